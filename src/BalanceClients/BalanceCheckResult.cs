@@ -1,0 +1,22 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace BalanceClients;
+
+/// <summary>The outcome of checking one account: its balance, or why there is none.</summary>
+/// <param name="Provider">The provider id.</param>
+/// <param name="Account">The account's configured name.</param>
+/// <param name="Balance">The balance, when the check succeeded.</param>
+/// <param name="Error">Why the check failed, when it did.</param>
+/// <param name="Duration">How long the check took, retries included.</param>
+public sealed record BalanceCheckResult(
+    string Provider,
+    string Account,
+    AccountBalance? Balance,
+    BalanceError? Error,
+    TimeSpan Duration)
+{
+    /// <summary>Whether the balance was read.</summary>
+    [MemberNotNullWhen(true, nameof(Balance))]
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool IsSuccess => Balance is not null;
+}

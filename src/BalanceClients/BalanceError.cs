@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace BalanceClients;
+
+/// <summary>Why one account's balance could not be read. Never holds a secret.</summary>
+/// <param name="Kind">The contract's error kind.</param>
+/// <param name="HttpStatus">The last HTTP status seen, or <see langword="null"/> if none arrived.</param>
+/// <param name="ProviderCode">The provider's own error code, or <see langword="null"/>.</param>
+/// <param name="Message">The provider's message or a plain description.</param>
+public sealed record BalanceError(BalanceErrorKind Kind, int? HttpStatus, string? ProviderCode, string Message)
+{
+    /// <inheritdoc />
+    public override string ToString()
+    {
+        var status = HttpStatus is { } code ? code.ToString(CultureInfo.InvariantCulture) : "none";
+        var providerCode = ProviderCode is null ? string.Empty : $", provider code {ProviderCode}";
+        return $"{Kind.ToContractName()} (HTTP {status}{providerCode}): {Message}";
+    }
+}

@@ -1,0 +1,46 @@
+using System.Reflection;
+using System.Runtime.Serialization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace BalanceClients.Generation;
+
+/// <summary>
+/// The JSON settings every generated client gets through its <c>UpdateJsonSerializerSettings</c> hook,
+/// so that a generated client reads exactly what its spec says, used through the unified layer or on its own.
+/// </summary>
+internal static class GeneratedClientJson
+{
+    /// <summary>Applies the settings.</summary>
+    /// <param name="options">The generated client's serializer options.</param>
+    public static void Configure(JsonSerializerOptions options)
+    {
+        // A null where the spec allows none, and a missing required property, are answers that do not fit the spec.
+        options.RespectNullableAnnotations = true;
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ApplySpecRules } };
+    }
+
+    private static void ApplySpecRules(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.AttributeProvider?.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute), inherit: false) == true)
+            {
+                property.IsRequired = true;
+            }
+
+            // NSwag marks enum properties with JsonStringEnumConverter, which ignores the spec's names in [EnumMember].
+            var enumType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (enumType.IsEnum && enumType.GetFields(BindingFlags.Public | BindingFlags.Static).Any(f => f.IsDefined(typeof(EnumMemberAttribute))))
+            {
+                property.CustomConverter = (JsonConverter)Activator.CreateInstance(typeof(EnumMemberConverter<>).MakeGenericType(enumType))!;
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+namespace BalanceClients.Providers;
+
+/// <summary>
+/// A provider adapter: calls the provider's generated client and maps its answer to the unified model.
+/// Classification of transport failures, retries, timeouts, redaction and telemetry are not its business.
+/// </summary>
+internal abstract class BalanceProvider
+{
+    /// <summary>The provider this adapter calls.</summary>
+    public abstract ProviderDescriptor Descriptor { get; }
+
+    /// <summary>Reads the balance of one account.</summary>
+    /// <param name="httpClient">The provider's HTTP client, with the resilience handlers.</param>
+    /// <param name="baseUrl">The provider's server URL.</param>
+    /// <param name="credentials">The account's credentials.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The amounts the provider reported.</returns>
+    /// <exception cref="BalanceException">The provider reported a failure in the body of its answer, or the answer does not fit its spec.</exception>
+    public abstract Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, Uri baseUrl, IAccountCredentials credentials, CancellationToken cancellationToken);
+
+    /// <summary>Reads the provider's code and message from a documented error response.</summary>
+    /// <param name="errorBody">The generated client's typed error body.</param>
+    /// <returns>What the provider said, or <see langword="null"/> if the body says nothing useful.</returns>
+    public virtual ProviderFailure? DescribeFailure(object errorBody) => null;
+}
+
+/// <summary>A provider adapter whose accounts use credentials of type <typeparamref name="TCredentials"/>.</summary>
+/// <typeparam name="TCredentials">The provider's credentials type.</typeparam>
+internal abstract class BalanceProvider<TCredentials> : BalanceProvider
+    where TCredentials : IAccountCredentials
+{
+    /// <inheritdoc />
+    public sealed override Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, Uri baseUrl, IAccountCredentials credentials, CancellationToken cancellationToken) =>
+        credentials is TCredentials typed
+            ? GetBalanceAsync(httpClient, baseUrl.ToString(), typed, cancellationToken)
+            : throw new ArgumentException($"{Descriptor.DisplayName} accounts need {typeof(TCredentials).Name}, not {credentials.GetType().Name}.", nameof(credentials));
+
+    /// <summary>Reads the balance of one account.</summary>
+    /// <param name="httpClient">The provider's HTTP client.</param>
+    /// <param name="baseUrl">The provider's server URL.</param>
+    /// <param name="credentials">The account's credentials.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The amounts the provider reported.</returns>
+    protected abstract Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, TCredentials credentials, CancellationToken cancellationToken);
+}

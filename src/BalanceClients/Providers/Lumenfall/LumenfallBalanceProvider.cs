@@ -1,0 +1,29 @@
+using BalanceClients.Generated.Lumenfall;
+
+namespace BalanceClients.Providers.Lumenfall;
+
+/// <summary>Lumenfall: <c>GET /v1/balance</c> with a bearer token; a postpaid or temporarily unknown balance is <see langword="null"/>.</summary>
+internal sealed class LumenfallBalanceProvider : BalanceProvider<ApiKeyCredentials>
+{
+    private const int Ok = 200;
+
+    /// <inheritdoc />
+    public override ProviderDescriptor Descriptor { get; } = new(
+        ProviderIds.Lumenfall,
+        "Lumenfall",
+        new Uri("https://api.lumenfall.ai"),
+        ApiKeyCredentials.Fields("LUMENFALL_API_KEY"),
+        ApiKeyCredentials.From);
+
+    /// <inheritdoc />
+    protected override async Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, ApiKeyCredentials credentials, CancellationToken cancellationToken)
+    {
+        httpClient.DefaultRequestHeaders.Authorization = new("Bearer", credentials.ApiKey);
+        var client = new LumenfallClient(httpClient) { BaseUrl = baseUrl };
+        var answer = await client.GetBalanceAsync(cancellationToken).ConfigureAwait(false);
+
+        var currency = ProviderAnswer.Currency(answer.Available.Currency, "available.currency", Ok);
+        var billingType = answer.Billing_type == LumenfallBillingType.Prepaid ? "prepaid" : "postpaid";
+        return new ProviderBalance([new BalanceAmount(AmountKinds.Available, answer.Available.Amount, currency, IsPrimary: true)], billingType);
+    }
+}

@@ -1,0 +1,48 @@
+using BalanceClients.Generated.Telnyx;
+
+namespace BalanceClients.Providers.Telnyx;
+
+/// <summary>Telnyx: <c>GET /balance</c> with a bearer token; money as text; errors as a JSON:API <c>errors</c> array.</summary>
+internal sealed class TelnyxBalanceProvider : BalanceProvider<ApiKeyCredentials>
+{
+    private const int Ok = 200;
+
+    /// <inheritdoc />
+    public override ProviderDescriptor Descriptor { get; } = new(
+        ProviderIds.Telnyx,
+        "Telnyx",
+        new Uri("https://api.telnyx.com/v2"),
+        ApiKeyCredentials.Fields("TELNYX_API_KEY"),
+        ApiKeyCredentials.From);
+
+    /// <inheritdoc />
+    public override ProviderFailure? DescribeFailure(object errorBody)
+    {
+        if (errorBody is not Billing_Errors { Errors: { Count: > 0 } errors })
+        {
+            return null;
+        }
+
+        var first = errors.First();
+        var message = string.IsNullOrWhiteSpace(first.Detail) ? first.Title : $"{first.Title}: {first.Detail}";
+        return new ProviderFailure(null, first.Code, message);
+    }
+
+    /// <inheritdoc />
+    protected override async Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, ApiKeyCredentials credentials, CancellationToken cancellationToken)
+    {
+        httpClient.DefaultRequestHeaders.Authorization = new("Bearer", credentials.ApiKey);
+        var client = new TelnyxClient(httpClient) { BaseUrl = baseUrl };
+        var answer = await client.GetUserBalanceAsync(cancellationToken).ConfigureAwait(false);
+
+        var data = answer.Data ?? throw ProviderAnswer.Invalid("the answer has no 'data'", Ok);
+        var currency = ProviderAnswer.Currency(data.Currency, "data.currency", Ok);
+        return new ProviderBalance(
+        [
+            new BalanceAmount(AmountKinds.Balance, MoneyText.Parse(data.Balance, "data.balance", Ok), currency, IsPrimary: false),
+            new BalanceAmount(AmountKinds.Pending, MoneyText.Parse(data.Pending, "data.pending", Ok), currency, IsPrimary: false),
+            new BalanceAmount(AmountKinds.CreditLimit, MoneyText.Parse(data.Credit_limit, "data.credit_limit", Ok), currency, IsPrimary: false),
+            new BalanceAmount(AmountKinds.AvailableCredit, MoneyText.Parse(data.Available_credit, "data.available_credit", Ok), currency, IsPrimary: true),
+        ]);
+    }
+}
