@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace BalanceClients.Providers;
 
 /// <summary>
@@ -22,6 +24,11 @@ internal abstract class BalanceProvider
     /// <param name="errorBody">The generated client's typed error body.</param>
     /// <returns>What the provider said, or <see langword="null"/> if the body says nothing useful.</returns>
     public virtual ProviderFailure? DescribeFailure(object errorBody) => null;
+
+    /// <summary>Registers the provider's generated client (its interface) on the provider's HTTP client, for direct use.</summary>
+    /// <param name="httpClient">The provider's HTTP client builder.</param>
+    /// <param name="baseUrl">The provider's server URL.</param>
+    public abstract void AddGeneratedClient(IHttpClientBuilder httpClient, string baseUrl);
 }
 
 /// <summary>A provider adapter whose accounts use credentials of type <typeparamref name="TCredentials"/>.</summary>

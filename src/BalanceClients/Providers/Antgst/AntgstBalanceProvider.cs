@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using BalanceClients.Generated.Antgst;
 
@@ -20,6 +21,10 @@ internal sealed class AntgstBalanceProvider : BalanceProvider<AntgstCredentials>
     /// <inheritdoc />
     public override ProviderFailure? DescribeFailure(object errorBody) =>
         errorBody is AntgstBalanceResponse answer ? new ProviderFailure(KindOf(answer.Code), CodeText(answer.Code), answer.Msg) : null;
+
+    /// <inheritdoc />
+    public override void AddGeneratedClient(IHttpClientBuilder httpClient, string baseUrl) =>
+        httpClient.AddTypedClient<IAntgstClient>(http => new AntgstClient(http) { BaseUrl = baseUrl });
 
     /// <inheritdoc />
     protected override async Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, AntgstCredentials credentials, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using BalanceClients.Generated.Lumenfall;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Providers.Lumenfall;
 
@@ -14,6 +15,10 @@ internal sealed class LumenfallBalanceProvider : BalanceProvider<ApiKeyCredentia
         new Uri("https://api.lumenfall.ai"),
         ApiKeyCredentials.Fields("LUMENFALL_API_KEY"),
         ApiKeyCredentials.From);
+
+    /// <inheritdoc />
+    public override void AddGeneratedClient(IHttpClientBuilder httpClient, string baseUrl) =>
+        httpClient.AddTypedClient<ILumenfallClient>(http => new LumenfallClient(http) { BaseUrl = baseUrl });
 
     /// <inheritdoc />
     protected override async Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, ApiKeyCredentials credentials, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using BalanceClients.Generated.Mesh;
 using BalanceClients.Generation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Providers.Mesh;
 
@@ -33,6 +34,10 @@ internal sealed class MeshBalanceProvider : BalanceProvider<MeshCredentials>
         errorBody is ApiResult result
             ? new ProviderFailure(result.Status is { } status ? KindOf(status) : null, NullIfEmpty(result.ErrorType), result.Message ?? result.DisplayMessage)
             : null;
+
+    /// <inheritdoc />
+    public override void AddGeneratedClient(IHttpClientBuilder httpClient, string baseUrl) =>
+        httpClient.AddTypedClient<IMeshClient>(http => new MeshClient(http) { BaseUrl = baseUrl });
 
     /// <inheritdoc />
     protected override async Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, MeshCredentials credentials, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using BalanceClients.Generated.Telnyx;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Providers.Telnyx;
 
@@ -27,6 +28,10 @@ internal sealed class TelnyxBalanceProvider : BalanceProvider<ApiKeyCredentials>
         var message = string.IsNullOrWhiteSpace(first.Detail) ? first.Title : $"{first.Title}: {first.Detail}";
         return new ProviderFailure(null, first.Code, message);
     }
+
+    /// <inheritdoc />
+    public override void AddGeneratedClient(IHttpClientBuilder httpClient, string baseUrl) =>
+        httpClient.AddTypedClient<ITelnyxClient>(http => new TelnyxClient(http) { BaseUrl = baseUrl });
 
     /// <inheritdoc />
     protected override async Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, ApiKeyCredentials credentials, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using BalanceClients.Generated.Undrctrl;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Providers.Undrctrl;
 
@@ -18,6 +19,10 @@ internal sealed class UndrctrlBalanceProvider : BalanceProvider<ApiKeyCredential
     /// <inheritdoc />
     public override ProviderFailure? DescribeFailure(object errorBody) =>
         errorBody is UndrctrlError { Error: { } message } ? new ProviderFailure(null, null, message) : null;
+
+    /// <inheritdoc />
+    public override void AddGeneratedClient(IHttpClientBuilder httpClient, string baseUrl) =>
+        httpClient.AddTypedClient<IUndrctrlClient>(http => new UndrctrlClient(http) { BaseUrl = baseUrl });
 
     /// <inheritdoc />
     protected override async Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, ApiKeyCredentials credentials, CancellationToken cancellationToken)

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using BalanceClients.Configuration;
+using BalanceClients.Diagnostics;
+using BalanceClients.Providers;
+using Microsoft.Extensions.Logging;
+
+namespace BalanceClients;
+
+/// <summary>Checks accounts through their provider adapters; see <see cref="IBalanceChecker"/>.</summary>
+public sealed class BalanceChecker : IBalanceChecker
+{
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly BalanceClientsOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the checker.</summary>
+    /// <param name="httpClientFactory">Makes each provider's HTTP client (named by <see cref="HttpClientNames"/>).</param>
+    /// <param name="options">The validated options.</param>
+    /// <param name="timeProvider">The clock of deadlines, durations and retrieval times.</param>
+    /// <param name="logger">Where results are logged.</param>
+    public BalanceChecker(IHttpClientFactory httpClientFactory, BalanceClientsOptions options, TimeProvider timeProvider, ILogger<BalanceChecker> logger)
+    {
+        _httpClientFactory = httpClientFactory;
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<BalanceAccount> Accounts => [.. _options.Accounts];
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<BalanceCheckResult>> CheckAllAsync(CancellationToken cancellationToken)
+    {
+        var results = new List<BalanceCheckResult>(_options.Accounts.Count);
+        await foreach (var result in CheckManyAsync(_options.Accounts.ToAsyncEnumerable(), null, cancellationToken).ConfigureAwait(false))
+        {
+            results.Add(result);
+        }
+
+        return [.. results.OrderBy(r => r.Provider, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal)];
+    }
+
+    /// <inheritdoc />
+    public async Task<BalanceCheckResult> CheckAsync(BalanceAccount account, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        using var deadline = StartDeadline(null);
+        return await CheckOneAsync(account, deadline.Token, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<BalanceCheckResult> CheckManyAsync(
+        IAsyncEnumerable<BalanceAccount> accounts,
+        TimeSpan? deadline,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        using var deadlineSource = StartDeadline(deadline);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var results = Channel.CreateBounded<BalanceCheckResult>(_options.MaxConcurrency);
+        var producer = ProduceAsync(accounts, results.Writer, deadlineSource.Token, stop.Token);
+        try
+        {
+            await foreach (var result in results.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return result;
+            }
+
+            await producer.ConfigureAwait(false);
+        }
+        finally
+        {
+            // The consumer stopped early or failed: stop the remaining checks before leaving.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await producer.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProduceAsync(IAsyncEnumerable<BalanceAccount> accounts, ChannelWriter<BalanceCheckResult> writer, CancellationToken deadline, CancellationToken stop)
+    {
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = stop };
+            await Parallel.ForEachAsync(accounts, parallel, async (account, token) =>
+            {
+                var result = await CheckOneAsync(account, deadline, token).ConfigureAwait(false);
+                await writer.WriteAsync(result, token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+            writer.Complete();
+        }
+        catch (Exception exception)
+        {
+            writer.Complete(exception);
+        }
+    }
+
+    private CancellationTokenSource StartDeadline(TimeSpan? deadline)
+    {
+        var delay = deadline ?? _options.Timeout;
+        return delay == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(delay, _timeProvider);
+    }
+
+    private async Task<BalanceCheckResult> CheckOneAsync(BalanceAccount account, CancellationToken deadline, CancellationToken cancellationToken)
+    {
+        var provider = ProviderCatalog.Get(account.Provider);
+        var started = _timeProvider.GetTimestamp();
+        using var activity = BalanceTelemetry.ActivitySource.StartActivity("balance.check", ActivityKind.Client);
+        activity?.SetTag(BalanceTelemetry.ProviderTag, provider.Descriptor.Id);
+        activity?.SetTag(BalanceTelemetry.AccountTag, account.Name);
+        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["Provider"] = provider.Descriptor.Id, ["Account"] = account.Name });
+
+        AccountBalance? balance = null;
+        BalanceError? error = null;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
+        try
+        {
+            var providerOptions = _options.GetProvider(provider.Descriptor.Id);
+            using var httpClient = _httpClientFactory.CreateClient(HttpClientNames.For(provider.Descriptor.Id));
+            var answer = await provider.GetBalanceAsync(httpClient, providerOptions.BaseUrl ?? provider.Descriptor.DefaultBaseUrl, account.Credentials, linked.Token).ConfigureAwait(false);
+            balance = new AccountBalance(provider.Descriptor.Id, account.Name, answer.Amounts, answer.BillingType, _timeProvider.GetUtcNow());
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Whatever a provider call throws becomes that account's error; it must never spoil the others.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            error = SecretRedactor.Redact(FailureClassifier.Classify(exception, provider, deadline.IsCancellationRequested), account.Credentials.Secrets);
+        }
+
+        var duration = _timeProvider.GetElapsedTime(started);
+        Record(provider.Descriptor.Id, account.Name, error, duration, activity);
+        return new BalanceCheckResult(provider.Descriptor.Id, account.Name, balance, error, duration);
+    }
+
+    private void Record(string provider, string account, BalanceError? error, TimeSpan duration, Activity? activity)
+    {
+        var outcome = error?.Kind.ToContractName() ?? "ok";
+        var providerTag = new KeyValuePair<string, object?>(BalanceTelemetry.ProviderTag, provider);
+        BalanceTelemetry.Checks.Add(1, providerTag, new KeyValuePair<string, object?>(BalanceTelemetry.OutcomeTag, outcome));
+        BalanceTelemetry.CheckDuration.Record(duration.TotalSeconds, providerTag);
+        activity?.SetTag(BalanceTelemetry.OutcomeTag, outcome);
+        if (error is null)
+        {
+            Log.CheckSucceeded(_logger, provider, account, duration.TotalMilliseconds);
+            return;
+        }
+
+        activity?.SetStatus(ActivityStatusCode.Error, outcome);
+        activity?.SetTag(BalanceTelemetry.HttpStatusTag, error.HttpStatus);
+        Log.CheckFailed(_logger, provider, account, outcome, error.HttpStatus, duration.TotalMilliseconds, error.Message);
+    }
+}

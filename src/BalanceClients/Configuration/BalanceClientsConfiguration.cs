@@ -1,0 +1,222 @@
+using System.Globalization;
+using BalanceClients.Providers;
+using Microsoft.Extensions.Configuration;
+
+namespace BalanceClients.Configuration;
+
+/// <summary>
+/// Reads <see cref="BalanceClientsOptions"/> from .NET configuration (section <c>Balances</c>) and from the contract's
+/// environment variables, which configure each provider's <c>default</c> account and server URL.
+/// </summary>
+public static class BalanceClientsConfiguration
+{
+    /// <summary>Reads the options from configuration and the process's environment variables.</summary>
+    /// <param name="configuration">The configuration; its <c>Balances</c> section is read. May be <see langword="null"/>.</param>
+    /// <returns>The validated options.</returns>
+    /// <exception cref="BalanceConfigurationException">A setting is missing or wrong; the message names it.</exception>
+    public static BalanceClientsOptions Read(IConfiguration? configuration) =>
+        Read(configuration, EnvironmentVariables());
+
+    /// <summary>Reads the options from configuration and the given environment variables.</summary>
+    /// <param name="configuration">The configuration; its <c>Balances</c> section is read. May be <see langword="null"/>.</param>
+    /// <param name="environment">The environment variables, by name.</param>
+    /// <returns>The validated options.</returns>
+    /// <exception cref="BalanceConfigurationException">A setting is missing or wrong; the message names it.</exception>
+    public static BalanceClientsOptions Read(IConfiguration? configuration, IReadOnlyDictionary<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var root = configuration?.GetSection(BalanceDefaults.SectionName);
+        var options = new BalanceClientsOptions();
+        if (root is not null)
+        {
+            ReadGeneral(root, options);
+            RejectUnknownProviders(root);
+        }
+
+        foreach (var provider in ProviderCatalog.All)
+        {
+            ReadProvider(provider.Descriptor, root?.GetSection($"Providers:{provider.Descriptor.Id}"), environment, options);
+        }
+
+        Validate(options);
+        return options;
+    }
+
+    /// <summary>Checks options however they were made.</summary>
+    /// <param name="options">The options.</param>
+    /// <exception cref="BalanceConfigurationException">A setting is wrong; the message names it.</exception>
+    public static void Validate(BalanceClientsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Require(options.Timeout > TimeSpan.Zero, "Balances:Timeout must be positive.");
+        Require(options.MaxConcurrency >= 1, "Balances:MaxConcurrency must be at least 1.");
+        foreach (var (id, provider) in options.Providers)
+        {
+            var prefix = $"Balances:Providers:{id}";
+            Require(ProviderCatalog.TryGet(id, out _), $"{prefix} is not a known provider ({string.Join(", ", ProviderCatalog.Ids)}).");
+            if (provider.BaseUrl is not null)
+            {
+                BaseUrlRules.Check(provider.BaseUrl, $"{prefix}:BaseUrl");
+            }
+
+            Require(provider.MaxResponseBytes > 0, $"{prefix}:MaxResponseBytes must be positive.");
+            var resilience = provider.Resilience;
+            Require(resilience.AttemptTimeout > TimeSpan.Zero, $"{prefix}:Resilience:AttemptTimeout must be positive.");
+            Require(resilience.MaxRetries is >= 0 and <= 10, $"{prefix}:Resilience:MaxRetries must be between 0 and 10.");
+            Require(resilience.RetryBaseDelay >= TimeSpan.Zero, $"{prefix}:Resilience:RetryBaseDelay must not be negative.");
+            Require(resilience.MaxRetryAfter >= TimeSpan.Zero, $"{prefix}:Resilience:MaxRetryAfter must not be negative.");
+        }
+
+        var duplicate = options.Accounts
+            .GroupBy(account => (Provider: account.Provider.ToUpperInvariant(), Name: account.Name.ToUpperInvariant()))
+            .FirstOrDefault(group => group.Count() > 1);
+        Require(duplicate is null, $"The account {duplicate?.First()} is configured twice.");
+        foreach (var account in options.Accounts)
+        {
+            Require(ProviderCatalog.TryGet(account.Provider, out _), $"The account {account} names an unknown provider ({string.Join(", ", ProviderCatalog.Ids)}).");
+            Require(!string.IsNullOrWhiteSpace(account.Name), $"An account of {account.Provider} has no name.");
+        }
+    }
+
+    /// <summary>Reads an account from a configuration section that holds <c>Provider</c>, <c>Name</c> and its credential settings.</summary>
+    /// <param name="provider">The provider id.</param>
+    /// <param name="name">The account's name.</param>
+    /// <param name="credentials">The section with the credential settings.</param>
+    /// <param name="location">Where the account comes from, for messages (<c>line 3 of accounts.jsonl</c>).</param>
+    /// <returns>The account.</returns>
+    /// <exception cref="BalanceConfigurationException">The provider is unknown or a credential is missing or wrong.</exception>
+    public static BalanceAccount ReadAccount(string provider, string name, IConfiguration credentials, string location)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        if (!ProviderCatalog.TryGet(provider, out var adapter))
+        {
+            throw new BalanceConfigurationException($"{location}: '{provider}' is not a known provider ({string.Join(", ", ProviderCatalog.Ids)}).");
+        }
+
+        var values = adapter.Descriptor.CredentialFields.ToDictionary(
+            field => field.Key,
+            field => (credentials[field.Key], $"{location}: {field.Key}"));
+        return CreateAccount(adapter.Descriptor, name, values)
+            ?? throw new BalanceConfigurationException($"{location}: {adapter.Descriptor.Id} needs {string.Join(", ", adapter.Descriptor.CredentialFields.Select(f => f.Key))}.");
+    }
+
+    private static void ReadGeneral(IConfigurationSection root, BalanceClientsOptions options)
+    {
+        if (root["Timeout"] is { } timeout)
+        {
+            options.Timeout = ParseTimeSpan(timeout, "Balances:Timeout");
+        }
+
+        if (root["MaxConcurrency"] is { } concurrency)
+        {
+            options.MaxConcurrency = int.TryParse(concurrency, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw new BalanceConfigurationException("Balances:MaxConcurrency is not a whole number.");
+        }
+    }
+
+    private static void RejectUnknownProviders(IConfigurationSection root)
+    {
+        foreach (var section in root.GetSection("Providers").GetChildren())
+        {
+            Require(ProviderCatalog.TryGet(section.Key, out _), $"{section.Path} is not a known provider ({string.Join(", ", ProviderCatalog.Ids)}).");
+        }
+    }
+
+    private static void ReadProvider(ProviderDescriptor descriptor, IConfigurationSection? section, IReadOnlyDictionary<string, string?> environment, BalanceClientsOptions options)
+    {
+        var providerOptions = options.GetProvider(descriptor.Id);
+        if (section is not null)
+        {
+            try
+            {
+                section.GetSection("Resilience").Bind(providerOptions.Resilience);
+                if (section["MaxResponseBytes"] is not null)
+                {
+                    providerOptions.MaxResponseBytes = section.GetValue<int>("MaxResponseBytes");
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                throw new BalanceConfigurationException($"{section.Path} has a setting of the wrong type (times are hh:mm:ss, counts whole numbers).");
+            }
+        }
+
+        var baseUrl = NonEmpty(environment, descriptor.BaseUrlVariable) is { } fromEnvironment
+            ? (fromEnvironment, descriptor.BaseUrlVariable)
+            : (section?["BaseUrl"], section is null ? string.Empty : $"{section.Path}:BaseUrl");
+        if (!string.IsNullOrWhiteSpace(baseUrl.Item1))
+        {
+            providerOptions.BaseUrl = BaseUrlRules.Parse(baseUrl.Item1, baseUrl.Item2);
+        }
+
+        var names = section?.GetSection("Accounts").GetChildren().Select(account => account.Key).ToList() ?? [];
+        if (!names.Contains(BalanceAccount.DefaultName, StringComparer.OrdinalIgnoreCase))
+        {
+            names.Insert(0, BalanceAccount.DefaultName);
+        }
+
+        foreach (var name in names)
+        {
+            var accountSection = section?.GetSection($"Accounts:{name}");
+            var isDefault = string.Equals(name, BalanceAccount.DefaultName, StringComparison.OrdinalIgnoreCase);
+            var values = descriptor.CredentialFields.ToDictionary(
+                field => field.Key,
+                field => isDefault && NonEmpty(environment, field.EnvironmentVariable) is { } value
+                    ? (value, field.EnvironmentVariable)
+                    : (accountSection?[field.Key], isDefault && accountSection?[field.Key] is null ? field.EnvironmentVariable : $"{accountSection?.Path}:{field.Key}"));
+            if (CreateAccount(descriptor, name, values) is { } account)
+            {
+                options.Accounts.Add(account);
+            }
+        }
+    }
+
+    // Null when no credential is set at all: the account is not configured. Throws when only some are.
+    private static BalanceAccount? CreateAccount(ProviderDescriptor descriptor, string name, Dictionary<string, (string? Value, string Source)> values)
+    {
+        if (values.Values.All(v => string.IsNullOrWhiteSpace(v.Value)))
+        {
+            return null;
+        }
+
+        foreach (var field in descriptor.CredentialFields)
+        {
+            var (value, source) = values[field.Key];
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                var all = string.Join(", ", descriptor.CredentialFields.Select(f => values[f.Key].Source));
+                throw new BalanceConfigurationException($"{source} is not set: {descriptor.Id} needs all of {all}.");
+            }
+
+            if (field.AllowedValues is { } allowed && !allowed.Contains(value.Trim()))
+            {
+                throw new BalanceConfigurationException($"{source} '{value.Trim()}' is not one of the values {descriptor.DisplayName} accepts (see specs/{descriptor.Id}.yaml).");
+            }
+        }
+
+        var credentials = descriptor.CreateCredentials(values.ToDictionary(pair => pair.Key, pair => pair.Value.Value!.Trim()));
+        return new BalanceAccount(descriptor.Id, name, credentials);
+    }
+
+    private static TimeSpan ParseTimeSpan(string text, string settingName) =>
+        TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new BalanceConfigurationException($"{settingName} is not a time span (hh:mm:ss).");
+
+    private static string? NonEmpty(IReadOnlyDictionary<string, string?> environment, string name) =>
+        environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new BalanceConfigurationException(message);
+        }
+    }
+
+    private static Dictionary<string, string?> EnvironmentVariables() =>
+        Environment.GetEnvironmentVariables()
+            .Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value, StringComparer.Ordinal);
+}
