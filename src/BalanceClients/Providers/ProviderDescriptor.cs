@@ -4,12 +4,16 @@ namespace BalanceClients.Providers;
 /// <param name="Id">The provider id (<see cref="ProviderIds"/>).</param>
 /// <param name="DisplayName">The provider's name for people.</param>
 /// <param name="DefaultBaseUrl">The spec's server URL.</param>
+/// <param name="Kinds">The kinds of amount it reports, in order (<see cref="AmountKinds"/>).</param>
+/// <param name="PrimaryKind">The kind of its primary amount, the one a plain threshold applies to.</param>
 /// <param name="CredentialFields">Every setting its credentials need; all of them are required.</param>
 /// <param name="CreateCredentials">Builds the credentials from the settings' values, by key.</param>
 internal sealed record ProviderDescriptor(
     string Id,
     string DisplayName,
     Uri DefaultBaseUrl,
+    IReadOnlyList<string> Kinds,
+    string PrimaryKind,
     IReadOnlyList<CredentialField> CredentialFields,
     Func<IReadOnlyDictionary<string, string>, IAccountCredentials> CreateCredentials)
 {

@@ -15,6 +15,8 @@ internal sealed class AntgstBalanceProvider : BalanceProvider<AntgstCredentials>
         ProviderIds.Antgst,
         "Antgst",
         new Uri("https://api.antgst.com"),
+        [AmountKinds.Sms, AmountKinds.Voip],
+        AmountKinds.Sms,
         [new CredentialField(AntgstCredentials.AuthSecretKey, "ANTGST_AUTH_SECRET", IsSecret: true)],
         values => new AntgstCredentials(values[AntgstCredentials.AuthSecretKey]));
 

@@ -13,6 +13,8 @@ internal sealed class LumenfallBalanceProvider : BalanceProvider<ApiKeyCredentia
         ProviderIds.Lumenfall,
         "Lumenfall",
         new Uri("https://api.lumenfall.ai"),
+        [AmountKinds.Available],
+        AmountKinds.Available,
         ApiKeyCredentials.Fields("LUMENFALL_API_KEY"),
         ApiKeyCredentials.From);
 

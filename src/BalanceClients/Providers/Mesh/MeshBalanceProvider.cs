@@ -15,6 +15,8 @@ internal sealed class MeshBalanceProvider : BalanceProvider<MeshCredentials>
         ProviderIds.Mesh,
         "Mesh Connect",
         new Uri("https://integration-api.meshconnect.com"),
+        [AmountKinds.Cash, AmountKinds.BuyingPower, AmountKinds.CryptoBuyingPower, AmountKinds.TotalCash, AmountKinds.TotalBuyingPower],
+        AmountKinds.TotalCash,
         [
             new CredentialField(MeshCredentials.ClientIdKey, "MESH_CLIENT_ID", IsSecret: false),
             new CredentialField(MeshCredentials.ClientSecretKey, "MESH_CLIENT_SECRET", IsSecret: true),

@@ -13,6 +13,8 @@ internal sealed class TelnyxBalanceProvider : BalanceProvider<ApiKeyCredentials>
         ProviderIds.Telnyx,
         "Telnyx",
         new Uri("https://api.telnyx.com/v2"),
+        [AmountKinds.Balance, AmountKinds.Pending, AmountKinds.CreditLimit, AmountKinds.AvailableCredit],
+        AmountKinds.AvailableCredit,
         ApiKeyCredentials.Fields("TELNYX_API_KEY"),
         ApiKeyCredentials.From);
 

@@ -13,6 +13,8 @@ internal sealed class UndrctrlBalanceProvider : BalanceProvider<ApiKeyCredential
         ProviderIds.Undrctrl,
         "UNDRCTRL",
         new Uri("https://undrctrl.id"),
+        [AmountKinds.Balance],
+        AmountKinds.Balance,
         ApiKeyCredentials.Fields("UNDRCTRL_API_KEY"),
         ApiKeyCredentials.From);
 

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+
+namespace BalanceClients.FakeProviders;
+
+/// <summary>One fake provider: answers its balance endpoint with its spec's success example unless told otherwise.</summary>
+public sealed class FakeProvider
+{
+    private readonly ConcurrentQueue<FakeResponse> _next = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly FakeProviderDefinition _definition;
+
+    internal FakeProvider(FakeProviderDefinition definition, Uri baseUrl)
+    {
+        _definition = definition;
+        BaseUrl = baseUrl;
+        Spec = SpecExamples.Load(definition.Id);
+        Success = FakeResponse.Json(200, Spec.Response(definition.Path, definition.Method.ToLowerInvariant(), "200", definition.SuccessExample));
+        Default = Success;
+    }
+
+    /// <summary>The provider id.</summary>
+    public string Id => _definition.Id;
+
+    /// <summary>The base URL to configure for the provider (<c>TELNYX_BASE_URL</c>, say).</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>The provider's spec, for its examples.</summary>
+    public SpecExamples Spec { get; }
+
+    /// <summary>The spec's success example.</summary>
+    public FakeResponse Success { get; }
+
+    /// <summary>The answer given when none is queued and the request is accepted.</summary>
+    public FakeResponse Default { get; set; }
+
+    /// <summary>The demo credentials, by the contract's environment variable.</summary>
+    public IReadOnlyDictionary<string, string> Credentials => _definition.Credentials;
+
+    /// <summary>The requests received, in order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
+
+    /// <summary>Queues answers for the next requests, in order, whatever the requests hold; then <see cref="Default"/> again.</summary>
+    /// <param name="responses">The answers.</param>
+    public void Enqueue(params FakeResponse[] responses)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        foreach (var response in responses)
+        {
+            _next.Enqueue(response);
+        }
+    }
+
+    internal FakeResponse Answer(RecordedRequest request)
+    {
+        _requests.Enqueue(request);
+        if (_next.TryDequeue(out var queued))
+        {
+            return queued;
+        }
+
+        if (!string.Equals(request.Method, _definition.Method, StringComparison.OrdinalIgnoreCase) || request.Path != _definition.Path)
+        {
+            return FakeResponse.Text(404, "no such endpoint");
+        }
+
+        return _definition.Rejection(request, Spec) ?? Default;
+    }
+}

@@ -1,0 +1,35 @@
+using BalanceClients.Providers;
+
+namespace BalanceClients;
+
+/// <summary>What the contract says of one provider: its id, name, kinds of amount and settings.</summary>
+/// <param name="Id">The provider id.</param>
+/// <param name="DisplayName">The provider's name for people.</param>
+/// <param name="DefaultBaseUrl">The spec's server URL.</param>
+/// <param name="Kinds">The kinds of amount it reports, in order.</param>
+/// <param name="PrimaryKind">The kind a plain threshold applies to.</param>
+/// <param name="EnvironmentVariables">The contract's variables that enable its <c>default</c> account (all are needed).</param>
+public sealed record ProviderInfo(
+    string Id,
+    string DisplayName,
+    Uri DefaultBaseUrl,
+    IReadOnlyList<string> Kinds,
+    string PrimaryKind,
+    IReadOnlyList<string> EnvironmentVariables)
+{
+    /// <summary>Every provider, ordered by id.</summary>
+    public static IReadOnlyList<ProviderInfo> All { get; } = [.. ProviderCatalog.All.Select(provider => From(provider.Descriptor))];
+
+    /// <summary>Finds a provider by id.</summary>
+    /// <param name="id">The provider id.</param>
+    /// <returns>The provider, or <see langword="null"/> if the id is unknown.</returns>
+    public static ProviderInfo? Find(string id) => All.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.Ordinal));
+
+    private static ProviderInfo From(ProviderDescriptor descriptor) => new(
+        descriptor.Id,
+        descriptor.DisplayName,
+        descriptor.DefaultBaseUrl,
+        descriptor.Kinds,
+        descriptor.PrimaryKind,
+        [.. descriptor.CredentialFields.Select(field => field.EnvironmentVariable)]);
+}
