@@ -10,6 +10,9 @@ namespace BalanceClients.Configuration;
 /// </summary>
 public static class BalanceClientsConfiguration
 {
+    /// <summary>The name of the configuration section read: <c>Balances</c>.</summary>
+    public const string SectionName = BalanceDefaults.SectionName;
+
     /// <summary>Reads the options from configuration and the process's environment variables.</summary>
     /// <param name="configuration">The configuration; its <c>Balances</c> section is read. May be <see langword="null"/>.</param>
     /// <returns>The validated options.</returns>

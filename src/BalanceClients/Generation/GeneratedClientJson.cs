@@ -21,6 +21,13 @@ internal static class GeneratedClientJson
         options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ApplySpecRules } };
     }
 
+    private static readonly MethodInfo CreateEnumConverterMethod =
+        typeof(GeneratedClientJson).GetMethod(nameof(CreateEnumConverter), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static JsonConverter CreateEnumConverter<TEnum>(bool nullable)
+        where TEnum : struct, Enum =>
+        nullable ? new NullableEnumMemberConverter<TEnum>() : new EnumMemberConverter<TEnum>();
+
     private static void ApplySpecRules(JsonTypeInfo typeInfo)
     {
         if (typeInfo.Kind != JsonTypeInfoKind.Object)
@@ -39,7 +46,8 @@ internal static class GeneratedClientJson
             var enumType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
             if (enumType.IsEnum && enumType.GetFields(BindingFlags.Public | BindingFlags.Static).Any(f => f.IsDefined(typeof(EnumMemberAttribute))))
             {
-                property.CustomConverter = (JsonConverter)Activator.CreateInstance(typeof(EnumMemberConverter<>).MakeGenericType(enumType))!;
+                property.CustomConverter = (JsonConverter)CreateEnumConverterMethod.MakeGenericMethod(enumType)
+                    .Invoke(null, [property.PropertyType != enumType])!;
             }
         }
     }

@@ -1,0 +1,212 @@
+using BalanceClients.Cli.Output;
+using BalanceClients.Configuration;
+using BalanceClients.FakeProviders;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Spectre.Console;
+
+namespace BalanceClients.Cli;
+
+/// <summary>Runs one <c>balances check</c>: configuration, the check itself, the report and the exit status.</summary>
+internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
+{
+    /// <summary>Runs the check.</summary>
+    /// <param name="cancellationToken">Stops the check.</param>
+    /// <returns>The exit status.</returns>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        FakeProviderServer? demo = null;
+        try
+        {
+            if (settings.Demo)
+            {
+                demo = await FakeProviderServer.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var options = ReadOptions(demo);
+            var accounts = SelectAccounts(options);
+            await using var services = CreateServices(options);
+            var checker = services.GetRequiredService<IBalanceChecker>();
+            return settings.AccountsFile is { } file
+                ? await RunBatchAsync(checker, file, cancellationToken).ConfigureAwait(false)
+                : await RunConfiguredAsync(checker, accounts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BalanceConfigurationException exception)
+        {
+            await console.Error.WriteLineAsync($"balances: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (IOException exception) when (settings.AccountsFile is not null || settings.ConfigFile is not null)
+        {
+            await console.Error.WriteLineAsync($"balances: cannot read a file: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        finally
+        {
+            if (demo is not null)
+            {
+                await demo.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private BalanceClientsOptions ReadOptions(FakeProviderServer? demo)
+    {
+        BalanceClientsOptions options;
+        if (demo is not null)
+        {
+            options = BalanceClientsConfiguration.Read(null, demo.Environment);
+        }
+        else
+        {
+            var builder = new ConfigurationBuilder();
+            if (settings.ConfigFile is { } file)
+            {
+                builder.AddJsonFile(Path.GetFullPath(file), optional: false);
+            }
+
+            // The same mapping as AddEnvironmentVariables(): Balances__Providers__mesh__BaseUrl is Balances:Providers:mesh:BaseUrl.
+            builder.AddInMemoryCollection(console.Environment
+                .Where(pair => pair.Key.StartsWith(BalanceClientsConfiguration.SectionName + "__", StringComparison.OrdinalIgnoreCase))
+                .Select(pair => new KeyValuePair<string, string?>(pair.Key.Replace("__", ":", StringComparison.Ordinal), pair.Value)));
+            try
+            {
+                options = BalanceClientsConfiguration.Read(builder.Build(), console.Environment);
+            }
+            catch (InvalidDataException exception)
+            {
+                throw new BalanceConfigurationException($"--config: {exception.Message}");
+            }
+        }
+
+        options.Timeout = settings.Timeout;
+        return options;
+    }
+
+    private List<BalanceAccount> SelectAccounts(BalanceClientsOptions options)
+    {
+        if (settings.AccountsFile is not null)
+        {
+            return [];
+        }
+
+        foreach (var id in settings.Providers)
+        {
+            if (!options.Accounts.Any(account => account.Provider == id))
+            {
+                var variables = string.Join(", ", ProviderInfo.Find(id)!.EnvironmentVariables);
+                throw new BalanceConfigurationException($"--provider {id}: {id} is not configured (set {variables}).");
+            }
+        }
+
+        var selected = options.Accounts.Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider)).ToList();
+        if (selected.Count == 0)
+        {
+            var variables = string.Join(", ", ProviderInfo.All.SelectMany(p => p.EnvironmentVariables.Take(1)));
+            throw new BalanceConfigurationException($"no provider is configured: set {variables} (Mesh needs all four MESH_* variables), or run with --demo.");
+        }
+
+        return selected;
+    }
+
+    private ServiceProvider CreateServices(BalanceClientsOptions options)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging =>
+        {
+            logging.SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.None);
+            if (settings.Verbose)
+            {
+                logging.AddSimpleConsole(console => console.SingleLine = true);
+                logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+            }
+        });
+        services.AddBalanceClients(options);
+        return services.BuildServiceProvider();
+    }
+
+    private async Task<int> RunConfiguredAsync(IBalanceChecker checker, List<BalanceAccount> accounts, CancellationToken cancellationToken)
+    {
+        var results = new List<BalanceCheckResult>(accounts.Count);
+        var stream = checker.CheckManyAsync(accounts.ToAsyncEnumerable(), settings.Timeout, cancellationToken);
+        var ansi = CreateAnsiConsole();
+        if (settings.Format == "table" && console.IsTerminal)
+        {
+            await ansi.Status().Spinner(Spinner.Known.Dots).StartAsync("Checking...", async context =>
+            {
+                var pending = accounts.Select(a => a.ToString()).ToList();
+                context.Status($"Checking {string.Join(", ", pending)}");
+                await foreach (var result in stream.ConfigureAwait(false))
+                {
+                    results.Add(result);
+                    pending.Remove($"{result.Provider}/{result.Account}");
+                    context.Status($"Checking {string.Join(", ", pending)}");
+                }
+            }).ConfigureAwait(false);
+        }
+        else
+        {
+            await foreach (var result in stream.ConfigureAwait(false))
+            {
+                results.Add(result);
+            }
+        }
+
+        var ordered = results.OrderBy(r => r.Provider, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal);
+        return await ReportAsync(ordered.ToAsyncEnumerable(), CreateReport(ansi, streaming: false), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> RunBatchAsync(IBalanceChecker checker, string file, CancellationToken cancellationToken)
+    {
+        var accounts = AccountsFile.ReadAsync(file, cancellationToken)
+            .Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider));
+        var results = checker.CheckManyAsync(accounts, settings.Timeout, cancellationToken);
+        return await ReportAsync(results, CreateReport(CreateAnsiConsole(), streaming: true), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> ReportAsync(IAsyncEnumerable<BalanceCheckResult> results, IReport report, CancellationToken cancellationToken)
+    {
+        using var disposer = report;
+        var failed = false;
+        var low = false;
+        await foreach (var result in results.ConfigureAwait(false))
+        {
+            var reported = ReportedResult.Of(result, settings.Thresholds);
+            failed |= !result.IsSuccess;
+            low |= reported.IsLow;
+            await report.AddAsync(reported, cancellationToken).ConfigureAwait(false);
+        }
+
+        await report.CompleteAsync(cancellationToken).ConfigureAwait(false);
+
+        return failed ? ExitCodes.Failed : low ? ExitCodes.Low : ExitCodes.Ok;
+    }
+
+    private IReport CreateReport(IAnsiConsole ansi, bool streaming) => settings.Format switch
+    {
+        "json" when streaming => new JsonLinesReport(console.Out),
+        "json" => new JsonReport(console.Out),
+        "prometheus" => new PrometheusReport(console.Out),
+        _ => new TableReport(ansi),
+    };
+
+    private IAnsiConsole CreateAnsiConsole()
+    {
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = console.UseColor ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = console.UseColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = console.IsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(console.Out),
+        });
+        if (!console.IsTerminal)
+        {
+            ansi.Profile.Width = 200;
+            ansi.Profile.Capabilities.Unicode = false;
+        }
+
+        return ansi;
+    }
+}

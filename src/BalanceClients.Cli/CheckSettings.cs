@@ -1,0 +1,20 @@
+namespace BalanceClients.Cli;
+
+/// <summary>The options of one <c>balances check</c>, parsed and checked.</summary>
+/// <param name="Format">table, json or prometheus.</param>
+/// <param name="Providers">Only these provider ids; empty for all configured.</param>
+/// <param name="Thresholds">The <c>--min</c> thresholds.</param>
+/// <param name="Timeout">The whole check's deadline.</param>
+/// <param name="Demo">Whether to check the built-in fake providers.</param>
+/// <param name="AccountsFile">The JSON Lines file of accounts, if any.</param>
+/// <param name="ConfigFile">A JSON configuration file, if any.</param>
+/// <param name="Verbose">Whether to log to standard error.</param>
+internal sealed record CheckSettings(
+    string Format,
+    IReadOnlyList<string> Providers,
+    IReadOnlyList<Threshold> Thresholds,
+    TimeSpan Timeout,
+    bool Demo,
+    string? AccountsFile,
+    string? ConfigFile,
+    bool Verbose);

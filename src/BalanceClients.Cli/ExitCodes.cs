@@ -1,0 +1,17 @@
+namespace BalanceClients.Cli;
+
+/// <summary>The exit statuses of <c>balances check</c>, as the contract fixes them.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Every queried account answered and none is low.</summary>
+    public const int Ok = 0;
+
+    /// <summary>At least one account failed.</summary>
+    public const int Failed = 1;
+
+    /// <summary>None failed, but at least one is low.</summary>
+    public const int Low = 2;
+
+    /// <summary>Bad arguments or configuration.</summary>
+    public const int Usage = 64;
+}

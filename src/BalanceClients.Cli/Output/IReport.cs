@@ -1,0 +1,16 @@
+namespace BalanceClients.Cli.Output;
+
+/// <summary>An output format of <c>balances check</c>: takes results one by one, then completes.</summary>
+internal interface IReport : IDisposable
+{
+    /// <summary>Adds a result.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="cancellationToken">Stops the writing.</param>
+    /// <returns>A task that completes when the result is taken.</returns>
+    Task AddAsync(ReportedResult result, CancellationToken cancellationToken);
+
+    /// <summary>Writes whatever remains.</summary>
+    /// <param name="cancellationToken">Stops the writing.</param>
+    /// <returns>A task that completes when the report is written.</returns>
+    Task CompleteAsync(CancellationToken cancellationToken);
+}
