@@ -37,7 +37,10 @@ internal static class GeneratedClientJson
 
         foreach (var property in typeInfo.Properties)
         {
-            if (property.AttributeProvider?.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute), inherit: false) == true)
+            // NSwag marks required reference properties with [Required]; required value properties are the ones it did not make
+            // nullable (optional ones are, with generateOptionalPropertiesAsNullable).
+            var isRequiredValue = property.PropertyType.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) is null;
+            if (isRequiredValue || property.AttributeProvider?.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute), inherit: false) == true)
             {
                 property.IsRequired = true;
             }

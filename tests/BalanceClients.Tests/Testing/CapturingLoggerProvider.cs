@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace BalanceClients.Tests.Testing;
+
+/// <summary>Keeps every log line, formatted, with its structured values and scopes, for assertions.</summary>
+internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
+{
+    private readonly ConcurrentQueue<string> _lines = new();
+    private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
+
+    public IReadOnlyList<string> Lines => [.. _lines];
+
+    public string AllText => string.Join("\n", _lines);
+
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
+
+    public void SetScopeProvider(IExternalScopeProvider scopeProvider) => _scopes = scopeProvider;
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class CapturingLogger(CapturingLoggerProvider owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => owner._scopes.Push(state);
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var scopes = new List<string>();
+            owner._scopes.ForEachScope((scope, list) => list.Add(Describe(scope)), scopes);
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
+            owner._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} [{values}] scopes[{string.Join("; ", scopes)}] {exception}");
+        }
+
+        private static string Describe(object? scope) =>
+            scope is IEnumerable<KeyValuePair<string, object>> pairs ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}")) : scope?.ToString() ?? string.Empty;
+    }
+}

@@ -1,0 +1,70 @@
+using BalanceClients.Configuration;
+using BalanceClients.FakeProviders;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BalanceClients.Tests.Testing;
+
+/// <summary>The fake providers on loopback and a checker wired to them through the real DI registration.</summary>
+internal sealed class CheckerHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private CheckerHarness(FakeProviderServer fakes, BalanceClientsOptions options, ServiceProvider services, CapturingLoggerProvider logs)
+    {
+        Fakes = fakes;
+        Options = options;
+        _services = services;
+        Logs = logs;
+        Checker = services.GetRequiredService<IBalanceChecker>();
+    }
+
+    public FakeProviderServer Fakes { get; }
+
+    public BalanceClientsOptions Options { get; }
+
+    public IBalanceChecker Checker { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public IServiceProvider Services => _services;
+
+    /// <summary>Starts the fakes and a checker for them; retries happen without delay unless <paramref name="configure"/> says otherwise.</summary>
+    public static async Task<CheckerHarness> StartAsync(Action<BalanceClientsOptions>? configure = null, TimeProvider? timeProvider = null)
+    {
+        var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
+        var options = BalanceClientsConfiguration.Read(null, fakes.Environment);
+        foreach (var provider in ProviderInfo.All)
+        {
+            options.GetProvider(provider.Id).Resilience.RetryBaseDelay = TimeSpan.Zero;
+        }
+
+        configure?.Invoke(options);
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        if (timeProvider is not null)
+        {
+            services.AddSingleton(timeProvider);
+        }
+
+        services.AddBalanceClients(options);
+        return new CheckerHarness(fakes, options, services.BuildServiceProvider(), logs);
+    }
+
+    public FakeProvider Fake(string providerId) => Fakes[providerId];
+
+    public BalanceAccount Account(string providerId) => Options.Accounts.Single(account => account.Provider == providerId);
+
+    public Task<BalanceCheckResult> CheckAsync(string providerId, CancellationToken cancellationToken = default) =>
+        Checker.CheckAsync(Account(providerId), cancellationToken);
+
+    /// <summary>The secrets of every configured account.</summary>
+    public IEnumerable<string> Secrets => Options.Accounts.SelectMany(account => account.Credentials.Secrets);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Fakes.DisposeAsync();
+    }
+}
