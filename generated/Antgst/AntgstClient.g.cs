@@ -37,7 +37,7 @@ namespace BalanceClients.Generated.Antgst
         /// <remarks>
         /// Returns the SMS and VoIP balances of the account. Failures are reported in the body: `code` is 200 on success and a negative error code otherwise (`-22`: auth secret error).
         /// </remarks>
-        /// <returns>success; a failure may also arrive with HTTP 200 and a `code` other than 200 (local: the docs do not say which HTTP status a failure uses)</returns>
+        /// <returns>success; a failure may also arrive with HTTP 200 and a `code` other than 200</returns>
         /// <exception cref="AntgstApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AntgstBalanceResponse> GetBalanceAsync(AntgstBalanceRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
@@ -98,7 +98,7 @@ namespace BalanceClients.Generated.Antgst
         /// <remarks>
         /// Returns the SMS and VoIP balances of the account. Failures are reported in the body: `code` is 200 on success and a negative error code otherwise (`-22`: auth secret error).
         /// </remarks>
-        /// <returns>success; a failure may also arrive with HTTP 200 and a `code` other than 200 (local: the docs do not say which HTTP status a failure uses)</returns>
+        /// <returns>success; a failure may also arrive with HTTP 200 and a `code` other than 200</returns>
         /// <exception cref="AntgstApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<AntgstBalanceResponse> GetBalanceAsync(AntgstBalanceRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {

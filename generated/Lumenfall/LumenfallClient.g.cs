@@ -152,7 +152,7 @@ namespace BalanceClients.Generated.Lumenfall
                         if (status_ == 401)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new LumenfallApiException("The API key is missing or invalid (local: the page documents no error responses; 401 is what a bearer-token API answers, and its body is not described)", status_, responseText_, headers_, null);
+                            throw new LumenfallApiException("The API key is missing or invalid.", status_, responseText_, headers_, null);
                         }
                         else
                         {
