@@ -8,6 +8,8 @@ public sealed class FakeProvider
     private readonly ConcurrentQueue<FakeResponse> _next = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly FakeProviderDefinition _definition;
+    private int _inFlight;
+    private int _maxInFlight;
 
     internal FakeProvider(FakeProviderDefinition definition, Uri baseUrl)
     {
@@ -39,6 +41,9 @@ public sealed class FakeProvider
     /// <summary>The requests received, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
+    /// <summary>The most requests this fake has been answering at once.</summary>
+    public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
+
     /// <summary>Queues answers for the next requests, in order, whatever the requests hold; then <see cref="Default"/> again.</summary>
     /// <param name="responses">The answers.</param>
     public void Enqueue(params FakeResponse[] responses)
@@ -48,6 +53,17 @@ public sealed class FakeProvider
         {
             _next.Enqueue(response);
         }
+    }
+
+    internal IDisposable BeginRequest()
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        int max;
+        while ((max = Volatile.Read(ref _maxInFlight)) < now && Interlocked.CompareExchange(ref _maxInFlight, now, max) != max)
+        {
+        }
+
+        return new RequestScope(this);
     }
 
     internal FakeResponse Answer(RecordedRequest request)
@@ -64,5 +80,10 @@ public sealed class FakeProvider
         }
 
         return _definition.Rejection(request, Spec) ?? Default;
+    }
+
+    private sealed class RequestScope(FakeProvider owner) : IDisposable
+    {
+        public void Dispose() => Interlocked.Decrement(ref owner._inFlight);
     }
 }

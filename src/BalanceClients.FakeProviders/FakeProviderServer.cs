@@ -77,6 +77,7 @@ public sealed class FakeProviderServer : IAsyncDisposable
             return;
         }
 
+        using var scope = provider.BeginRequest();
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         var request = new RecordedRequest(

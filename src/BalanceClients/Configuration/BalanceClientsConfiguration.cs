@@ -98,7 +98,7 @@ public static class BalanceClientsConfiguration
 
         var values = adapter.Descriptor.CredentialFields.ToDictionary(
             field => field.Key,
-            field => (credentials[field.Key], $"{location}: {field.Key}"));
+            field => (Value: credentials[field.Key], Source: $"{location}: {field.Key}"));
         return CreateAccount(adapter.Descriptor, name, values)
             ?? throw new BalanceConfigurationException($"{location}: {adapter.Descriptor.Id} needs {string.Join(", ", adapter.Descriptor.CredentialFields.Select(f => f.Key))}.");
     }
@@ -163,16 +163,30 @@ public static class BalanceClientsConfiguration
         {
             var accountSection = section?.GetSection($"Accounts:{name}");
             var isDefault = string.Equals(name, BalanceAccount.DefaultName, StringComparison.OrdinalIgnoreCase);
-            var values = descriptor.CredentialFields.ToDictionary(
-                field => field.Key,
-                field => isDefault && NonEmpty(environment, field.EnvironmentVariable) is { } value
-                    ? (value, field.EnvironmentVariable)
-                    : (accountSection?[field.Key], isDefault && accountSection?[field.Key] is null ? field.EnvironmentVariable : $"{accountSection?.Path}:{field.Key}"));
+            var values = descriptor.CredentialFields.ToDictionary(field => field.Key, field => Setting(field, isDefault, accountSection, environment));
             if (CreateAccount(descriptor, name, values) is { } account)
             {
                 options.Accounts.Add(account);
             }
+            else if (!isDefault)
+            {
+                // A named account exists only in configuration, so declaring one without its credentials is a mistake.
+                var first = values[descriptor.CredentialFields[0].Key].Source;
+                throw new BalanceConfigurationException($"{first} is not set: {descriptor.Id} needs all of {string.Join(", ", values.Values.Select(v => v.Source))}.");
+            }
         }
+    }
+
+    // The contract's variable wins for the default account; its name is what messages show unless configuration set the value.
+    private static (string? Value, string Source) Setting(CredentialField field, bool isDefault, IConfigurationSection? accountSection, IReadOnlyDictionary<string, string?> environment)
+    {
+        if (isDefault && NonEmpty(environment, field.EnvironmentVariable) is { } value)
+        {
+            return (value, field.EnvironmentVariable);
+        }
+
+        var configured = accountSection?[field.Key];
+        return (configured, isDefault && configured is null ? field.EnvironmentVariable : $"{accountSection?.Path}:{field.Key}");
     }
 
     // Null when no credential is set at all: the account is not configured. Throws when only some are.
