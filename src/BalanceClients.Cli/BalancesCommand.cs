@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace BalanceClients.Cli;
 
@@ -58,14 +59,18 @@ internal static class BalancesCommand
             Description = "The whole check's deadline, in seconds; a provider still running then is reported as a timeout.",
             HelpName = "SECONDS",
             DefaultValueFactory = _ => 30,
-        };
-        timeout.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is <= 0 or double.NaN or double.PositiveInfinity)
+            CustomParser = result =>
             {
-                result.AddError("--timeout must be a positive number of seconds.");
-            }
-        });
+                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= int.MaxValue / 1000)
+                {
+                    return seconds;
+                }
+
+                result.AddError($"--timeout '{text}': a positive number of seconds is needed.");
+                return 0;
+            },
+        };
 
         var demo = new Option<bool>("--demo") { Description = "Check built-in fake providers on 127.0.0.1 with demo credentials; needs no network and no configuration." };
         var accounts = new Option<string?>("--accounts")

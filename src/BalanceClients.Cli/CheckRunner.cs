@@ -132,7 +132,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         var results = new List<BalanceCheckResult>(accounts.Count);
         var stream = checker.CheckManyAsync(accounts.ToAsyncEnumerable(), settings.Timeout, cancellationToken);
         var ansi = CreateAnsiConsole();
-        if (settings.Format == "table" && console.IsTerminal)
+        if (settings.Format == "table" && console.UseColor)
         {
             await ansi.Status().Spinner(Spinner.Known.Dots).StartAsync("Checking...", async context =>
             {

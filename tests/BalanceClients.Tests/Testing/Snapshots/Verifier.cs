@@ -10,16 +10,12 @@ namespace BalanceClients.Tests.Testing.Snapshots;
 /// </summary>
 public static class Verifier
 {
-    /// <summary>Verifies text against <c>{Class}.{Method}.verified.txt</c>.</summary>
-    public static Task Verify(string target, [CallerFilePath] string sourceFile = "", [CallerMemberName] string methodName = "") =>
-        Verify(target, "txt", sourceFile, methodName);
-
     /// <summary>Verifies JSON text against <c>{Class}.{Method}.verified.json</c>.</summary>
     public static Task VerifyJson(string json, [CallerFilePath] string sourceFile = "", [CallerMemberName] string methodName = "") =>
         Verify(json, "json", sourceFile, methodName);
 
-    /// <summary>Verifies text against <c>{Class}.{Method}.verified.{extension}</c>.</summary>
-    public static async Task Verify(string target, string extension, [CallerFilePath] string sourceFile = "", [CallerMemberName] string methodName = "")
+    /// <summary>Verifies text against <c>{Class}.{Method}.verified.{extension}</c> (<c>txt</c> by default).</summary>
+    public static async Task Verify(string target, string extension = "txt", [CallerFilePath] string sourceFile = "", [CallerMemberName] string methodName = "")
     {
         ArgumentNullException.ThrowIfNull(target);
         var directory = Path.GetDirectoryName(sourceFile)!;

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using BalanceClients.Cli;
+
+namespace BalanceClients.Tests.Cli;
+
+/// <summary>One run of <c>balances</c>: its exit status and what it wrote.</summary>
+internal sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    /// <summary>Runs the tool in-process, with the given environment instead of the process's.</summary>
+    public static async Task<CliRun> InProcessAsync(IReadOnlyDictionary<string, string?> environment, bool isTerminal, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await BalancesCommand.RunAsync(args, new CliConsole(output, error, environment, isTerminal), CancellationToken.None);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs the built <c>balances.dll</c> as a real process, with only the given environment variables besides the basics.</summary>
+    public static async Task<CliRun> ProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "balances.dll"));
+        foreach (var argument in args)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in start.Environment.Keys.ToList())
+        {
+            if (name is not ("PATH" or "HOME" or "DOTNET_ROOT" or "TMPDIR" or "LANG"))
+            {
+                start.Environment.Remove(name);
+            }
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+}
