@@ -50,6 +50,54 @@ public sealed partial class SpecExamples
         return ToJson(ExampleOf(Child(media, "application/json"), null));
     }
 
+    /// <summary>Every example of the spec's operations, as JSON: request bodies (<c>request</c>) and responses (by status key).</summary>
+    /// <returns>The examples: path, method, <c>request</c> or the status key, the example's name (empty for a single <c>example</c>), JSON.</returns>
+    public IEnumerable<(string Path, string Method, string Part, string Name, string Json)> All()
+    {
+        foreach (var (pathKey, pathNode) in ((YamlMappingNode)Child(_root, "paths")).Children)
+        {
+            var path = ((YamlScalarNode)pathKey).Value!;
+            foreach (var (methodKey, operation) in ((YamlMappingNode)pathNode).Children)
+            {
+                var method = ((YamlScalarNode)methodKey).Value!;
+                var parts = new List<(string Part, YamlNode Node)>();
+                if (operation is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode("requestBody"), out var body))
+                {
+                    parts.Add(("request", body));
+                }
+
+                foreach (var (status, _) in ((YamlMappingNode)Child(operation, "responses")).Children)
+                {
+                    var key = ((YamlScalarNode)status).Value!;
+                    parts.Add((key, Resolve(Child(operation, "responses"), key)));
+                }
+
+                foreach (var (part, node) in parts)
+                {
+                    if (node is not YamlMappingNode withContent || !withContent.Children.TryGetValue(new YamlScalarNode("content"), out var content)
+                        || content is not YamlMappingNode contentMap || !contentMap.Children.TryGetValue(new YamlScalarNode("application/json"), out var media))
+                    {
+                        continue;
+                    }
+
+                    var mediaMap = (YamlMappingNode)media;
+                    if (mediaMap.Children.TryGetValue(new YamlScalarNode("example"), out var single))
+                    {
+                        yield return (path, method, part, string.Empty, ToJson(single));
+                    }
+
+                    if (mediaMap.Children.TryGetValue(new YamlScalarNode("examples"), out var examples))
+                    {
+                        foreach (var (name, example) in ((YamlMappingNode)examples).Children)
+                        {
+                            yield return (path, method, part, ((YamlScalarNode)name).Value!, ToJson(Child(example, "value")));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>Turns a YAML node into JSON, keeping numbers exactly as written (<c>12.50</c> stays <c>12.50</c>).</summary>
     /// <param name="node">The node.</param>
     /// <returns>The JSON text.</returns>

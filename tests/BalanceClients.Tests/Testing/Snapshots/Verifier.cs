@@ -15,7 +15,10 @@ public static class Verifier
         Verify(json, "json", sourceFile, methodName);
 
     /// <summary>Verifies text against <c>{Class}.{Method}.verified.{extension}</c> (<c>txt</c> by default).</summary>
-    public static async Task Verify(string target, string extension = "txt", [CallerFilePath] string sourceFile = "", [CallerMemberName] string methodName = "")
+    public static Task Verify(string target, string extension = "txt", [CallerFilePath] string sourceFile = "", [CallerMemberName] string methodName = "") =>
+        VerifyCoreAsync(target, extension, sourceFile, methodName, VerifierSettings.AcceptReceived);
+
+    internal static async Task VerifyCoreAsync(string target, string extension, string sourceFile, string methodName, bool accept)
     {
         ArgumentNullException.ThrowIfNull(target);
         var directory = Path.GetDirectoryName(sourceFile)!;
@@ -35,7 +38,7 @@ public static class Verifier
             return;
         }
 
-        if (VerifierSettings.AcceptReceived)
+        if (accept)
         {
             await File.WriteAllTextAsync(verifiedPath, received);
             File.Delete(receivedPath);
