@@ -1,3 +1,4 @@
+using System.Buffers;
 using Polly;
 
 namespace BalanceClients.Http;
@@ -43,29 +44,22 @@ internal sealed class ResilienceHandler : DelegatingHandler
     private static async Task BufferContentAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
     {
         var original = response.Content;
-        if (original.Headers.ContentLength > limit)
+        var declared = original.Headers.ContentLength;
+        if (declared > limit)
         {
             throw new ResponseTooLargeException((int)response.StatusCode, limit);
         }
 
-        var body = new MemoryStream();
         var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        byte[] body;
         await using (stream.ConfigureAwait(false))
         {
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (body.Length + read > limit)
-                {
-                    throw new ResponseTooLargeException((int)response.StatusCode, limit);
-                }
-
-                body.Write(chunk, 0, read);
-            }
+            body = declared is { } length
+                ? await ReadDeclaredAsync(stream, (int)length, cancellationToken).ConfigureAwait(false)
+                : await ReadUpToAsync(stream, limit, (int)response.StatusCode, cancellationToken).ConfigureAwait(false);
         }
 
-        var buffered = new ByteArrayContent(body.GetBuffer(), 0, (int)body.Length);
+        var buffered = new ByteArrayContent(body);
         foreach (var header in original.Headers)
         {
             buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -73,6 +67,47 @@ internal sealed class ResilienceHandler : DelegatingHandler
 
         response.Content = buffered;
         original.Dispose();
+    }
+
+    // The length is known and within the limit: one array of exactly that size.
+    private static async Task<byte[]> ReadDeclaredAsync(Stream stream, int length, CancellationToken cancellationToken)
+    {
+        var body = new byte[length];
+        await stream.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
+        return body;
+    }
+
+    // The length is unknown (chunked): read into pooled buffers until the end or the limit.
+    private static async Task<byte[]> ReadUpToAsync(Stream stream, int limit, int statusCode, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        var length = 0;
+        try
+        {
+            int read;
+            while ((read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+                if (length > limit)
+                {
+                    throw new ResponseTooLargeException(statusCode, limit);
+                }
+
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

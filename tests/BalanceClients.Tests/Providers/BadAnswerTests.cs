@@ -85,6 +85,31 @@ public sealed class BadAnswerTests
     }
 
     [Fact]
+    public async Task Check_ChunkedBodyLargerThanTheLimit_IsInvalidResponse()
+    {
+        await using var harness = await CheckerHarness.StartAsync(options => options.GetProvider("undrctrl").MaxResponseBytes = 10_000);
+        var padding = new string(' ', 50_000);
+        harness.Fake("undrctrl").Enqueue(FakeResponse.Json(200, "{\"balance\":\"1.00\",\"currency\":\"IDR\"" + padding + "}") with { BodyStall = TimeSpan.FromMilliseconds(1) });
+
+        var result = await harness.CheckAsync("undrctrl");
+
+        Assert.Equal((BalanceErrorKind.InvalidResponse, (int?)200), (result.Error!.Kind, result.Error.HttpStatus));
+        Assert.Contains("larger than 10000 bytes", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_ChunkedBodyWithinTheLimit_IsRead()
+    {
+        await using var harness = await CheckerHarness.StartAsync();
+        var padding = new string(' ', 20_000);
+        harness.Fake("undrctrl").Enqueue(FakeResponse.Json(200, "{\"balance\":\"7.25\",\"currency\":\"IDR\"" + padding + "}") with { BodyStall = TimeSpan.FromMilliseconds(1) });
+
+        var result = await harness.CheckAsync("undrctrl");
+
+        Assert.Equal(7.25m, result.Balance!.Primary!.Amount);
+    }
+
+    [Fact]
     public async Task Check_ConnectionDroppedEveryTime_IsNetworkAfterThreeAttempts()
     {
         await using var harness = await CheckerHarness.StartAsync();

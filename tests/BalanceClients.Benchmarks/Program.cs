@@ -1,0 +1,29 @@
+using BalanceClients.Benchmarks;
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project tests/BalanceClients.Benchmarks -- [scale | build | <BenchmarkDotNet arguments>]
+switch (args.FirstOrDefault())
+{
+    case "scale":
+        await ScaleRun.RunAsync([1_000, 10_000]);
+        break;
+    case "build":
+        await BuildTimes.RunAsync(FindRepoRoot(), runs: 5);
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(PerCallBenchmarks).Assembly).Run(args);
+        break;
+}
+
+static string FindRepoRoot()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+    {
+        if (File.Exists(Path.Combine(directory.FullName, "BalanceClients.sln")))
+        {
+            return directory.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("BalanceClients.sln not found");
+}
