@@ -111,16 +111,16 @@ public sealed class BalanceChecker : IBalanceChecker
         using var activity = BalanceTelemetry.ActivitySource.StartActivity("balance.check", ActivityKind.Client);
         activity?.SetTag(BalanceTelemetry.ProviderTag, provider.Descriptor.Id);
         activity?.SetTag(BalanceTelemetry.AccountTag, account.Name);
-        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["Provider"] = provider.Descriptor.Id, ["Account"] = account.Name });
+        using var scope = _logger.IsEnabled(LogLevel.Critical) ? _logger.BeginScope(new CheckLogScope(provider.Descriptor.Id, account.Name)) : null;
 
         AccountBalance? balance = null;
         BalanceError? error = null;
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken);
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken) : null;
         try
         {
             var providerOptions = _options.GetProvider(provider.Descriptor.Id);
             using var httpClient = _httpClientFactory.CreateClient(HttpClientNames.For(provider.Descriptor.Id));
-            var answer = await provider.GetBalanceAsync(httpClient, providerOptions.BaseUrl ?? provider.Descriptor.DefaultBaseUrl, account.Credentials, linked.Token).ConfigureAwait(false);
+            var answer = await provider.GetBalanceAsync(httpClient, providerOptions.BaseUrl ?? provider.Descriptor.DefaultBaseUrl, account.Credentials, linked?.Token ?? deadline).ConfigureAwait(false);
             balance = new AccountBalance(provider.Descriptor.Id, account.Name, answer.Amounts, answer.BillingType, _timeProvider.GetUtcNow());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

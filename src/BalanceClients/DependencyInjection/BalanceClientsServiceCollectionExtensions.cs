@@ -56,7 +56,7 @@ public static class BalanceClientsServiceCollectionExtensions
                         serviceProvider.GetRequiredService<TimeProvider>(),
                         serviceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("BalanceClients.Http")),
                     providerOptions.MaxResponseBytes))
-                .RedactLoggedHeaders(static _ => true);
+                .RemoveAllLoggers();
             provider.AddGeneratedClient(httpClient, (providerOptions.BaseUrl ?? provider.Descriptor.DefaultBaseUrl).ToString());
         }
 

@@ -22,15 +22,13 @@ internal static class ProviderCatalog
     /// <summary>The provider ids.</summary>
     public static IReadOnlyList<string> Ids { get; } = [.. All.Select(provider => provider.Descriptor.Id)];
 
+    private static readonly Dictionary<string, BalanceProvider> ById = All.ToDictionary(p => p.Descriptor.Id, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Finds a provider's adapter.</summary>
     /// <param name="id">The provider id.</param>
     /// <param name="provider">The adapter, if known.</param>
     /// <returns>Whether the id is known.</returns>
-    public static bool TryGet(string id, out BalanceProvider provider)
-    {
-        provider = All.FirstOrDefault(p => string.Equals(p.Descriptor.Id, id, StringComparison.OrdinalIgnoreCase))!;
-        return provider is not null;
-    }
+    public static bool TryGet(string id, out BalanceProvider provider) => ById.TryGetValue(id, out provider!);
 
     /// <summary>Gets a provider's adapter.</summary>
     /// <param name="id">The provider id.</param>
