@@ -38,6 +38,10 @@ public sealed class FakeProvider
     /// <summary>The demo credentials, by the contract's environment variable.</summary>
     public IReadOnlyDictionary<string, string> Credentials => _definition.Credentials;
 
+    /// <summary>Whether requests are kept in <see cref="Requests"/>; off for load runs, whose memory is then the client's alone.</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool RecordsRequests { get; set; } = true;
+
     /// <summary>The requests received, in order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
@@ -68,7 +72,11 @@ public sealed class FakeProvider
 
     internal FakeResponse Answer(RecordedRequest request)
     {
-        _requests.Enqueue(request);
+        if (RecordsRequests)
+        {
+            _requests.Enqueue(request);
+        }
+
         if (_next.TryDequeue(out var queued))
         {
             return queued;

@@ -21,7 +21,7 @@ internal static class BuildTimes
                 var (seconds, output) = await BuildAsync(project);
                 if (output.Contains("Generating", StringComparison.Ordinal))
                 {
-                    throw new InvalidOperationException("a no-op build started the generator");
+                    throw new InvalidOperationException("a no-op build started the generator:\n" + output);
                 }
 
                 noOp.Add(seconds);
@@ -34,6 +34,7 @@ internal static class BuildTimes
 
                 changed.Add(seconds);
                 await File.WriteAllTextAsync(spec, original);
+                await BuildAsync(project);
             }
         }
         finally

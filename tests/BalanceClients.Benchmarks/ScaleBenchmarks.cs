@@ -28,6 +28,7 @@ public class ScaleBenchmarks
         _services = new ServiceCollection().AddBalanceClients(options).BuildServiceProvider();
         _checker = _services.GetRequiredService<IBalanceChecker>();
         _template = options.Accounts.Single(a => a.Provider == "undrctrl");
+        _fakes["undrctrl"].RecordsRequests = false;
     }
 
     [GlobalCleanup]

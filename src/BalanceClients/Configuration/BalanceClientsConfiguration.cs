@@ -197,6 +197,7 @@ public static class BalanceClientsConfiguration
             return null;
         }
 
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var field in descriptor.CredentialFields)
         {
             var (value, source) = values[field.Key];
@@ -206,13 +207,13 @@ public static class BalanceClientsConfiguration
                 throw new BalanceConfigurationException($"{source} is not set: {descriptor.Id} needs all of {all}.");
             }
 
-            if (field.AllowedValues is { } allowed && !allowed.Contains(value.Trim()))
-            {
-                throw new BalanceConfigurationException($"{source} '{value.Trim()}' is not one of the values {descriptor.DisplayName} accepts (see specs/{descriptor.Id}.yaml).");
-            }
+            settings[field.Key] = field.AllowedValues is { } allowed
+                ? allowed.FirstOrDefault(v => string.Equals(v, value.Trim(), StringComparison.OrdinalIgnoreCase))
+                    ?? throw new BalanceConfigurationException($"{source} '{value.Trim()}' is not one of the values {descriptor.DisplayName} accepts (see specs/{descriptor.Id}.yaml).")
+                : value.Trim();
         }
 
-        var credentials = descriptor.CreateCredentials(values.ToDictionary(pair => pair.Key, pair => pair.Value.Value!.Trim()));
+        var credentials = descriptor.CreateCredentials(settings);
         return new BalanceAccount(descriptor.Id, name, credentials);
     }
 

@@ -60,9 +60,19 @@ public sealed class BalanceClientsConfigurationTests
     public void Read_UnknownBrokerType_NamesTheVariable()
     {
         var exception = Assert.Throws<BalanceConfigurationException>(() =>
-            BalanceClientsConfiguration.Read(null, new Dictionary<string, string?>(FullMesh) { ["MESH_BROKER_TYPE"] = "Coinbase" }));
+            BalanceClientsConfiguration.Read(null, new Dictionary<string, string?>(FullMesh) { ["MESH_BROKER_TYPE"] = "nasdaq" }));
 
-        Assert.StartsWith("MESH_BROKER_TYPE 'Coinbase' is not one of the values", exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith("MESH_BROKER_TYPE 'nasdaq' is not one of the values", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("BinanceInternationalDirect")]
+    [InlineData(" binanceinternationaldirect ")]
+    public void Read_BrokerTypeInAnotherCase_IsTheSpecsValue(string configured)
+    {
+        var options = BalanceClientsConfiguration.Read(null, new Dictionary<string, string?>(FullMesh) { ["MESH_BROKER_TYPE"] = configured });
+
+        Assert.Equal(BrokerType.BinanceInternationalDirect, ((MeshCredentials)Assert.Single(options.Accounts).Credentials).BrokerType);
     }
 
     [Theory]
