@@ -38,7 +38,7 @@ namespace BalanceClients.Generated.Antgst
         /// Returns the SMS and VoIP balances of the account. Failures are reported in the body: `code` is 200 on success and a negative error code otherwise (`-22`: auth secret error).
         /// </remarks>
         /// <returns>success; a failure may also arrive with HTTP 200 and a `code` other than 200</returns>
-        /// <exception cref="AntgstApiException">A server side error occurred.</exception>
+        /// <exception cref="BalanceClients.Generated.ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AntgstBalanceResponse> GetBalanceAsync(AntgstBalanceRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
@@ -65,7 +65,7 @@ namespace BalanceClients.Generated.Antgst
 
         private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
-            var settings = new System.Text.Json.JsonSerializerOptions();
+            var settings = BalanceClients.Generation.GeneratedClientJson.Configure(new System.Text.Json.JsonSerializerOptions());
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -99,7 +99,7 @@ namespace BalanceClients.Generated.Antgst
         /// Returns the SMS and VoIP balances of the account. Failures are reported in the body: `code` is 200 on success and a negative error code otherwise (`-22`: auth secret error).
         /// </remarks>
         /// <returns>success; a failure may also arrive with HTTP 200 and a `code` other than 200</returns>
-        /// <exception cref="AntgstApiException">A server side error occurred.</exception>
+        /// <exception cref="BalanceClients.Generated.ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<AntgstBalanceResponse> GetBalanceAsync(AntgstBalanceRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
@@ -151,7 +151,7 @@ namespace BalanceClients.Generated.Antgst
                             var objectResponse_ = await ReadObjectResponseAsync<AntgstBalanceResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new AntgstApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new BalanceClients.Generated.ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
                         }
@@ -161,14 +161,14 @@ namespace BalanceClients.Generated.Antgst
                             var objectResponse_ = await ReadObjectResponseAsync<AntgstBalanceResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new AntgstApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new BalanceClients.Generated.ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new AntgstApiException<AntgstBalanceResponse>("fail", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new BalanceClients.Generated.ApiException<AntgstBalanceResponse>("fail", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new AntgstApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                            throw new BalanceClients.Generated.ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
                         }
                     }
                     finally
@@ -238,7 +238,7 @@ namespace BalanceClients.Generated.Antgst
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new AntgstApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new BalanceClients.Generated.ApiException(message, (int)response.StatusCode, responseText, headers, exception);
                 }
             }
             else
@@ -254,7 +254,7 @@ namespace BalanceClients.Generated.Antgst
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new AntgstApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                    throw new BalanceClients.Generated.ApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
                 }
             }
         }
@@ -404,42 +404,6 @@ namespace BalanceClients.Generated.Antgst
 
     }
 
-
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AntgstApiException : System.Exception
-    {
-        public int StatusCode { get; private set; }
-
-        public string? Response { get; private set; }
-
-        public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; private set; }
-
-        public AntgstApiException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Exception? innerException)
-            : base(message + "\n\nStatus: " + statusCode + "\nResponse: \n" + ((response == null) ? "(null)" : response.Substring(0, response.Length >= 512 ? 512 : response.Length)), innerException)
-        {
-            StatusCode = statusCode;
-            Response = response;
-            Headers = headers;
-        }
-
-        public override string ToString()
-        {
-            return string.Format("HTTP Response: \n\n{0}\n\n{1}", Response, base.ToString());
-        }
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AntgstApiException<TResult> : AntgstApiException
-    {
-        public TResult Result { get; private set; }
-
-        public AntgstApiException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, TResult result, System.Exception? innerException)
-            : base(message, statusCode, response, headers, innerException)
-        {
-            Result = result;
-        }
-    }
 
 }
 

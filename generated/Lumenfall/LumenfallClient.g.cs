@@ -38,7 +38,7 @@ namespace BalanceClients.Generated.Lumenfall
         /// Returns the current balance and billing type for your account.
         /// </remarks>
         /// <returns>The account's balance.</returns>
-        /// <exception cref="LumenfallApiException">A server side error occurred.</exception>
+        /// <exception cref="BalanceClients.Generated.ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<LumenfallBalance> GetBalanceAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
@@ -65,7 +65,7 @@ namespace BalanceClients.Generated.Lumenfall
 
         private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
-            var settings = new System.Text.Json.JsonSerializerOptions();
+            var settings = BalanceClients.Generation.GeneratedClientJson.Configure(new System.Text.Json.JsonSerializerOptions());
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -99,7 +99,7 @@ namespace BalanceClients.Generated.Lumenfall
         /// Returns the current balance and billing type for your account.
         /// </remarks>
         /// <returns>The account's balance.</returns>
-        /// <exception cref="LumenfallApiException">A server side error occurred.</exception>
+        /// <exception cref="BalanceClients.Generated.ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<LumenfallBalance> GetBalanceAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
@@ -144,7 +144,7 @@ namespace BalanceClients.Generated.Lumenfall
                             var objectResponse_ = await ReadObjectResponseAsync<LumenfallBalance>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new LumenfallApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new BalanceClients.Generated.ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
                         }
@@ -152,12 +152,12 @@ namespace BalanceClients.Generated.Lumenfall
                         if (status_ == 401)
                         {
                             string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new LumenfallApiException("The API key is missing or invalid.", status_, responseText_, headers_, null);
+                            throw new BalanceClients.Generated.ApiException("The API key is missing or invalid.", status_, responseText_, headers_, null);
                         }
                         else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new LumenfallApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                            throw new BalanceClients.Generated.ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
                         }
                     }
                     finally
@@ -227,7 +227,7 @@ namespace BalanceClients.Generated.Lumenfall
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new LumenfallApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new BalanceClients.Generated.ApiException(message, (int)response.StatusCode, responseText, headers, exception);
                 }
             }
             else
@@ -243,7 +243,7 @@ namespace BalanceClients.Generated.Lumenfall
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new LumenfallApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                    throw new BalanceClients.Generated.ApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
                 }
             }
         }
@@ -390,42 +390,6 @@ namespace BalanceClients.Generated.Lumenfall
 
     }
 
-
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class LumenfallApiException : System.Exception
-    {
-        public int StatusCode { get; private set; }
-
-        public string? Response { get; private set; }
-
-        public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; private set; }
-
-        public LumenfallApiException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Exception? innerException)
-            : base(message + "\n\nStatus: " + statusCode + "\nResponse: \n" + ((response == null) ? "(null)" : response.Substring(0, response.Length >= 512 ? 512 : response.Length)), innerException)
-        {
-            StatusCode = statusCode;
-            Response = response;
-            Headers = headers;
-        }
-
-        public override string ToString()
-        {
-            return string.Format("HTTP Response: \n\n{0}\n\n{1}", Response, base.ToString());
-        }
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class LumenfallApiException<TResult> : LumenfallApiException
-    {
-        public TResult Result { get; private set; }
-
-        public LumenfallApiException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, TResult result, System.Exception? innerException)
-            : base(message, statusCode, response, headers, innerException)
-        {
-            Result = result;
-        }
-    }
 
 }
 

@@ -38,7 +38,7 @@ namespace BalanceClients.Generated.Mesh
         /// Get real-time account fiat balances.
         /// </remarks>
         /// <returns>OK</returns>
-        /// <exception cref="MeshApiException">A server side error occurred.</exception>
+        /// <exception cref="BalanceClients.Generated.ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<B2BBrokerAccountBalanceModelApiResult> GetBalanceAsync(BalanceBrokerBaseRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
@@ -65,7 +65,7 @@ namespace BalanceClients.Generated.Mesh
 
         private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
-            var settings = new System.Text.Json.JsonSerializerOptions();
+            var settings = BalanceClients.Generation.GeneratedClientJson.Configure(new System.Text.Json.JsonSerializerOptions());
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -99,7 +99,7 @@ namespace BalanceClients.Generated.Mesh
         /// Get real-time account fiat balances.
         /// </remarks>
         /// <returns>OK</returns>
-        /// <exception cref="MeshApiException">A server side error occurred.</exception>
+        /// <exception cref="BalanceClients.Generated.ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<B2BBrokerAccountBalanceModelApiResult> GetBalanceAsync(BalanceBrokerBaseRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
@@ -151,7 +151,7 @@ namespace BalanceClients.Generated.Mesh
                             var objectResponse_ = await ReadObjectResponseAsync<B2BBrokerAccountBalanceModelApiResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new MeshApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new BalanceClients.Generated.ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
                         }
@@ -161,9 +161,9 @@ namespace BalanceClients.Generated.Mesh
                             var objectResponse_ = await ReadObjectResponseAsync<ApiResult>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new MeshApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new BalanceClients.Generated.ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new MeshApiException<ApiResult>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new BalanceClients.Generated.ApiException<ApiResult>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -171,9 +171,9 @@ namespace BalanceClients.Generated.Mesh
                             var objectResponse_ = await ReadObjectResponseAsync<object>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new MeshApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new BalanceClients.Generated.ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new MeshApiException<object>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new BalanceClients.Generated.ApiException<object>("Unauthorized", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 403)
@@ -181,14 +181,14 @@ namespace BalanceClients.Generated.Mesh
                             var objectResponse_ = await ReadObjectResponseAsync<object>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new MeshApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new BalanceClients.Generated.ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new MeshApiException<object>("The API key used does not have read permission to call this Mesh endpoint.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new BalanceClients.Generated.ApiException<object>("The API key used does not have read permission to call this Mesh endpoint.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
                             var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new MeshApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                            throw new BalanceClients.Generated.ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
                         }
                     }
                     finally
@@ -258,7 +258,7 @@ namespace BalanceClients.Generated.Mesh
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new MeshApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new BalanceClients.Generated.ApiException(message, (int)response.StatusCode, responseText, headers, exception);
                 }
             }
             else
@@ -274,7 +274,7 @@ namespace BalanceClients.Generated.Mesh
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new MeshApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                    throw new BalanceClients.Generated.ApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
                 }
             }
         }
@@ -699,42 +699,6 @@ namespace BalanceClients.Generated.Mesh
 
     }
 
-
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MeshApiException : System.Exception
-    {
-        public int StatusCode { get; private set; }
-
-        public string? Response { get; private set; }
-
-        public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; private set; }
-
-        public MeshApiException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Exception? innerException)
-            : base(message + "\n\nStatus: " + statusCode + "\nResponse: \n" + ((response == null) ? "(null)" : response.Substring(0, response.Length >= 512 ? 512 : response.Length)), innerException)
-        {
-            StatusCode = statusCode;
-            Response = response;
-            Headers = headers;
-        }
-
-        public override string ToString()
-        {
-            return string.Format("HTTP Response: \n\n{0}\n\n{1}", Response, base.ToString());
-        }
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class MeshApiException<TResult> : MeshApiException
-    {
-        public TResult Result { get; private set; }
-
-        public MeshApiException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, TResult result, System.Exception? innerException)
-            : base(message, statusCode, response, headers, innerException)
-        {
-            Result = result;
-        }
-    }
 
 }
 

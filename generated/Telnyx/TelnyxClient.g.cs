@@ -35,7 +35,7 @@ namespace BalanceClients.Generated.Telnyx
         /// Get user balance details
         /// </summary>
         /// <returns>Get user balance details</returns>
-        /// <exception cref="TelnyxApiException">A server side error occurred.</exception>
+        /// <exception cref="BalanceClients.Generated.ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<UserBalanceResponse> GetUserBalanceAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
     }
@@ -62,7 +62,7 @@ namespace BalanceClients.Generated.Telnyx
 
         private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
-            var settings = new System.Text.Json.JsonSerializerOptions();
+            var settings = BalanceClients.Generation.GeneratedClientJson.Configure(new System.Text.Json.JsonSerializerOptions());
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
@@ -93,7 +93,7 @@ namespace BalanceClients.Generated.Telnyx
         /// Get user balance details
         /// </summary>
         /// <returns>Get user balance details</returns>
-        /// <exception cref="TelnyxApiException">A server side error occurred.</exception>
+        /// <exception cref="BalanceClients.Generated.ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<UserBalanceResponse> GetUserBalanceAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
@@ -138,7 +138,7 @@ namespace BalanceClients.Generated.Telnyx
                             var objectResponse_ = await ReadObjectResponseAsync<UserBalanceResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new TelnyxApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new BalanceClients.Generated.ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
                         }
@@ -148,9 +148,9 @@ namespace BalanceClients.Generated.Telnyx
                             var objectResponse_ = await ReadObjectResponseAsync<Billing_Errors>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new TelnyxApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new BalanceClients.Generated.ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new TelnyxApiException<Billing_Errors>("Insufficient permissions to access balance information", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new BalanceClients.Generated.ApiException<Billing_Errors>("Insufficient permissions to access balance information", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 422)
@@ -158,9 +158,9 @@ namespace BalanceClients.Generated.Telnyx
                             var objectResponse_ = await ReadObjectResponseAsync<Billing_Errors>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new TelnyxApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new BalanceClients.Generated.ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new TelnyxApiException<Billing_Errors>("Invalid or missing account information", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new BalanceClients.Generated.ApiException<Billing_Errors>("Invalid or missing account information", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 503)
@@ -168,18 +168,18 @@ namespace BalanceClients.Generated.Telnyx
                             var objectResponse_ = await ReadObjectResponseAsync<Billing_Errors>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new TelnyxApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new BalanceClients.Generated.ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new TelnyxApiException<Billing_Errors>("Service temporarily unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new BalanceClients.Generated.ApiException<Billing_Errors>("Service temporarily unavailable", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<Billing_Errors>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
-                                throw new TelnyxApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                                throw new BalanceClients.Generated.ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new TelnyxApiException<Billing_Errors>("Unexpected error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new BalanceClients.Generated.ApiException<Billing_Errors>("Unexpected error", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                     }
                     finally
@@ -249,7 +249,7 @@ namespace BalanceClients.Generated.Telnyx
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new TelnyxApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    throw new BalanceClients.Generated.ApiException(message, (int)response.StatusCode, responseText, headers, exception);
                 }
             }
             else
@@ -265,7 +265,7 @@ namespace BalanceClients.Generated.Telnyx
                 catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new TelnyxApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
+                    throw new BalanceClients.Generated.ApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
                 }
             }
         }
@@ -481,42 +481,6 @@ namespace BalanceClients.Generated.Telnyx
 
     }
 
-
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TelnyxApiException : System.Exception
-    {
-        public int StatusCode { get; private set; }
-
-        public string? Response { get; private set; }
-
-        public System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> Headers { get; private set; }
-
-        public TelnyxApiException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Exception? innerException)
-            : base(message + "\n\nStatus: " + statusCode + "\nResponse: \n" + ((response == null) ? "(null)" : response.Substring(0, response.Length >= 512 ? 512 : response.Length)), innerException)
-        {
-            StatusCode = statusCode;
-            Response = response;
-            Headers = headers;
-        }
-
-        public override string ToString()
-        {
-            return string.Format("HTTP Response: \n\n{0}\n\n{1}", Response, base.ToString());
-        }
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TelnyxApiException<TResult> : TelnyxApiException
-    {
-        public TResult Result { get; private set; }
-
-        public TelnyxApiException(string message, int statusCode, string? response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, TResult result, System.Exception? innerException)
-            : base(message, statusCode, response, headers, innerException)
-        {
-            Result = result;
-        }
-    }
 
 }
 

@@ -7,18 +7,21 @@ using System.Text.Json.Serialization.Metadata;
 namespace BalanceClients.Generation;
 
 /// <summary>
-/// The JSON settings every generated client gets through its <c>UpdateJsonSerializerSettings</c> hook,
-/// so that a generated client reads exactly what its spec says, used through the unified layer or on its own.
+/// The JSON settings of every generated client (NSwag's <c>jsonSerializerSettingsTransformationMethod</c>), so that a
+/// generated client reads exactly what its spec says, used through the unified layer or on its own.
 /// </summary>
 internal static class GeneratedClientJson
 {
     /// <summary>Applies the settings.</summary>
     /// <param name="options">The generated client's serializer options.</param>
-    public static void Configure(JsonSerializerOptions options)
+    /// <returns>The same options.</returns>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         // A null where the spec allows none, and a missing required property, are answers that do not fit the spec.
         options.RespectNullableAnnotations = true;
         options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ApplySpecRules } };
+        return options;
     }
 
     private static readonly MethodInfo CreateEnumConverterMethod =

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BalanceClients.Generated;
 using BalanceClients.Http;
 using Polly.Timeout;
 
@@ -20,7 +21,7 @@ internal static class FailureClassifier
         ResponseTooLargeException tooLarge => new(BalanceErrorKind.InvalidResponse, tooLarge.StatusCode, null, tooLarge.Message),
         HttpRequestException network => new(BalanceErrorKind.Network, null, null, $"Could not reach {provider.Descriptor.DisplayName} ({Describe(network.HttpRequestError)})."),
         IOException => new(BalanceErrorKind.Network, null, null, $"The connection to {provider.Descriptor.DisplayName} failed while reading its answer."),
-        IGeneratedApiException answer => FromAnswer(answer, provider),
+        ApiException answer => FromAnswer(answer, provider),
         JsonException => new(BalanceErrorKind.InvalidResponse, null, null, "The provider's answer does not fit its spec: it is not JSON of the documented shape."),
         _ => new(BalanceErrorKind.InvalidResponse, null, null, $"The provider's answer could not be read ({exception.GetType().Name})."),
     };
@@ -41,7 +42,7 @@ internal static class FailureClassifier
         _ => BalanceErrorKind.ProviderError,
     };
 
-    private static BalanceError FromAnswer(IGeneratedApiException answer, BalanceProvider provider)
+    private static BalanceError FromAnswer(ApiException answer, BalanceProvider provider)
     {
         var status = answer.StatusCode;
         var failure = answer.ErrorBody is { } body ? provider.DescribeFailure(body) : null;

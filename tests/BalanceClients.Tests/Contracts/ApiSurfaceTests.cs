@@ -13,9 +13,9 @@ public sealed class ApiSurfaceTests
     public async Task GeneratedClients_PublicApi()
     {
         var text = new StringBuilder();
-        foreach (var provider in ProviderInfo.All)
+        var namespaces = ProviderInfo.All.Select(provider => "BalanceClients.Generated." + char.ToUpperInvariant(provider.Id[0]) + provider.Id[1..]);
+        foreach (var ns in namespaces.Prepend("BalanceClients.Generated"))
         {
-            var ns = "BalanceClients.Generated." + char.ToUpperInvariant(provider.Id[0]) + provider.Id[1..];
             text.Append("# ").Append(ns).Append('\n').Append(ApiSurface.Describe(Types.Where(t => t.Namespace == ns))).Append('\n');
         }
 

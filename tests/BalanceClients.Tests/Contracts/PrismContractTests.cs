@@ -1,4 +1,5 @@
 using BalanceClients.Configuration;
+using BalanceClients.Generated;
 using BalanceClients.Generated.Antgst;
 using BalanceClients.Generated.Lumenfall;
 using BalanceClients.Generated.Mesh;
@@ -60,7 +61,7 @@ public sealed class PrismContractTests(PrismFixture prism) : IClassFixture<Prism
         var recorder = new PrismHandler(null) { InnerHandler = new HttpClientHandler() };
         using var http = new HttpClient(recorder);
 
-        await Assert.ThrowsAnyAsync<TelnyxApiException>(() => new TelnyxClient(http) { BaseUrl = prism["telnyx"].BaseUrl.ToString() }.GetUserBalanceAsync(CancellationToken.None));
+        await Assert.ThrowsAnyAsync<ApiException>(() => new TelnyxClient(http) { BaseUrl = prism["telnyx"].BaseUrl.ToString() }.GetUserBalanceAsync(CancellationToken.None));
 
         Assert.Contains("Invalid security scheme used", Assert.Single(recorder.Violations), StringComparison.Ordinal);
     }

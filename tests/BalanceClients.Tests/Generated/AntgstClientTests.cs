@@ -1,3 +1,4 @@
+using BalanceClients.Generated;
 using BalanceClients.Generated.Antgst;
 
 namespace BalanceClients.Tests.Generated;
@@ -54,7 +55,7 @@ public sealed class AntgstClientTests
         using var fixture = new GeneratedClientFixture("antgst");
         fixture.Handler.Respond(400, fixture.Spec.Response("/user/account/balance", "post", "400"));
 
-        var exception = await Assert.ThrowsAsync<AntgstApiException<AntgstBalanceResponse>>(
+        var exception = await Assert.ThrowsAsync<ApiException<AntgstBalanceResponse>>(
             () => new AntgstClient(fixture.HttpClient).GetBalanceAsync(new AntgstBalanceRequest { AuthSecret = "s" }, CancellationToken.None));
 
         Assert.Equal(-22, exception.Result.Code);
@@ -66,7 +67,7 @@ public sealed class AntgstClientTests
         using var fixture = new GeneratedClientFixture("antgst");
         fixture.Handler.Respond(200, """{"msg": "SUCCESS"}""");
 
-        await Assert.ThrowsAsync<AntgstApiException>(
+        await Assert.ThrowsAsync<ApiException>(
             () => new AntgstClient(fixture.HttpClient).GetBalanceAsync(new AntgstBalanceRequest { AuthSecret = "s" }, CancellationToken.None));
     }
 }

@@ -1,3 +1,4 @@
+using BalanceClients.Generated;
 using BalanceClients.Generated.Lumenfall;
 
 namespace BalanceClients.Tests.Generated;
@@ -51,6 +52,6 @@ public sealed class LumenfallClientTests
         using var fixture = new GeneratedClientFixture("lumenfall");
         fixture.Handler.Respond(200, """{"object":"balance","billing_type":"enterprise","available":{"amount":1,"currency":"usd"}}""");
 
-        await Assert.ThrowsAsync<LumenfallApiException>(() => new LumenfallClient(fixture.HttpClient).GetBalanceAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<ApiException>(() => new LumenfallClient(fixture.HttpClient).GetBalanceAsync(CancellationToken.None));
     }
 }

@@ -1,3 +1,4 @@
+using BalanceClients.Generated;
 using BalanceClients.Generated.Mesh;
 
 namespace BalanceClients.Tests.Generated;
@@ -44,7 +45,7 @@ public sealed class MeshClientTests
         using var fixture = new GeneratedClientFixture("mesh");
         fixture.Handler.Respond(400, fixture.Spec.Response("/api/v1/balance/get", "post", "400"));
 
-        var exception = await Assert.ThrowsAsync<MeshApiException<ApiResult>>(
+        var exception = await Assert.ThrowsAsync<ApiException<ApiResult>>(
             () => new MeshClient(fixture.HttpClient).GetBalanceAsync(new BalanceBrokerBaseRequest { AuthToken = "t", Type = BrokerType.Sandbox }, CancellationToken.None));
 
         Assert.Equal((ApiResultStatus.BadRequest, "missingField", "Error message"), (exception.Result.Status, exception.Result.ErrorType, exception.Result.Message));

@@ -1,3 +1,4 @@
+using BalanceClients.Generated;
 using BalanceClients.Generated.Telnyx;
 
 namespace BalanceClients.Tests.Generated;
@@ -43,7 +44,7 @@ public sealed class TelnyxClientTests
         using var fixture = new GeneratedClientFixture("telnyx");
         fixture.Handler.Respond(status, """{"errors":[{"code":"10010","title":"Forbidden","detail":"No access to balance."}]}""");
 
-        var exception = await Assert.ThrowsAsync<TelnyxApiException<Billing_Errors>>(() => new TelnyxClient(fixture.HttpClient).GetUserBalanceAsync(CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<ApiException<Billing_Errors>>(() => new TelnyxClient(fixture.HttpClient).GetUserBalanceAsync(CancellationToken.None));
 
         Assert.Equal(status, exception.StatusCode);
         var error = Assert.Single(exception.Result.Errors!);

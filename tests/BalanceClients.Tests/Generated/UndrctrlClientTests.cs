@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BalanceClients.Generated;
 using BalanceClients.Generated.Undrctrl;
 
 namespace BalanceClients.Tests.Generated;
@@ -43,7 +44,7 @@ public sealed class UndrctrlClientTests
         using var fixture = new GeneratedClientFixture("undrctrl");
         fixture.Handler.Respond(status, fixture.Spec.Response("/api/v2/", "post", response));
 
-        var exception = await Assert.ThrowsAsync<UndrctrlApiException<UndrctrlError>>(
+        var exception = await Assert.ThrowsAsync<ApiException<UndrctrlError>>(
             () => new UndrctrlClient(fixture.HttpClient).GetBalanceAsync(new UndrctrlBalanceRequest { Key = "k", Action = "balance" }, CancellationToken.None));
 
         Assert.Equal(status, exception.StatusCode);
@@ -56,7 +57,7 @@ public sealed class UndrctrlClientTests
         using var fixture = new GeneratedClientFixture("undrctrl");
         fixture.Handler.Respond(200, """{"balance": 1000.92, "currency": "IDR"}""");
 
-        var exception = await Assert.ThrowsAsync<UndrctrlApiException>(
+        var exception = await Assert.ThrowsAsync<ApiException>(
             () => new UndrctrlClient(fixture.HttpClient).GetBalanceAsync(new UndrctrlBalanceRequest { Key = "k", Action = "balance" }, CancellationToken.None));
 
         Assert.IsType<JsonException>(exception.InnerException);
