@@ -27,7 +27,7 @@ public sealed class ApiKeyCredentials : IAccountCredentials
     /// <param name="environmentVariable">The contract's variable for the default account's key.</param>
     /// <returns>The one field.</returns>
     internal static IReadOnlyList<CredentialField> Fields(string environmentVariable) =>
-        [new CredentialField(ApiKeyKey, environmentVariable, IsSecret: true)];
+        [new CredentialField(ApiKeyKey, environmentVariable)];
 
     /// <summary>Builds the credentials from validated settings.</summary>
     /// <param name="values">The settings, by key.</param>

@@ -17,7 +17,7 @@ internal sealed class AntgstBalanceProvider : BalanceProvider<AntgstCredentials>
         new Uri("https://api.antgst.com"),
         [AmountKinds.Sms, AmountKinds.Voip],
         AmountKinds.Sms,
-        [new CredentialField(AntgstCredentials.AuthSecretKey, "ANTGST_AUTH_SECRET", IsSecret: true)],
+        [new CredentialField(AntgstCredentials.AuthSecretKey, "ANTGST_AUTH_SECRET")],
         values => new AntgstCredentials(values[AntgstCredentials.AuthSecretKey]));
 
     /// <inheritdoc />

@@ -18,10 +18,10 @@ internal sealed class MeshBalanceProvider : BalanceProvider<MeshCredentials>
         [AmountKinds.Cash, AmountKinds.BuyingPower, AmountKinds.CryptoBuyingPower, AmountKinds.TotalCash, AmountKinds.TotalBuyingPower],
         AmountKinds.TotalCash,
         [
-            new CredentialField(MeshCredentials.ClientIdKey, "MESH_CLIENT_ID", IsSecret: false),
-            new CredentialField(MeshCredentials.ClientSecretKey, "MESH_CLIENT_SECRET", IsSecret: true),
-            new CredentialField(MeshCredentials.AuthTokenKey, "MESH_AUTH_TOKEN", IsSecret: true),
-            new CredentialField(MeshCredentials.BrokerTypeKey, "MESH_BROKER_TYPE", IsSecret: false, EnumMemberConverter<BrokerType>.Names),
+            new CredentialField(MeshCredentials.ClientIdKey, "MESH_CLIENT_ID"),
+            new CredentialField(MeshCredentials.ClientSecretKey, "MESH_CLIENT_SECRET"),
+            new CredentialField(MeshCredentials.AuthTokenKey, "MESH_AUTH_TOKEN"),
+            new CredentialField(MeshCredentials.BrokerTypeKey, "MESH_BROKER_TYPE", EnumMemberConverter<BrokerType>.Names),
         ],
         values => new MeshCredentials(
             values[MeshCredentials.ClientIdKey],
