@@ -15,6 +15,7 @@ public sealed class BalanceChecker : IBalanceChecker
     private readonly BalanceClientsOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly Dictionary<string, Uri> _baseUrls;
 
     /// <summary>Creates the checker.</summary>
     /// <param name="httpClientFactory">Makes each provider's HTTP client (named by <see cref="HttpClientNames"/>).</param>
@@ -27,6 +28,7 @@ public sealed class BalanceChecker : IBalanceChecker
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
+        _baseUrls = ProviderCatalog.All.ToDictionary(provider => provider.Descriptor.Id, provider => options.BaseUrlOf(provider.Descriptor), StringComparer.Ordinal);
     }
 
     /// <inheritdoc />
@@ -118,9 +120,8 @@ public sealed class BalanceChecker : IBalanceChecker
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken) : null;
         try
         {
-            var providerOptions = _options.GetProvider(provider.Descriptor.Id);
             using var httpClient = _httpClientFactory.CreateClient(HttpClientNames.For(provider.Descriptor.Id));
-            var answer = await provider.GetBalanceAsync(httpClient, providerOptions.BaseUrl ?? provider.Descriptor.DefaultBaseUrl, account.Credentials, linked?.Token ?? deadline).ConfigureAwait(false);
+            var answer = await provider.GetBalanceAsync(httpClient, _baseUrls[provider.Descriptor.Id], account.Credentials, linked?.Token ?? deadline).ConfigureAwait(false);
             balance = new AccountBalance(provider.Descriptor.Id, account.Name, answer.Amounts, answer.BillingType, _timeProvider.GetUtcNow());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

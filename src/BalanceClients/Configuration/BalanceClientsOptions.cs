@@ -1,3 +1,5 @@
+using BalanceClients.Providers;
+
 namespace BalanceClients.Configuration;
 
 /// <summary>Everything the library is configured with: the accounts to check and how.</summary>
@@ -30,4 +32,10 @@ public sealed class BalanceClientsOptions
 
         return options;
     }
+
+    /// <summary>The server URL a provider is called at: the configured one, or its spec's.</summary>
+    /// <param name="provider">The provider.</param>
+    /// <returns>The URL.</returns>
+    internal Uri BaseUrlOf(ProviderDescriptor provider) =>
+        Providers.TryGetValue(provider.Id, out var settings) && settings.BaseUrl is { } url ? url : provider.DefaultBaseUrl;
 }

@@ -57,7 +57,7 @@ public static class BalanceClientsServiceCollectionExtensions
                         serviceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("BalanceClients.Http")),
                     providerOptions.MaxResponseBytes))
                 .RemoveAllLoggers();
-            provider.AddGeneratedClient(httpClient, (providerOptions.BaseUrl ?? provider.Descriptor.DefaultBaseUrl).ToString());
+            provider.AddGeneratedClient(httpClient, options.BaseUrlOf(provider.Descriptor).ToString());
         }
 
         return services;
