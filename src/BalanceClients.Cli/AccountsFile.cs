@@ -37,9 +37,9 @@ internal static class AccountsFile
         {
             document = JsonDocument.Parse(line);
         }
-        catch (JsonException)
+        catch (JsonException exception)
         {
-            throw new BalanceConfigurationException($"{location} is not JSON.");
+            throw new BalanceConfigurationException($"{location} is not JSON.", exception);
         }
 
         using (document)

@@ -27,11 +27,14 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
 
             var options = ReadOptions(demo);
             var accounts = SelectAccounts(options);
-            await using var services = CreateServices(options);
-            var checker = services.GetRequiredService<IBalanceChecker>();
-            return settings.AccountsFile is { } file
-                ? await RunBatchAsync(checker, file, cancellationToken).ConfigureAwait(false)
-                : await RunConfiguredAsync(checker, accounts, cancellationToken).ConfigureAwait(false);
+            var services = CreateServices(options);
+            await using (services.ConfigureAwait(false))
+            {
+                var checker = services.GetRequiredService<IBalanceChecker>();
+                return settings.AccountsFile is { } file
+                    ? await RunBatchAsync(checker, file, cancellationToken).ConfigureAwait(false)
+                    : await RunConfiguredAsync(checker, accounts, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (BalanceConfigurationException exception)
         {
@@ -77,7 +80,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             }
             catch (InvalidDataException exception)
             {
-                throw new BalanceConfigurationException($"--config: {exception.Message}");
+                throw new BalanceConfigurationException($"--config: {exception.Message}", exception);
             }
         }
 
@@ -101,7 +104,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             }
         }
 
-        var selected = options.Accounts.Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider)).ToList();
+        var selected = options.Accounts.Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider, StringComparer.Ordinal)).ToList();
         if (selected.Count == 0)
         {
             var variables = string.Join(", ", ProviderInfo.All.SelectMany(p => p.EnvironmentVariables.Take(1)));
@@ -161,7 +164,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
     private async Task<int> RunBatchAsync(IBalanceChecker checker, string file, CancellationToken cancellationToken)
     {
         var accounts = AccountsFile.ReadAsync(file, cancellationToken)
-            .Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider));
+            .Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider, StringComparer.Ordinal));
         var results = checker.CheckManyAsync(accounts, settings.Timeout, cancellationToken);
         return await ReportAsync(results, CreateReport(CreateAnsiConsole(), streaming: true), cancellationToken).ConfigureAwait(false);
     }

@@ -33,7 +33,7 @@ internal sealed record Threshold(string Provider, string? Kind, decimal Minimum)
             return false;
         }
 
-        if (kind is not null && !provider.Kinds.Contains(kind))
+        if (kind is not null && !provider.Kinds.Contains(kind, StringComparer.Ordinal))
         {
             error = $"--min '{text}': {providerId} has no amount of kind '{kind}' ({string.Join(", ", provider.Kinds)}).";
             return false;

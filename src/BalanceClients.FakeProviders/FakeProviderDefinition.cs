@@ -23,15 +23,15 @@ internal sealed record FakeProviderDefinition(
     public static IReadOnlyList<FakeProviderDefinition> All { get; } =
     [
         new("antgst", "/antgst", "POST", "/user/account/balance", "success",
-            new Dictionary<string, string> { ["ANTGST_AUTH_SECRET"] = "demo-antgst-auth-secret" },
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["ANTGST_AUTH_SECRET"] = "demo-antgst-auth-secret" },
             (request, spec) => BodyString(request, "authSecret") == "demo-antgst-auth-secret"
                 ? null
                 : FakeResponse.Json(200, spec.Response("/user/account/balance", "post", "200", "authSecretError"))),
         new("lumenfall", "/lumenfall", "GET", "/v1/balance", "prepaid",
-            new Dictionary<string, string> { ["LUMENFALL_API_KEY"] = "demo-lumenfall-api-key" },
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["LUMENFALL_API_KEY"] = "demo-lumenfall-api-key" },
             (request, _) => Bearer(request) == "demo-lumenfall-api-key" ? null : FakeResponse.Text(401, null)),
         new("mesh", "/mesh", "POST", "/api/v1/balance/get", null,
-            new Dictionary<string, string>
+            new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["MESH_CLIENT_ID"] = "demo-mesh-client-id",
                 ["MESH_CLIENT_SECRET"] = "demo-mesh-client-secret",
@@ -44,12 +44,12 @@ internal sealed record FakeProviderDefinition(
                     ? FakeResponse.Json(400, spec.Response("/api/v1/balance/get", "post", "400"))
                     : null),
         new("telnyx", "/telnyx/v2", "GET", "/balance", null,
-            new Dictionary<string, string> { ["TELNYX_API_KEY"] = "demo-telnyx-api-key" },
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["TELNYX_API_KEY"] = "demo-telnyx-api-key" },
             (request, _) => Bearer(request) == "demo-telnyx-api-key"
                 ? null
                 : FakeResponse.Json(401, """{"errors":[{"code":"10009","title":"Authentication failed","detail":"The API key is missing or invalid."}]}""")),
         new("undrctrl", "/undrctrl", "POST", "/api/v2/", null,
-            new Dictionary<string, string> { ["UNDRCTRL_API_KEY"] = "demo-undrctrl-api-key" },
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["UNDRCTRL_API_KEY"] = "demo-undrctrl-api-key" },
             (request, spec) => BodyString(request, "action") != "balance"
                 ? FakeResponse.Json(404, spec.Response("/api/v2/", "post", "404"))
                 : BodyString(request, "key") != "demo-undrctrl-api-key"

@@ -13,7 +13,7 @@ public sealed record FakeResponse
     public string ContentType { get; init; } = "application/json";
 
     /// <summary>Extra headers (<c>Retry-After</c>, say).</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How long to wait before answering.</summary>
     public TimeSpan Delay { get; init; }

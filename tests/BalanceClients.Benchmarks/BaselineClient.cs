@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json.Serialization;
 
 namespace BalanceClients.Benchmarks;
 
@@ -13,15 +12,3 @@ internal static class BaselineClient
         return decimal.Parse(answer!.Data!.AvailableCredit!, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
     }
 }
-
-internal sealed record TelnyxAnswer([property: JsonPropertyName("data")] TelnyxData? Data);
-
-internal sealed record TelnyxData(
-    [property: JsonPropertyName("balance")] string? Balance,
-    [property: JsonPropertyName("pending")] string? Pending,
-    [property: JsonPropertyName("credit_limit")] string? CreditLimit,
-    [property: JsonPropertyName("available_credit")] string? AvailableCredit,
-    [property: JsonPropertyName("currency")] string? Currency);
-
-[JsonSerializable(typeof(TelnyxAnswer))]
-internal sealed partial class BaselineJson : JsonSerializerContext;

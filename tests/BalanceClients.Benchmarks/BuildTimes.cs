@@ -57,7 +57,7 @@ internal static class BuildTimes
 
     private static async Task<(double Seconds, string Output)> BuildAsync(string project)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { "build", project, "-nologo", "-v:n", "-nodeReuse:false" })
         {
             start.ArgumentList.Add(argument);

@@ -9,7 +9,7 @@ namespace BalanceClients.Benchmarks;
 [MemoryDiagnoser]
 public class FanOutBenchmarks
 {
-    private static readonly Dictionary<string, int> DelaysMs = new() { ["antgst"] = 50, ["lumenfall"] = 100, ["mesh"] = 200, ["telnyx"] = 150, ["undrctrl"] = 75 };
+    private static readonly Dictionary<string, int> DelaysMs = new(StringComparer.Ordinal) { ["antgst"] = 50, ["lumenfall"] = 100, ["mesh"] = 200, ["telnyx"] = 150, ["undrctrl"] = 75 };
     private FakeProviderServer? _fakes;
     private ServiceProvider? _services;
     private IBalanceChecker _checker = null!;

@@ -98,7 +98,8 @@ public static class BalanceClientsConfiguration
 
         var values = adapter.Descriptor.CredentialFields.ToDictionary(
             field => field.Key,
-            field => (Value: credentials[field.Key], Source: $"{location}: {field.Key}"));
+            field => (Value: credentials[field.Key], Source: $"{location}: {field.Key}"),
+            StringComparer.Ordinal);
         return CreateAccount(adapter.Descriptor, name, values)
             ?? throw new BalanceConfigurationException($"{location}: {adapter.Descriptor.Id} needs {string.Join(", ", adapter.Descriptor.CredentialFields.Select(f => f.Key))}.");
     }
@@ -139,9 +140,9 @@ public static class BalanceClientsConfiguration
                     providerOptions.MaxResponseBytes = section.GetValue<int>("MaxResponseBytes");
                 }
             }
-            catch (InvalidOperationException)
+            catch (InvalidOperationException exception)
             {
-                throw new BalanceConfigurationException($"{section.Path} has a setting of the wrong type (times are hh:mm:ss, counts whole numbers).");
+                throw new BalanceConfigurationException($"{section.Path} has a setting of the wrong type (times are hh:mm:ss, counts whole numbers).", exception);
             }
         }
 
@@ -163,7 +164,7 @@ public static class BalanceClientsConfiguration
         {
             var accountSection = section?.GetSection($"Accounts:{name}");
             var isDefault = string.Equals(name, BalanceAccount.DefaultName, StringComparison.OrdinalIgnoreCase);
-            var values = descriptor.CredentialFields.ToDictionary(field => field.Key, field => Setting(field, isDefault, accountSection, environment));
+            var values = descriptor.CredentialFields.ToDictionary(field => field.Key, field => Setting(field, isDefault, accountSection, environment), StringComparer.Ordinal);
             if (CreateAccount(descriptor, name, values) is { } account)
             {
                 options.Accounts.Add(account);

@@ -164,7 +164,7 @@ public sealed class CheckCommandTests
         Assert.Empty(run.Out);
     }
 
-    public static TheoryData<Dictionary<string, string?>, string[], string> ConfigurationMistakes => new()
+    public static TheoryData<IReadOnlyDictionary<string, string?>, string[], string> ConfigurationMistakes => new()
     {
         { new Dictionary<string, string?>(), [], "no provider is configured" },
         { new Dictionary<string, string?> { ["UNDRCTRL_API_KEY"] = "k" }, ["--provider", "telnyx"], "--provider telnyx: telnyx is not configured (set TELNYX_API_KEY)." },
@@ -177,7 +177,7 @@ public sealed class CheckCommandTests
 
     [Theory]
     [MemberData(nameof(ConfigurationMistakes))]
-    public async Task Check_ConfigurationMistake_ExitsSixtyFourWithOneLineNamingIt(Dictionary<string, string?> environment, string[] args, string message)
+    public async Task Check_ConfigurationMistake_ExitsSixtyFourWithOneLineNamingIt(IReadOnlyDictionary<string, string?> environment, string[] args, string message)
     {
         var run = await CliRun.InProcessAsync(environment, false, ["check", "--format", "json", .. args]);
 

@@ -18,7 +18,7 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     /// <summary>Runs the built <c>balances.dll</c> as a real process, with only the given environment variables besides the basics.</summary>
     public static async Task<CliRun> ProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "balances.dll"));
         foreach (var argument in args)
         {

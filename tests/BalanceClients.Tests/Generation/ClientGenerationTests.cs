@@ -75,6 +75,7 @@ public sealed class ClientGenerationTests : IDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            UseShellExecute = false,
             WorkingDirectory = _workspace,
         };
         foreach (var argument in new[]

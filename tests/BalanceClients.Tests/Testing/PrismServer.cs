@@ -24,6 +24,7 @@ internal sealed class PrismServer : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
         foreach (var argument in new[] { "mock", RepoPaths.Spec(providerId), "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })

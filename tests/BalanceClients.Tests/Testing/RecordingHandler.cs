@@ -38,6 +38,3 @@ internal sealed class RecordingHandler : HttpMessageHandler
         return response;
     }
 }
-
-/// <summary>A request a <see cref="RecordingHandler"/> saw.</summary>
-internal sealed record RecordedHttpRequest(string Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string? Body);

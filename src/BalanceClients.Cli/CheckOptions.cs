@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace BalanceClients.Cli;
+
+/// <summary>The options of <c>balances check</c>, as the contract names them.</summary>
+internal sealed class CheckOptions
+{
+    public CheckOptions()
+    {
+        Format.AcceptOnlyFromAmong("table", "json", "prometheus");
+        Provider.AcceptOnlyFromAmong([.. ProviderInfo.All.Select(p => p.Id)]);
+    }
+
+    public Option<string> Format { get; } = new("--format")
+    {
+        Description = "Output format: table (the default on a terminal), json (the default otherwise) or prometheus (text exposition format).",
+        HelpName = "table|json|prometheus",
+    };
+
+    public Option<string[]> Provider { get; } = new("--provider")
+    {
+        Description = $"Check only this provider (repeatable): {string.Join(", ", ProviderInfo.All.Select(p => p.Id))}.",
+        HelpName = "ID",
+    };
+
+    public Option<string[]> Min { get; } = new("--min")
+    {
+        Description = "Report a balance below AMOUNT as low (repeatable): ID=AMOUNT for the provider's primary amount, ID.KIND=AMOUNT for one kind.",
+        HelpName = "ID[.KIND]=AMOUNT",
+    };
+
+    public Option<double> Timeout { get; } = new("--timeout")
+    {
+        Description = "The whole check's deadline, in seconds; a provider still running then is reported as a timeout.",
+        HelpName = "SECONDS",
+        DefaultValueFactory = _ => 30,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= int.MaxValue / 1000)
+            {
+                return seconds;
+            }
+
+            result.AddError($"--timeout '{text}': a positive number of seconds is needed.");
+            return 0;
+        },
+    };
+
+    public Option<bool> Demo { get; } = new("--demo")
+    {
+        Description = "Check built-in fake providers on 127.0.0.1 with demo credentials; needs no network and no configuration.",
+    };
+
+    public Option<string?> Accounts { get; } = new("--accounts")
+    {
+        Description = "Check the accounts of a JSON Lines file, one {\"provider\", \"name\", \"credentials\"} object per line, streaming the results (json becomes JSON Lines).",
+        HelpName = "FILE",
+    };
+
+    public Option<string?> Config { get; } = new("--config")
+    {
+        Description = "Read settings from a JSON file too (a \"Balances\" section: providers, accounts, resilience).",
+        HelpName = "FILE",
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose") { Description = "Log requests, retries and failures to standard error." };
+
+    public IEnumerable<Option> All => [Format, Provider, Min, Timeout, Demo, Accounts, Config, Verbose];
+}
