@@ -19,4 +19,9 @@ public sealed record BalanceCheckResult(
     [MemberNotNullWhen(true, nameof(Balance))]
     [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Balance is not null;
+
+    /// <summary>The balance, for callers that prefer an exception to a failed result.</summary>
+    /// <returns>The balance.</returns>
+    /// <exception cref="BalanceException">The check failed; <see cref="BalanceException.Error"/> says why.</exception>
+    public AccountBalance EnsureSuccess() => IsSuccess ? Balance : throw new BalanceException(Error);
 }

@@ -148,4 +148,19 @@ public sealed class BalanceCheckerTests
             yield return new BalanceAccount("undrctrl", $"account-{i:D4}", credentials);
         }
     }
+
+    [Fact]
+    public async Task EnsureSuccess_FailedCheck_ThrowsBalanceExceptionWithTheError()
+    {
+        await using var harness = await CheckerHarness.StartAsync();
+        harness.Fake("antgst").Enqueue(FakeResponse.Json(200, """{"msg":"auth secret error!","code":-22}"""));
+
+        var failed = await harness.CheckAsync("antgst");
+        var succeeded = await harness.CheckAsync("antgst");
+
+        var exception = Assert.Throws<BalanceException>(() => failed.EnsureSuccess());
+        Assert.Same(failed.Error, exception.Error);
+        Assert.Equal("unauthorized (HTTP 200, provider code -22): auth secret error!", exception.Message);
+        Assert.Equal(-18.383m, succeeded.EnsureSuccess().Primary!.Amount);
+    }
 }
