@@ -1,8 +1,5 @@
-using BalanceClients.Configuration;
-using BalanceClients.FakeProviders;
 using BalanceClients.Generated.Telnyx;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Benchmarks;
 
@@ -13,11 +10,9 @@ namespace BalanceClients.Benchmarks;
 [MemoryDiagnoser]
 public class PerCallBenchmarks
 {
-    private FakeProviderServer? _fakes;
-    private ServiceProvider? _services;
+    private CheckerHost _host = null!;
     private HttpClient _http = null!;
     private TelnyxClient _generated = null!;
-    private IBalanceChecker _checker = null!;
     private BalanceAccount _account = null!;
     private Uri _url = null!;
 
@@ -28,32 +23,20 @@ public class PerCallBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
-        var telnyx = _fakes["telnyx"];
-        var body = System.Text.Encoding.UTF8.GetBytes(telnyx.Success.Body!);
-        _http = Transport == "stub" ? new HttpClient(new StubHandler(body)) : new HttpClient();
+        _host = await CheckerHost.StartAsync(stubbedProvider: Transport == "stub" ? "telnyx" : null);
+        var telnyx = _host.Fakes["telnyx"];
+        _http = Transport == "stub" ? new HttpClient(new StubHandler(CheckerHost.SuccessBody(_host.Fakes, "telnyx"))) : new HttpClient();
         _http.DefaultRequestHeaders.Authorization = new("Bearer", "demo-telnyx-api-key");
         _url = new Uri(telnyx.BaseUrl + "/balance");
         _generated = new TelnyxClient(_http) { BaseUrl = telnyx.BaseUrl.ToString() };
-
-        var options = BalanceClientsConfiguration.Read(null, _fakes.Environment);
-        var services = new ServiceCollection().AddBalanceClients(options);
-        if (Transport == "stub")
-        {
-            services.AddHttpClient(HttpClientNames.For("telnyx")).ConfigurePrimaryHttpMessageHandler(() => new StubHandler(body));
-        }
-
-        _services = services.BuildServiceProvider();
-        _checker = _services.GetRequiredService<IBalanceChecker>();
-        _account = options.Accounts.Single(a => a.Provider == "telnyx");
+        _account = _host.Account("telnyx");
     }
 
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
         _http.Dispose();
-        await _services!.DisposeAsync();
-        await _fakes!.DisposeAsync();
+        await _host.DisposeAsync();
     }
 
     [Benchmark(Baseline = true, Description = "baseline: HttpClient + STJ source-gen")]
@@ -63,5 +46,5 @@ public class PerCallBenchmarks
     public async Task<string?> Generated() => (await _generated.GetUserBalanceAsync(CancellationToken.None)).Data!.Available_credit;
 
     [Benchmark(Description = "unified layer")]
-    public async Task<decimal?> Unified() => (await _checker.CheckAsync(_account, CancellationToken.None)).Balance!.Primary!.Amount;
+    public async Task<decimal?> Unified() => (await _host.Checker.CheckAsync(_account, CancellationToken.None)).Balance!.Primary!.Amount;
 }

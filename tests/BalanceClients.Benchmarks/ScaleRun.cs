@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using BalanceClients.Configuration;
-using BalanceClients.FakeProviders;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Benchmarks;
 
@@ -21,20 +18,27 @@ internal static class ScaleRun
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    /// <summary>A host for scale runs: 32 checks at a time, a long deadline, and a fake that keeps no record of requests.</summary>
+    public static async Task<CheckerHost> StartHostAsync()
+    {
+        var host = await CheckerHost.StartAsync(options =>
+        {
+            options.MaxConcurrency = 32;
+            options.Timeout = TimeSpan.FromMinutes(10);
+        });
+        host.Fakes["undrctrl"].RecordsRequests = false;
+        return host;
+    }
+
     public static async Task RunAsync(int[] counts)
     {
         Console.WriteLine("| accounts | seconds | accounts/s | peak live heap (MiB) | peak working set (MiB) |");
         Console.WriteLine("| ---: | ---: | ---: | ---: | ---: |");
         foreach (var count in counts)
         {
-            await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
-            var options = BalanceClientsConfiguration.Read(null, fakes.Environment);
-            options.MaxConcurrency = 32;
-            options.Timeout = TimeSpan.FromMinutes(10);
-            await using var services = new ServiceCollection().AddBalanceClients(options).BuildServiceProvider();
-            var checker = services.GetRequiredService<IBalanceChecker>();
-            var template = options.Accounts.Single(a => a.Provider == "undrctrl");
-            fakes["undrctrl"].RecordsRequests = false;
+            await using var host = await StartHostAsync();
+            var checker = host.Checker;
+            var template = host.Account("undrctrl");
             await StreamAsync(checker, template, 200, sampleEvery: 0);
 
             // Throughput first, undisturbed; then the same run again, sampling the live heap (after a full collection) as it streams.

@@ -1,5 +1,3 @@
-using BalanceClients.Configuration;
-using BalanceClients.FakeProviders;
 using BalanceClients.Generated.Telnyx;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,42 +6,33 @@ namespace BalanceClients.Benchmarks;
 
 /// <summary>
 /// Where the unified layer's per-call cost goes, on the stub handler: the generated client on a plain HttpClient, the same
-/// client on the factory's HttpClient (resilience pipeline, body buffering, the factory's own handlers), and the whole check
-/// (plus deadline, classification, redaction, logging scope, metrics and trace).
+/// client on the factory's HttpClient (resilience pipeline, body buffering), and the whole check (plus deadline,
+/// classification, redaction, logging scope, metrics and trace).
 /// </summary>
 [MemoryDiagnoser]
 public class UnifiedCostBreakdownBenchmarks
 {
-    private FakeProviderServer? _fakes;
-    private ServiceProvider? _services;
+    private CheckerHost _host = null!;
     private HttpClient _plain = null!;
     private IHttpClientFactory _factory = null!;
-    private IBalanceChecker _checker = null!;
     private BalanceAccount _account = null!;
     private string _baseUrl = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
-        var body = System.Text.Encoding.UTF8.GetBytes(_fakes["telnyx"].Success.Body!);
-        _baseUrl = _fakes["telnyx"].BaseUrl.ToString();
-        _plain = new HttpClient(new StubHandler(body));
-        var options = BalanceClientsConfiguration.Read(null, _fakes.Environment);
-        var services = new ServiceCollection().AddBalanceClients(options);
-        services.AddHttpClient(HttpClientNames.For("telnyx")).ConfigurePrimaryHttpMessageHandler(() => new StubHandler(body));
-        _services = services.BuildServiceProvider();
-        _factory = _services.GetRequiredService<IHttpClientFactory>();
-        _checker = _services.GetRequiredService<IBalanceChecker>();
-        _account = options.Accounts.Single(a => a.Provider == "telnyx");
+        _host = await CheckerHost.StartAsync(stubbedProvider: "telnyx");
+        _baseUrl = _host.Fakes["telnyx"].BaseUrl.ToString();
+        _plain = new HttpClient(new StubHandler(CheckerHost.SuccessBody(_host.Fakes, "telnyx")));
+        _factory = _host.Services.GetRequiredService<IHttpClientFactory>();
+        _account = _host.Account("telnyx");
     }
 
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
         _plain.Dispose();
-        await _services!.DisposeAsync();
-        await _fakes!.DisposeAsync();
+        await _host.DisposeAsync();
     }
 
     [Benchmark(Baseline = true, Description = "generated client, plain HttpClient")]
@@ -58,5 +47,5 @@ public class UnifiedCostBreakdownBenchmarks
     }
 
     [Benchmark(Description = "the whole check")]
-    public async Task<decimal?> WholeCheck() => (await _checker.CheckAsync(_account, CancellationToken.None)).Balance!.Primary!.Amount;
+    public async Task<decimal?> WholeCheck() => (await _host.Checker.CheckAsync(_account, CancellationToken.None)).Balance!.Primary!.Amount;
 }
