@@ -12,6 +12,9 @@ namespace BalanceClients.Generation;
 /// </summary>
 internal static class GeneratedClientJson
 {
+    /// <summary>The settings, for reading a provider's bodies outside its generated client.</summary>
+    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions());
+
     /// <summary>Applies the settings.</summary>
     /// <param name="options">The generated client's serializer options.</param>
     /// <returns>The same options.</returns>

@@ -20,10 +20,14 @@ internal abstract class BalanceProvider
     /// <exception cref="BalanceException">The provider reported a failure in the body of its answer, or the answer does not fit its spec.</exception>
     public abstract Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, Uri baseUrl, IAccountCredentials credentials, CancellationToken cancellationToken);
 
-    /// <summary>Reads the provider's code and message from a documented error response.</summary>
-    /// <param name="errorBody">The generated client's typed error body.</param>
+    /// <summary>Reads the provider's code and message from an error body.</summary>
+    /// <param name="errorBody">The generated client's typed error body, or one read from an undocumented answer as <see cref="ErrorBodyType"/>.</param>
     /// <returns>What the provider said, or <see langword="null"/> if the body says nothing useful.</returns>
     public virtual ProviderFailure? DescribeFailure(object errorBody) => null;
+
+    /// <summary>The generated type of the provider's error bodies, used to read answers whose status its spec does not document.</summary>
+    /// <value>The default value is <see langword="null"/>: the provider has no error body worth reading.</value>
+    public virtual Type? ErrorBodyType => null;
 
     /// <summary>Registers the provider's generated client (its interface) on the provider's HTTP client, for direct use.</summary>
     /// <param name="httpClient">The provider's HTTP client builder.</param>

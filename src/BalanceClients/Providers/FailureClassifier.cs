@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BalanceClients.Generated;
+using BalanceClients.Generation;
 using BalanceClients.Http;
 using Polly.Timeout;
 
@@ -45,7 +46,7 @@ internal static class FailureClassifier
     private static BalanceError FromAnswer(ApiException answer, BalanceProvider provider)
     {
         var status = answer.StatusCode;
-        var failure = answer.ErrorBody is { } body ? provider.DescribeFailure(body) : null;
+        var failure = (answer.ErrorBody ?? ReadUndocumentedBody(answer, provider)) is { } body ? provider.DescribeFailure(body) : null;
         var kind = failure?.Kind ?? KindOf(status);
         var message = failure?.Message is { Length: > 0 } text
             ? text
@@ -53,6 +54,24 @@ internal static class FailureClassifier
                 ? "The provider's answer does not fit its spec: its body is empty, not JSON, or not of the documented shape."
                 : $"{provider.Descriptor.DisplayName} answered HTTP {status}.";
         return new BalanceError(kind, status, failure?.Code, message);
+    }
+
+    // An answer whose status the spec does not document still often carries the provider's usual error body.
+    private static object? ReadUndocumentedBody(ApiException answer, BalanceProvider provider)
+    {
+        if (provider.ErrorBodyType is not { } type || string.IsNullOrWhiteSpace(answer.Response))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(answer.Response, type, GeneratedClientJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string Describe(HttpRequestError error) => error switch

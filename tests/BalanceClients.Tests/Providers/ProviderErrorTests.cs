@@ -46,6 +46,42 @@ public sealed class ProviderErrorTests
         Assert.Single(harness.Fake(provider).Requests);
     }
 
+    public static TheoryData<string, int, string, string, string?, string> UndocumentedStatuses => new()
+    {
+        // provider, an HTTP status its spec does not document, the provider's usual error body, kind, code, message
+        { "antgst", 401, """{"msg":"auth secret error!","code":-22}""", "unauthorized", "-22", "auth secret error!" },
+        { "antgst", 403, """{"msg":"ip not allowed","code":-31}""", "provider_error", "-31", "ip not allowed" },
+        { "undrctrl", 403, """{"error":"Account suspended"}""", "forbidden", null, "Account suspended" },
+        { "mesh", 404, """{"status":"notFound","message":"No such connection","errorType":"connectionNotFound"}""", "not_found", "connectionNotFound", "No such connection" },
+        { "mesh", 409, """{"status":"conflict","message":"Busy","errorType":"concurrentRequest"}""", "provider_error", "concurrentRequest", "Busy" },
+        { "undrctrl", 418, "<html>teapot</html>", "provider_error", null, "UNDRCTRL answered HTTP 418." },
+    };
+
+    [Theory]
+    [MemberData(nameof(UndocumentedStatuses))]
+    public async Task Check_UndocumentedStatusWithTheProvidersErrorBody_KeepsItsCodeAndMessage(string provider, int status, string body, string kind, string? code, string message)
+    {
+        await using var harness = await CheckerHarness.StartAsync();
+        harness.Fake(provider).Enqueue(FakeResponse.Json(status, body));
+
+        var result = await harness.CheckAsync(provider);
+
+        Assert.Equal((kind, status, code, message), (result.Error!.Kind.ToContractName(), result.Error.HttpStatus, result.Error.ProviderCode, result.Error.Message));
+    }
+
+    [Fact]
+    public async Task Check_TooManyRequestsWithMeshEnvelope_IsRateLimitedWithItsCode()
+    {
+        await using var harness = await CheckerHarness.StartAsync();
+        var answer = FakeResponse.Json(429, """{"status":"tooManyRequest","message":"Slow down","errorType":"rateLimitExceeded"}""");
+        harness.Fake("mesh").Enqueue(answer, answer, answer);
+
+        var result = await harness.CheckAsync("mesh");
+
+        Assert.Equal(("rate_limited", (int?)429, "rateLimitExceeded", "Slow down"), (result.Error!.Kind.ToContractName(), result.Error.HttpStatus, result.Error.ProviderCode, result.Error.Message));
+        Assert.Equal(3, harness.Fake("mesh").Requests.Count);
+    }
+
     [Theory]
     [InlineData("undrctrl")]
     [InlineData("antgst")]

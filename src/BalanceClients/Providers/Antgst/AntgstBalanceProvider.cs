@@ -21,6 +21,9 @@ internal sealed class AntgstBalanceProvider : BalanceProvider<AntgstCredentials>
         values => new AntgstCredentials(values[AntgstCredentials.AuthSecretKey]));
 
     /// <inheritdoc />
+    public override Type ErrorBodyType => typeof(AntgstBalanceResponse);
+
+    /// <inheritdoc />
     public override ProviderFailure? DescribeFailure(object errorBody) =>
         errorBody is AntgstBalanceResponse answer ? new ProviderFailure(KindOf(answer.Code), CodeText(answer.Code), answer.Msg) : null;
 

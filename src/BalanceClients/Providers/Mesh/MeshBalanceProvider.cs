@@ -32,6 +32,9 @@ internal sealed class MeshBalanceProvider : BalanceProvider<MeshCredentials>
                 : throw new ArgumentException("Unknown Mesh broker type.", nameof(values))));
 
     /// <inheritdoc />
+    public override Type ErrorBodyType => typeof(ApiResult);
+
+    /// <inheritdoc />
     public override ProviderFailure? DescribeFailure(object errorBody) =>
         errorBody is ApiResult result
             ? new ProviderFailure(result.Status is { } status ? KindOf(status) : null, NullIfEmpty(result.ErrorType), result.Message ?? result.DisplayMessage)

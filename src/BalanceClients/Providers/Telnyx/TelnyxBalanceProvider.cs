@@ -19,6 +19,9 @@ internal sealed class TelnyxBalanceProvider : BalanceProvider<ApiKeyCredentials>
         ApiKeyCredentials.From);
 
     /// <inheritdoc />
+    public override Type ErrorBodyType => typeof(Billing_Errors);
+
+    /// <inheritdoc />
     public override ProviderFailure? DescribeFailure(object errorBody)
     {
         if (errorBody is not Billing_Errors { Errors: { Count: > 0 } errors })

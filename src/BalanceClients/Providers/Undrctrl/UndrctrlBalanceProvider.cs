@@ -19,6 +19,9 @@ internal sealed class UndrctrlBalanceProvider : BalanceProvider<ApiKeyCredential
         ApiKeyCredentials.From);
 
     /// <inheritdoc />
+    public override Type ErrorBodyType => typeof(UndrctrlError);
+
+    /// <inheritdoc />
     public override ProviderFailure? DescribeFailure(object errorBody) =>
         errorBody is UndrctrlError { Error: { } message } ? new ProviderFailure(null, null, message) : null;
 
