@@ -157,7 +157,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             }
         }
 
-        var ordered = results.OrderBy(r => r.Provider, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal);
+        var ordered = results.Order(BalanceCheckResult.ContractOrder);
         return await ReportAsync(ordered.ToAsyncEnumerable(), CreateReport(ansi, streaming: false), cancellationToken).ConfigureAwait(false);
     }
 

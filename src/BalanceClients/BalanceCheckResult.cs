@@ -15,6 +15,13 @@ public sealed record BalanceCheckResult(
     BalanceError? Error,
     TimeSpan Duration)
 {
+    /// <summary>The contract's order of results: by provider id, then account name, ordinally.</summary>
+    public static IComparer<BalanceCheckResult> ContractOrder { get; } = Comparer<BalanceCheckResult>.Create((x, y) =>
+    {
+        var byProvider = string.CompareOrdinal(x?.Provider, y?.Provider);
+        return byProvider != 0 ? byProvider : string.CompareOrdinal(x?.Account, y?.Account);
+    });
+
     /// <summary>Whether the balance was read.</summary>
     [MemberNotNullWhen(true, nameof(Balance))]
     [MemberNotNullWhen(false, nameof(Error))]

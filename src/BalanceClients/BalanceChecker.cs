@@ -43,7 +43,7 @@ public sealed class BalanceChecker : IBalanceChecker
             results.Add(result);
         }
 
-        return [.. results.OrderBy(r => r.Provider, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal)];
+        return [.. results.Order(BalanceCheckResult.ContractOrder)];
     }
 
     /// <inheritdoc />

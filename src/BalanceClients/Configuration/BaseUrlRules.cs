@@ -10,7 +10,7 @@ internal static class BaseUrlRules
     /// <exception cref="BalanceConfigurationException">The URL is malformed or plain <c>http://</c> to a host that is not loopback.</exception>
     public static Uri Parse(string text, string settingName)
     {
-        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || url.Host.Length == 0)
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url))
         {
             throw new BalanceConfigurationException($"{settingName} is not a valid URL: an absolute http:// or https:// URL is needed.");
         }
@@ -22,10 +22,10 @@ internal static class BaseUrlRules
     /// <summary>Checks a server URL.</summary>
     /// <param name="url">The URL.</param>
     /// <param name="settingName">The variable or key it came from, for the message.</param>
-    /// <exception cref="BalanceConfigurationException">The URL is relative, or plain <c>http://</c> to a host that is not loopback.</exception>
+    /// <exception cref="BalanceConfigurationException">The URL is relative, not http(s), has no host, or is plain <c>http://</c> to a host that is not loopback.</exception>
     public static void Check(Uri url, string settingName)
     {
-        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps) || url.Host.Length == 0)
         {
             throw new BalanceConfigurationException($"{settingName} is not a valid URL: an absolute http:// or https:// URL is needed.");
         }
