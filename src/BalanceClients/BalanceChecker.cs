@@ -132,7 +132,8 @@ public sealed class BalanceChecker : IBalanceChecker
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            error = SecretRedactor.Redact(FailureClassifier.Classify(exception, provider, deadline.IsCancellationRequested), account.Credentials.Secrets);
+            var classified = FailureClassifier.Classify(exception, provider, deadline.IsCancellationRequested);
+            error = ProviderText.Clean(SecretRedactor.Redact(classified, account.Credentials.Secrets));
         }
 
         var duration = _timeProvider.GetElapsedTime(started);

@@ -64,10 +64,17 @@ public static class BalanceClientsConfiguration
 
             Require(provider.MaxResponseBytes > 0, $"{prefix}:MaxResponseBytes must be positive.");
             var resilience = provider.Resilience;
-            Require(resilience.AttemptTimeout > TimeSpan.Zero, $"{prefix}:Resilience:AttemptTimeout must be positive.");
+            // The ranges Polly itself accepts: anything outside them would fail every check instead of the configuration.
+            Require(
+                resilience.AttemptTimeout >= TimeSpan.FromMilliseconds(10) && resilience.AttemptTimeout <= TimeSpan.FromDays(1),
+                $"{prefix}:Resilience:AttemptTimeout must be between 10 ms and 1 day.");
             Require(resilience.MaxRetries is >= 0 and <= 10, $"{prefix}:Resilience:MaxRetries must be between 0 and 10.");
-            Require(resilience.RetryBaseDelay >= TimeSpan.Zero, $"{prefix}:Resilience:RetryBaseDelay must not be negative.");
-            Require(resilience.MaxRetryAfter >= TimeSpan.Zero, $"{prefix}:Resilience:MaxRetryAfter must not be negative.");
+            Require(
+                resilience.RetryBaseDelay >= TimeSpan.Zero && resilience.RetryBaseDelay <= TimeSpan.FromDays(1),
+                $"{prefix}:Resilience:RetryBaseDelay must be between 0 and 1 day.");
+            Require(
+                resilience.MaxRetryAfter >= TimeSpan.Zero && resilience.MaxRetryAfter <= TimeSpan.FromDays(1),
+                $"{prefix}:Resilience:MaxRetryAfter must be between 0 and 1 day.");
         }
 
         var duplicate = options.Accounts
@@ -76,8 +83,16 @@ public static class BalanceClientsConfiguration
         Require(duplicate is null, $"The account {duplicate?.First()} is configured twice.");
         foreach (var account in options.Accounts)
         {
-            Require(ProviderCatalog.TryGet(account.Provider, out _), $"The account {account} names an unknown provider ({string.Join(", ", ProviderCatalog.Ids)}).");
+            Require(ProviderCatalog.TryGet(account.Provider, out var provider), $"The account {account} names an unknown provider ({string.Join(", ", ProviderCatalog.Ids)}).");
             Require(!string.IsNullOrWhiteSpace(account.Name), $"An account of {account.Provider} has no name.");
+            Require(
+                provider.CredentialsType.IsInstanceOfType(account.Credentials),
+                $"The account {account} needs {provider.CredentialsType.Name}, not {account.Credentials?.GetType().Name ?? "none"}.");
+            foreach (var field in provider.Descriptor.CredentialFields)
+            {
+                var problem = field.ProblemWith(field.Read(account.Credentials!));
+                Require(problem is null, $"The account {account}'s {field.Key} {problem}.");
+            }
         }
     }
 
@@ -208,10 +223,18 @@ public static class BalanceClientsConfiguration
                 throw new BalanceConfigurationException($"{source} is not set: {descriptor.Id} needs all of {all}.");
             }
 
-            settings[field.Key] = field.AllowedValues is { } allowed
-                ? allowed.FirstOrDefault(v => string.Equals(v, value.Trim(), StringComparison.OrdinalIgnoreCase))
-                    ?? throw new BalanceConfigurationException($"{source} '{value.Trim()}' is not one of the values {descriptor.DisplayName} accepts (see specs/{descriptor.Id}.yaml).")
-                : value.Trim();
+            var trimmed = value.Trim();
+            if (field.AllowedValues is { } allowed)
+            {
+                trimmed = allowed.FirstOrDefault(v => string.Equals(v, trimmed, StringComparison.OrdinalIgnoreCase))
+                    ?? throw new BalanceConfigurationException(
+                        $"{source} '{ProviderText.Clean(trimmed)}' is not one of the values {descriptor.DisplayName} accepts (see specs/{descriptor.Id}.yaml).");
+            }
+
+            // Never quotes the value: it is a secret.
+            var problem = field.ProblemWith(trimmed);
+            Require(problem is null, $"{source} {problem}.");
+            settings[field.Key] = trimmed;
         }
 
         var credentials = descriptor.CreateCredentials(settings);

@@ -49,6 +49,7 @@ public static class BalanceClientsServiceCollectionExtensions
             var providerOptions = options.GetProvider(id);
             var httpClient = services.AddHttpClient(HttpClientNames.For(id))
                 .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+                .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
                 .AddHttpMessageHandler(serviceProvider => new ResilienceHandler(
                     ResiliencePipelines.Create(
                         id,
@@ -62,4 +63,8 @@ public static class BalanceClientsServiceCollectionExtensions
 
         return services;
     }
+
+    // No redirects: a provider's 3xx never takes the credentials to another origin (the classifier reports it instead).
+    // No cookies: the pooled handler is shared by every account of the provider, and one account's cookies are not another's.
+    private static SocketsHttpHandler CreatePrimaryHandler() => new() { AllowAutoRedirect = false, UseCookies = false };
 }

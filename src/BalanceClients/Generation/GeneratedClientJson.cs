@@ -23,6 +23,9 @@ internal static class GeneratedClientJson
         ArgumentNullException.ThrowIfNull(options);
         // A null where the spec allows none, and a missing required property, are answers that do not fit the spec.
         options.RespectNullableAnnotations = true;
+        // A key given twice is ambiguous: which amount is the balance? Refused, never last-one-wins.
+        options.AllowDuplicateProperties = false;
+        options.Converters.Add(new ExactDecimalConverter());
         options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ApplySpecRules } };
         return options;
     }

@@ -8,9 +8,10 @@ public sealed class ApiKeyCredentials : IAccountCredentials
 
     /// <summary>Creates the credentials.</summary>
     /// <param name="apiKey">The API key.</param>
+    /// <exception cref="ArgumentException">The key is empty or contains a control character.</exception>
     public ApiKeyCredentials(string apiKey)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        CredentialText.ThrowIfInvalid(apiKey);
         ApiKey = apiKey;
     }
 
@@ -25,9 +26,10 @@ public sealed class ApiKeyCredentials : IAccountCredentials
 
     /// <summary>The credential settings of a provider whose accounts use an API key.</summary>
     /// <param name="environmentVariable">The contract's variable for the default account's key.</param>
+    /// <param name="sentInHeader">Whether the key travels in an HTTP header (a bearer token) rather than in the body.</param>
     /// <returns>The one field.</returns>
-    internal static IReadOnlyList<CredentialField> Fields(string environmentVariable) =>
-        [new CredentialField(ApiKeyKey, environmentVariable)];
+    internal static IReadOnlyList<CredentialField> Fields(string environmentVariable, bool sentInHeader) =>
+        [new CredentialField(ApiKeyKey, environmentVariable, credentials => ((ApiKeyCredentials)credentials).ApiKey, sentInHeader)];
 
     /// <summary>Builds the credentials from validated settings.</summary>
     /// <param name="values">The settings, by key.</param>

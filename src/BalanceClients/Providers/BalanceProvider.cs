@@ -29,6 +29,9 @@ internal abstract class BalanceProvider
     /// <value>The default value is <see langword="null"/>: the provider has no error body worth reading.</value>
     public virtual Type? ErrorBodyType => null;
 
+    /// <summary>The type of credentials the provider's accounts use.</summary>
+    public abstract Type CredentialsType { get; }
+
     /// <summary>Registers the provider's generated client (its interface) on the provider's HTTP client, for direct use.</summary>
     /// <param name="httpClient">The provider's HTTP client builder.</param>
     /// <param name="baseUrl">The provider's server URL.</param>
@@ -40,6 +43,9 @@ internal abstract class BalanceProvider
 internal abstract class BalanceProvider<TCredentials> : BalanceProvider
     where TCredentials : IAccountCredentials
 {
+    /// <inheritdoc />
+    public sealed override Type CredentialsType => typeof(TCredentials);
+
     /// <inheritdoc />
     public sealed override Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, Uri baseUrl, IAccountCredentials credentials, CancellationToken cancellationToken) =>
         credentials is TCredentials typed

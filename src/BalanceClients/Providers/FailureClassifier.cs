@@ -6,9 +6,14 @@ using Polly.Timeout;
 
 namespace BalanceClients.Providers;
 
-/// <summary>Turns whatever a provider call threw into the contract's error: the one place where failures are classified.</summary>
+/// <summary>
+/// Turns whatever a provider call threw into the contract's error: the one place where failures are classified. It is
+/// total: a provider's body that cannot be read only means "no provider detail", never an exception.
+/// </summary>
 internal static class FailureClassifier
 {
+    private const string DoesNotFit = "The provider's answer does not fit its spec";
+
     /// <summary>Classifies a failure.</summary>
     /// <param name="exception">What the call threw.</param>
     /// <param name="provider">The provider called, which reads its own error bodies.</param>
@@ -18,12 +23,15 @@ internal static class FailureClassifier
     {
         BalanceException balance => balance.Error,
         OperationCanceledException when deadlineReached => new(BalanceErrorKind.Timeout, null, null, "No answer within the check's deadline."),
-        TimeoutRejectedException timeout => new(BalanceErrorKind.Timeout, null, null, $"No answer within the attempt timeout of {timeout.Timeout.TotalSeconds:0.###} s."),
+        TimeoutRejectedException timeout => new(
+            BalanceErrorKind.Timeout, null, null, $"No answer within the attempt timeout of {timeout.Timeout.TotalSeconds:0.###} s."),
         ResponseTooLargeException tooLarge => new(BalanceErrorKind.InvalidResponse, tooLarge.StatusCode, null, tooLarge.Message),
-        HttpRequestException network => new(BalanceErrorKind.Network, null, null, $"Could not reach {provider.Descriptor.DisplayName} ({Describe(network.HttpRequestError)})."),
+        HttpRequestException network => new(
+            BalanceErrorKind.Network, null, null, $"Could not reach {provider.Descriptor.DisplayName} ({Describe(network.HttpRequestError)})."),
         IOException => new(BalanceErrorKind.Network, null, null, $"The connection to {provider.Descriptor.DisplayName} failed while reading its answer."),
+        ApiException { StatusCode: >= 300 and < 400 } redirect => Redirect(redirect, provider),
         ApiException answer => FromAnswer(answer, provider),
-        JsonException => new(BalanceErrorKind.InvalidResponse, null, null, "The provider's answer does not fit its spec: it is not JSON of the documented shape."),
+        JsonException json => new(BalanceErrorKind.InvalidResponse, null, null, NotFitting(json)),
         _ => new(BalanceErrorKind.InvalidResponse, null, null, $"The provider's answer could not be read ({exception.GetType().Name})."),
     };
 
@@ -46,14 +54,43 @@ internal static class FailureClassifier
     private static BalanceError FromAnswer(ApiException answer, BalanceProvider provider)
     {
         var status = answer.StatusCode;
-        var failure = (answer.ErrorBody ?? ReadUndocumentedBody(answer, provider)) is { } body ? provider.DescribeFailure(body) : null;
+        var failure = Describe(answer.ErrorBody ?? ReadUndocumentedBody(answer, provider), provider);
         var kind = failure?.Kind ?? KindOf(status);
         var message = failure?.Message is { Length: > 0 } text
             ? text
             : kind == BalanceErrorKind.InvalidResponse
-                ? "The provider's answer does not fit its spec: its body is empty, not JSON, or not of the documented shape."
+                ? NotFitting(answer.InnerException as JsonException)
                 : $"{provider.Descriptor.DisplayName} answered HTTP {status}.";
         return new BalanceError(kind, status, failure?.Code, message);
+    }
+
+    // Redirects are never followed, so credentials never reach another origin; the message names where it pointed.
+    private static BalanceError Redirect(ApiException answer, BalanceProvider provider)
+    {
+        var location = answer.Headers.FirstOrDefault(header => string.Equals(header.Key, "Location", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+        var target = location is null
+            ? "without saying where"
+            : Uri.TryCreate(location, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+                ? $"to {url.Scheme}://{url.Authority}"
+                : "to another path of the same server";
+        return new BalanceError(
+            BalanceErrorKind.ProviderError,
+            answer.StatusCode,
+            null,
+            $"{provider.Descriptor.DisplayName} answered HTTP {answer.StatusCode}, a redirect {target}; redirects are not followed.");
+    }
+
+#pragma warning disable CA1031 // A provider's body is hostile input: reading it may fail in any way, and then it says nothing.
+    private static ProviderFailure? Describe(object? body, BalanceProvider provider)
+    {
+        try
+        {
+            return body is null ? null : provider.DescribeFailure(body);
+        }
+        catch (Exception)
+        {
+            return null;
+        }
     }
 
     // An answer whose status the spec does not document still often carries the provider's usual error body.
@@ -68,10 +105,19 @@ internal static class FailureClassifier
         {
             return JsonSerializer.Deserialize(answer.Response, type, GeneratedClientJson.Options);
         }
-        catch (JsonException)
+        catch (Exception)
         {
             return null;
         }
+    }
+#pragma warning restore CA1031
+
+    private static string NotFitting(JsonException? exception)
+    {
+        var what = exception is InexactAmountException
+            ? "an amount has more digits than a decimal holds exactly"
+            : "its body is empty, not JSON, or not of the documented shape";
+        return exception?.Path is { Length: > 0 } path ? $"{DoesNotFit}: {what} (at {path})." : $"{DoesNotFit}: {what}.";
     }
 
     private static string Describe(HttpRequestError error) => error switch

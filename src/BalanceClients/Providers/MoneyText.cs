@@ -12,7 +12,7 @@ internal static class MoneyText
     /// <param name="field">The field's name in the provider's answer, for the message.</param>
     /// <param name="httpStatus">The answer's HTTP status.</param>
     /// <returns>The amount.</returns>
-    /// <exception cref="BalanceException">The field is missing or not a decimal number.</exception>
+    /// <exception cref="BalanceException">The field is missing, not a decimal number, or has more digits than a decimal holds.</exception>
     public static decimal Parse(string? text, string field, int httpStatus)
     {
         if (text is null)
@@ -20,11 +20,13 @@ internal static class MoneyText
             throw ProviderAnswer.Invalid($"the answer has no '{field}'", httpStatus);
         }
 
-        if (!decimal.TryParse(text, Style, CultureInfo.InvariantCulture, out var amount))
+        if (!decimal.TryParse(text, Style, CultureInfo.InvariantCulture, out _))
         {
             throw ProviderAnswer.Invalid($"'{field}' is not a decimal number", httpStatus);
         }
 
-        return amount;
+        return ExactDecimal.TryParse(text, Style, out var amount)
+            ? amount
+            : throw ProviderAnswer.Invalid($"'{field}' has more digits than a decimal holds exactly", httpStatus);
     }
 }

@@ -19,13 +19,16 @@ internal static class ProviderAnswer
     public static BalanceException Failed(BalanceErrorKind kind, int httpStatus, string? code, string? message) =>
         new(new BalanceError(kind, httpStatus, code, string.IsNullOrWhiteSpace(message) ? "The provider reported a failure." : message));
 
-    /// <summary>Upper-cases a currency code, or fails if there is none.</summary>
+    /// <summary>Upper-cases a currency code, or fails if it is missing or not three letters (ISO 4217's form).</summary>
     /// <param name="currency">The currency as the provider sent it.</param>
     /// <param name="field">The field's name, for the message.</param>
     /// <param name="httpStatus">The answer's HTTP status.</param>
     /// <returns>The upper-case code.</returns>
-    public static string Currency(string? currency, string field, int httpStatus) =>
-        string.IsNullOrWhiteSpace(currency)
-            ? throw Invalid($"the answer has no '{field}'", httpStatus)
-            : currency.Trim().ToUpperInvariant();
+    public static string Currency(string? currency, string field, int httpStatus) => currency switch
+    {
+        null or "" => throw Invalid($"the answer has no '{field}'", httpStatus),
+        { Length: 3 } when char.IsAsciiLetter(currency[0]) && char.IsAsciiLetter(currency[1]) && char.IsAsciiLetter(currency[2]) =>
+            currency.ToUpperInvariant(),
+        _ => throw Invalid($"'{field}' is not a three-letter currency code", httpStatus),
+    };
 }

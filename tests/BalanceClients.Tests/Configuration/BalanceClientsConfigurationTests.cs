@@ -1,5 +1,4 @@
 using BalanceClients.Configuration;
-using BalanceClients.Generated.Mesh;
 using BalanceClients.Providers;
 using BalanceClients.Providers.Mesh;
 using Microsoft.Extensions.Configuration;
@@ -27,7 +26,7 @@ public sealed class BalanceClientsConfigurationTests
 
         Assert.Equal(["mesh/default", "telnyx/default"], options.Accounts.Select(a => a.ToString()).Order(StringComparer.Ordinal));
         var mesh = Assert.IsType<MeshCredentials>(options.Accounts.Single(a => a.Provider == "mesh").Credentials);
-        Assert.Equal(("id", "secret", "token", BrokerType.Coinbase), (mesh.ClientId, mesh.ClientSecret, mesh.AuthToken, mesh.BrokerType));
+        Assert.Equal(("id", "secret", "token", "coinbase"), (mesh.ClientId, mesh.ClientSecret, mesh.AuthToken, mesh.BrokerType));
         Assert.Equal(new Uri("http://127.0.0.1:8080/v2"), options.GetProvider("telnyx").BaseUrl);
     }
 
@@ -72,7 +71,7 @@ public sealed class BalanceClientsConfigurationTests
     {
         var options = BalanceClientsConfiguration.Read(null, new Dictionary<string, string?>(FullMesh) { ["MESH_BROKER_TYPE"] = configured });
 
-        Assert.Equal(BrokerType.BinanceInternationalDirect, ((MeshCredentials)Assert.Single(options.Accounts).Credentials).BrokerType);
+        Assert.Equal("binanceInternationalDirect", ((MeshCredentials)Assert.Single(options.Accounts).Credentials).BrokerType);
     }
 
     [Theory]
@@ -128,7 +127,7 @@ public sealed class BalanceClientsConfigurationTests
         Assert.Equal(["alpha", "beta", "default"], options.Accounts.Select(a => a.Name).Order(StringComparer.Ordinal));
         var mesh = options.GetProvider("mesh");
         Assert.Equal((0, TimeSpan.FromSeconds(3)), (mesh.Resilience.MaxRetries, mesh.Resilience.AttemptTimeout));
-        Assert.Equal(BrokerType.Kraken, ((MeshCredentials)options.Accounts.Single(a => a.Name == "beta").Credentials).BrokerType);
+        Assert.Equal("kraken", ((MeshCredentials)options.Accounts.Single(a => a.Name == "beta").Credentials).BrokerType);
     }
 
     [Fact]
@@ -172,7 +171,7 @@ public sealed class BalanceClientsConfigurationTests
         {
             new ApiKeyCredentials("key-s3cret"),
             new BalanceClients.Providers.Antgst.AntgstCredentials("auth-s3cret"),
-            new MeshCredentials("id", "client-s3cret", "token-s3cret", BrokerType.Sandbox),
+            new MeshCredentials("id-s3cret", "client-s3cret", "token-s3cret", "sandbox"),
         };
 
         foreach (var credential in credentials)
@@ -182,5 +181,84 @@ public sealed class BalanceClientsConfigurationTests
             Assert.DoesNotContain("s3cret", account.ToString(), StringComparison.Ordinal);
             Assert.NotEmpty(credential.Secrets);
         }
+    }
+
+    [Theory]
+    [InlineData("TELNYX_API_KEY", "key-s3cret\r\nX-Injected: 1", "contains a control character")]
+    [InlineData("UNDRCTRL_API_KEY", "key-s3cret\u0000", "contains a control character")]
+    [InlineData("ANTGST_AUTH_SECRET", "auth\ts3cret", "contains a control character")]
+    [InlineData("TELNYX_API_KEY", "clé-s3cret", "contains a character that cannot be sent in an HTTP header")]
+    [InlineData("LUMENFALL_API_KEY", "key-s3cret-\u2603", "contains a character that cannot be sent in an HTTP header")]
+    [InlineData("MESH_CLIENT_ID", "ïd-s3cret", "contains a character that cannot be sent in an HTTP header")]
+    [InlineData("MESH_CLIENT_SECRET", "sécret-s3cret", "contains a character that cannot be sent in an HTTP header")]
+    public void Read_CredentialThatCannotBeSent_NamesTheVariableAndNotTheValue(string variable, string value, string problem)
+    {
+        var environment = new Dictionary<string, string?>(FullMesh) { [variable] = value };
+
+        var exception = Assert.Throws<BalanceConfigurationException>(() => BalanceClientsConfiguration.Read(null, environment));
+
+        Assert.Equal($"{variable} {problem}", exception.Message[..(variable.Length + 1 + problem.Length)]);
+        Assert.DoesNotContain("s3cret", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', exception.Message);
+    }
+
+    [Theory]
+    [InlineData("UNDRCTRL_API_KEY")]
+    [InlineData("ANTGST_AUTH_SECRET")]
+    [InlineData("MESH_AUTH_TOKEN")]
+    public void Read_NonAsciiCredentialSentInTheBody_IsAccepted(string variable)
+    {
+        var options = BalanceClientsConfiguration.Read(null, new Dictionary<string, string?>(FullMesh) { [variable] = "clé-ünïcode" });
+
+        Assert.Contains(options.Accounts, account => account.Credentials.Secrets.Contains("clé-ünïcode"));
+    }
+
+    [Fact]
+    public void Validate_AccountMadeInCodeWithAHeaderCredentialThatCannotBeSent_NamesTheAccount()
+    {
+        var options = new BalanceClientsOptions();
+        options.Accounts.Add(new BalanceAccount("telnyx", "eu", new ApiKeyCredentials("clé")));
+
+        var exception = Assert.Throws<BalanceConfigurationException>(() => BalanceClientsConfiguration.Validate(options));
+
+        Assert.Equal("The account telnyx/eu's ApiKey contains a character that cannot be sent in an HTTP header (only printable ASCII can).", exception.Message);
+    }
+
+    [Fact]
+    public void Validate_AccountMadeInCodeWithCredentialsOfAnotherProvider_NamesTheType()
+    {
+        var options = new BalanceClientsOptions();
+        options.Accounts.Add(new BalanceAccount("mesh", "m", new ApiKeyCredentials("key")));
+
+        var exception = Assert.Throws<BalanceConfigurationException>(() => BalanceClientsConfiguration.Validate(options));
+
+        Assert.Equal("The account mesh/m needs MeshCredentials, not ApiKeyCredentials.", exception.Message);
+    }
+
+    [Theory]
+    [InlineData("key\nwith a line break")]
+    [InlineData("\u001b[2J")]
+    public void Credentials_WithAControlCharacter_AreRefusedByTheirConstructor(string value)
+    {
+        Assert.Throws<ArgumentException>(() => new ApiKeyCredentials(value));
+        Assert.Throws<ArgumentException>(() => new BalanceClients.Providers.Antgst.AntgstCredentials(value));
+        Assert.Throws<ArgumentException>(() => new MeshCredentials(value, "s", "t", "sandbox"));
+    }
+
+    [Theory]
+    [InlineData("AttemptTimeout", "00:00:00.001", "Balances:Providers:telnyx:Resilience:AttemptTimeout must be between 10 ms and 1 day.")]
+    [InlineData("AttemptTimeout", "2.00:00:00", "Balances:Providers:telnyx:Resilience:AttemptTimeout must be between 10 ms and 1 day.")]
+    [InlineData("RetryBaseDelay", "2.00:00:00", "Balances:Providers:telnyx:Resilience:RetryBaseDelay must be between 0 and 1 day.")]
+    [InlineData("MaxRetryAfter", "-00:00:01", "Balances:Providers:telnyx:Resilience:MaxRetryAfter must be between 0 and 1 day.")]
+    [InlineData("MaxRetries", "11", "Balances:Providers:telnyx:Resilience:MaxRetries must be between 0 and 10.")]
+    public void Read_ResilienceValuePollyWouldRefuse_IsAConfigurationErrorNamingTheKey(string key, string value, string message)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"Balances:Providers:telnyx:Resilience:{key}"] = value })
+            .Build();
+
+        var exception = Assert.Throws<BalanceConfigurationException>(() => BalanceClientsConfiguration.Read(configuration, new Dictionary<string, string?>()));
+
+        Assert.Equal(message, exception.Message);
     }
 }

@@ -17,7 +17,7 @@ internal sealed class AntgstBalanceProvider : BalanceProvider<AntgstCredentials>
         new Uri("https://api.antgst.com"),
         [AmountKinds.Sms, AmountKinds.Voip],
         AmountKinds.Sms,
-        [new CredentialField(AntgstCredentials.AuthSecretKey, "ANTGST_AUTH_SECRET")],
+        [new CredentialField(AntgstCredentials.AuthSecretKey, "ANTGST_AUTH_SECRET", credentials => ((AntgstCredentials)credentials).AuthSecret)],
         values => new AntgstCredentials(values[AntgstCredentials.AuthSecretKey]));
 
     /// <inheritdoc />

@@ -8,9 +8,10 @@ public sealed class AntgstCredentials : IAccountCredentials
 
     /// <summary>Creates the credentials.</summary>
     /// <param name="authSecret">The auth secret: AccessKey ID followed by AccessKey Secret, as Antgst provides them.</param>
+    /// <exception cref="ArgumentException">The secret is empty or contains a control character.</exception>
     public AntgstCredentials(string authSecret)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(authSecret);
+        CredentialText.ThrowIfInvalid(authSecret);
         AuthSecret = authSecret;
     }
 

@@ -15,7 +15,7 @@ internal sealed class LumenfallBalanceProvider : BalanceProvider<ApiKeyCredentia
         new Uri("https://api.lumenfall.ai"),
         [AmountKinds.Available],
         AmountKinds.Available,
-        ApiKeyCredentials.Fields("LUMENFALL_API_KEY"),
+        ApiKeyCredentials.Fields("LUMENFALL_API_KEY", sentInHeader: true),
         ApiKeyCredentials.From);
 
     /// <inheritdoc />
@@ -30,7 +30,18 @@ internal sealed class LumenfallBalanceProvider : BalanceProvider<ApiKeyCredentia
         var answer = await client.GetBalanceAsync(cancellationToken).ConfigureAwait(false);
 
         var currency = ProviderAnswer.Currency(answer.Available.Currency, "available.currency", Ok);
-        var billingType = answer.Billing_type == LumenfallBillingType.Prepaid ? "prepaid" : "postpaid";
+        var prepaid = answer.Billing_type == LumenfallBillingType.Prepaid;
+        if (prepaid && answer.Available.Amount is null)
+        {
+            // Its docs allow this "if the balance is temporarily unavailable"; there is no balance to report then, and no zero to invent.
+            throw new BalanceException(new BalanceError(
+                BalanceErrorKind.InvalidResponse,
+                Ok,
+                null,
+                "Lumenfall gave no amount for a prepaid account (its balance is temporarily unavailable)."));
+        }
+
+        var billingType = prepaid ? "prepaid" : "postpaid";
         return new ProviderBalance([new BalanceAmount(AmountKinds.Available, answer.Available.Amount, currency, IsPrimary: true)], billingType);
     }
 }

@@ -18,18 +18,16 @@ internal sealed class MeshBalanceProvider : BalanceProvider<MeshCredentials>
         [AmountKinds.Cash, AmountKinds.BuyingPower, AmountKinds.CryptoBuyingPower, AmountKinds.TotalCash, AmountKinds.TotalBuyingPower],
         AmountKinds.TotalCash,
         [
-            new CredentialField(MeshCredentials.ClientIdKey, "MESH_CLIENT_ID"),
-            new CredentialField(MeshCredentials.ClientSecretKey, "MESH_CLIENT_SECRET"),
-            new CredentialField(MeshCredentials.AuthTokenKey, "MESH_AUTH_TOKEN"),
-            new CredentialField(MeshCredentials.BrokerTypeKey, "MESH_BROKER_TYPE", EnumMemberConverter<BrokerType>.Names),
+            new CredentialField(MeshCredentials.ClientIdKey, "MESH_CLIENT_ID", c => ((MeshCredentials)c).ClientId, SentInHeader: true),
+            new CredentialField(MeshCredentials.ClientSecretKey, "MESH_CLIENT_SECRET", c => ((MeshCredentials)c).ClientSecret, SentInHeader: true),
+            new CredentialField(MeshCredentials.AuthTokenKey, "MESH_AUTH_TOKEN", c => ((MeshCredentials)c).AuthToken),
+            new CredentialField(MeshCredentials.BrokerTypeKey, "MESH_BROKER_TYPE", c => ((MeshCredentials)c).BrokerType, AllowedValues: MeshCredentials.BrokerTypes),
         ],
         values => new MeshCredentials(
             values[MeshCredentials.ClientIdKey],
             values[MeshCredentials.ClientSecretKey],
             values[MeshCredentials.AuthTokenKey],
-            EnumMemberConverter<BrokerType>.TryParse(values[MeshCredentials.BrokerTypeKey], out var brokerType)
-                ? brokerType
-                : throw new ArgumentException("Unknown Mesh broker type.", nameof(values))));
+            values[MeshCredentials.BrokerTypeKey]));
 
     /// <inheritdoc />
     public override Type ErrorBodyType => typeof(ApiResult);
@@ -50,7 +48,9 @@ internal sealed class MeshBalanceProvider : BalanceProvider<MeshCredentials>
         httpClient.DefaultRequestHeaders.Add("X-Client-Id", credentials.ClientId);
         httpClient.DefaultRequestHeaders.Add("X-Client-Secret", credentials.ClientSecret);
         var client = new MeshClient(httpClient) { BaseUrl = baseUrl };
-        var request = new BalanceBrokerBaseRequest { AuthToken = credentials.AuthToken, Type = credentials.BrokerType };
+        // MeshCredentials accepts only the spec's names, so this cannot fail.
+        var brokerType = EnumMemberConverter<BrokerType>.TryParse(credentials.BrokerType, out var type) ? type : default;
+        var request = new BalanceBrokerBaseRequest { AuthToken = credentials.AuthToken, Type = brokerType };
         var answer = await client.GetBalanceAsync(request, cancellationToken).ConfigureAwait(false);
 
         var status = answer.Status ?? throw ProviderAnswer.Invalid("the answer has no 'status'", Ok);

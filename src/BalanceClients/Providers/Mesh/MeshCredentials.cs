@@ -1,4 +1,5 @@
 using BalanceClients.Generated.Mesh;
+using BalanceClients.Generation;
 
 namespace BalanceClients.Providers.Mesh;
 
@@ -14,17 +15,23 @@ public sealed class MeshCredentials : IAccountCredentials
     /// <param name="clientId">The client id Mesh issued (header <c>X-Client-Id</c>).</param>
     /// <param name="clientSecret">The client secret Mesh issued (header <c>X-Client-Secret</c>).</param>
     /// <param name="authToken">The auth token of the connection to the institution.</param>
-    /// <param name="brokerType">The institution's broker type.</param>
-    public MeshCredentials(string clientId, string clientSecret, string authToken, BrokerType brokerType)
+    /// <param name="brokerType">The institution's broker type, as Mesh names it (<c>coinbase</c>, <c>binanceInternationalDirect</c>, ...).</param>
+    /// <exception cref="ArgumentException">A value is empty or contains a control character, or the broker type is not one Mesh knows.</exception>
+    public MeshCredentials(string clientId, string clientSecret, string authToken, string brokerType)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(clientId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(clientSecret);
-        ArgumentException.ThrowIfNullOrWhiteSpace(authToken);
+        CredentialText.ThrowIfInvalid(clientId);
+        CredentialText.ThrowIfInvalid(clientSecret);
+        CredentialText.ThrowIfInvalid(authToken);
+        ArgumentException.ThrowIfNullOrWhiteSpace(brokerType);
         ClientId = clientId;
         ClientSecret = clientSecret;
         AuthToken = authToken;
-        BrokerType = brokerType;
+        BrokerType = BrokerTypes.FirstOrDefault(name => string.Equals(name, brokerType, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"'{brokerType}' is not a Mesh broker type.", nameof(brokerType));
     }
+
+    /// <summary>The broker types Mesh accepts, as its spec names them.</summary>
+    public static IReadOnlyCollection<string> BrokerTypes => EnumMemberConverter<BrokerType>.Names;
 
     /// <summary>The client id.</summary>
     public string ClientId { get; }
@@ -35,12 +42,12 @@ public sealed class MeshCredentials : IAccountCredentials
     /// <summary>The connection's auth token.</summary>
     public string AuthToken { get; }
 
-    /// <summary>The institution's broker type.</summary>
-    public BrokerType BrokerType { get; }
+    /// <summary>The institution's broker type, as Mesh names it.</summary>
+    public string BrokerType { get; }
 
     /// <inheritdoc />
-    public IEnumerable<string> Secrets => [ClientSecret, AuthToken];
+    public IEnumerable<string> Secrets => [ClientId, ClientSecret, AuthToken];
 
     /// <inheritdoc />
-    public override string ToString() => $"MeshCredentials {{ ClientId = {ClientId}, ClientSecret = REDACTED, AuthToken = REDACTED, BrokerType = {BrokerType} }}";
+    public override string ToString() => $"MeshCredentials {{ ClientId = REDACTED, ClientSecret = REDACTED, AuthToken = REDACTED, BrokerType = {BrokerType} }}";
 }

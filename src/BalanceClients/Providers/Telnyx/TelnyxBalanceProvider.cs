@@ -15,7 +15,7 @@ internal sealed class TelnyxBalanceProvider : BalanceProvider<ApiKeyCredentials>
         new Uri("https://api.telnyx.com/v2"),
         [AmountKinds.Balance, AmountKinds.Pending, AmountKinds.CreditLimit, AmountKinds.AvailableCredit],
         AmountKinds.AvailableCredit,
-        ApiKeyCredentials.Fields("TELNYX_API_KEY"),
+        ApiKeyCredentials.Fields("TELNYX_API_KEY", sentInHeader: true),
         ApiKeyCredentials.From);
 
     /// <inheritdoc />
@@ -24,12 +24,12 @@ internal sealed class TelnyxBalanceProvider : BalanceProvider<ApiKeyCredentials>
     /// <inheritdoc />
     public override ProviderFailure? DescribeFailure(object errorBody)
     {
-        if (errorBody is not Billing_Errors { Errors: { Count: > 0 } errors })
+        var first = (errorBody as Billing_Errors)?.Errors?.FirstOrDefault(error => error is not null);
+        if (first is null)
         {
             return null;
         }
 
-        var first = errors.First();
         var message = string.IsNullOrWhiteSpace(first.Detail) ? first.Title : $"{first.Title}: {first.Detail}";
         return new ProviderFailure(null, first.Code, message);
     }

@@ -15,7 +15,7 @@ internal sealed class UndrctrlBalanceProvider : BalanceProvider<ApiKeyCredential
         new Uri("https://undrctrl.id"),
         [AmountKinds.Balance],
         AmountKinds.Balance,
-        ApiKeyCredentials.Fields("UNDRCTRL_API_KEY"),
+        ApiKeyCredentials.Fields("UNDRCTRL_API_KEY", sentInHeader: false),
         ApiKeyCredentials.From);
 
     /// <inheritdoc />

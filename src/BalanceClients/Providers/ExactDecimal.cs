@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace BalanceClients.Providers;
+
+/// <summary>
+/// Reads a number into a <see cref="decimal"/> only when the decimal holds it exactly: <c>decimal.Parse</c> rounds
+/// digits beyond its 28-29 significant ones silently, and money is exact or refused.
+/// </summary>
+internal static class ExactDecimal
+{
+    /// <summary>Parses a number, refusing one that <see cref="decimal"/> would round.</summary>
+    /// <param name="text">The number as written (invariant culture, no group separators).</param>
+    /// <param name="style">The number styles accepted.</param>
+    /// <param name="value">The exact value, when there is one.</param>
+    /// <returns>Whether the text is a number that fits a decimal exactly.</returns>
+    public static bool TryParse(ReadOnlySpan<char> text, NumberStyles style, out decimal value) =>
+        decimal.TryParse(text, style, CultureInfo.InvariantCulture, out value) && HoldsExactly(text, value);
+
+    // The text and the decimal are the same number when their significant digits and the power of ten of the last one agree.
+    private static bool HoldsExactly(ReadOnlySpan<char> text, decimal value)
+    {
+        Span<char> printed = stackalloc char[64];
+        return value.TryFormat(printed, out var length, provider: CultureInfo.InvariantCulture)
+            && SignificantDigits.Of(text).Equals(SignificantDigits.Of(printed[..length]));
+    }
+
+    /// <summary>A number reduced to its significant digits and the power of ten of the last one; zero has no digits.</summary>
+    private readonly record struct SignificantDigits(bool Negative, string Digits, long Exponent)
+    {
+        public static SignificantDigits Of(ReadOnlySpan<char> number)
+        {
+            var negative = number.Length > 0 && number[0] == '-';
+            var mantissa = number.TrimStart("+-");
+            var exponent = 0L;
+            var e = mantissa.IndexOfAny('e', 'E');
+            if (e >= 0)
+            {
+                exponent = ParseExponent(mantissa[(e + 1)..]);
+                mantissa = mantissa[..e];
+            }
+
+            var point = mantissa.IndexOf('.');
+            var digits = point < 0 ? mantissa.ToString() : string.Concat(mantissa[..point], mantissa[(point + 1)..]);
+            exponent -= point < 0 ? 0 : mantissa.Length - point - 1;
+            var significant = digits.TrimStart('0');
+            var trimmed = significant.TrimEnd('0');
+            exponent += significant.Length - trimmed.Length;
+            return trimmed.Length == 0 ? default : new SignificantDigits(negative, trimmed, exponent);
+        }
+
+        // Saturates: an exponent beyond any decimal's reach only has to stay beyond it.
+        private static long ParseExponent(ReadOnlySpan<char> text)
+        {
+            var negative = text.Length > 0 && text[0] == '-';
+            var value = 0L;
+            foreach (var c in text.TrimStart("+-"))
+            {
+                value = Math.Min(value * 10 + (c - '0'), 1_000_000);
+            }
+
+            return negative ? -value : value;
+        }
+    }
+}
