@@ -15,6 +15,8 @@ public sealed record BalanceCheckResult(
     BalanceError? Error,
     TimeSpan Duration)
 {
+    private readonly BalanceLevel? _level;
+
     /// <summary>The contract's order of results: by provider id, then account name, ordinally.</summary>
     public static IComparer<BalanceCheckResult> ContractOrder { get; } = Comparer<BalanceCheckResult>.Create((x, y) =>
     {
@@ -26,6 +28,18 @@ public sealed record BalanceCheckResult(
     [MemberNotNullWhen(true, nameof(Balance))]
     [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Balance is not null;
+
+    /// <summary>Where the account stands against its thresholds (<see cref="BalanceThresholds.LevelOf(BalanceCheckResult)"/>).</summary>
+    /// <value>The checker sets it from the configured thresholds; by default <see cref="BalanceLevel.Ok"/> for a success and
+    /// <see cref="BalanceLevel.Unknown"/> for a failure.</value>
+    public BalanceLevel Level
+    {
+        get => _level ?? (IsSuccess ? BalanceLevel.Ok : BalanceLevel.Unknown);
+        init => _level = value;
+    }
+
+    /// <summary>Whether the account is at <see cref="BalanceLevel.Critical"/>: the contract's <c>low</c>.</summary>
+    public bool IsLow => Level == BalanceLevel.Critical;
 
     /// <summary>The balance, for callers that prefer an exception to a failed result.</summary>
     /// <returns>The balance.</returns>

@@ -16,6 +16,7 @@ public sealed class BalanceChecker : IBalanceChecker
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly Dictionary<string, Uri> _baseUrls;
+    private readonly BalanceThresholds _thresholds;
 
     /// <summary>Creates the checker.</summary>
     /// <param name="httpClientFactory">Makes each provider's HTTP client (named by <see cref="HttpClientNames"/>).</param>
@@ -28,6 +29,7 @@ public sealed class BalanceChecker : IBalanceChecker
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
+        _thresholds = new BalanceThresholds(options.Thresholds);
         _baseUrls = ProviderCatalog.All.ToDictionary(provider => provider.Descriptor.Id, provider => options.BaseUrlOf(provider.Descriptor), StringComparer.Ordinal);
     }
 
@@ -138,7 +140,8 @@ public sealed class BalanceChecker : IBalanceChecker
 
         var duration = _timeProvider.GetElapsedTime(started);
         Record(provider.Descriptor.Id, account.Name, error, duration, activity);
-        return new BalanceCheckResult(provider.Descriptor.Id, account.Name, balance, error, duration);
+        var result = new BalanceCheckResult(provider.Descriptor.Id, account.Name, balance, error, duration);
+        return result with { Level = _thresholds.LevelOf(result) };
     }
 
     private void Record(string provider, string account, BalanceError? error, TimeSpan duration, Activity? activity)

@@ -33,6 +33,7 @@ public static class BalanceClientsConfiguration
         if (root is not null)
         {
             ReadGeneral(root, options);
+            ReadThresholds(root, options);
             RejectUnknownProviders(root);
         }
 
@@ -77,6 +78,11 @@ public static class BalanceClientsConfiguration
                 $"{prefix}:Resilience:MaxRetryAfter must be between 0 and 1 day.");
         }
 
+        for (var i = 0; i < options.Thresholds.Count; i++)
+        {
+            CheckThreshold(options.Thresholds[i], $"Balances:Thresholds:{i}");
+        }
+
         var duplicate = options.Accounts
             .GroupBy(account => (Provider: account.Provider.ToUpperInvariant(), Name: account.Name.ToUpperInvariant()))
             .FirstOrDefault(group => group.Count() > 1);
@@ -94,6 +100,26 @@ public static class BalanceClientsConfiguration
                 Require(problem is null, $"The account {account}'s {field.Key} {problem}.");
             }
         }
+    }
+
+    /// <summary>Checks a threshold: a known provider and kind, at least one level, and a warning level not below the critical one.</summary>
+    /// <param name="threshold">The threshold.</param>
+    /// <param name="settingName">Where it comes from, for the message (<c>Balances:Thresholds:0</c>, <c>--min telnyx=5</c>).</param>
+    /// <exception cref="BalanceConfigurationException">The threshold is wrong; the message names it.</exception>
+    public static void CheckThreshold(BalanceThreshold threshold, string settingName)
+    {
+        ArgumentNullException.ThrowIfNull(threshold);
+        Require(
+            ProviderCatalog.TryGet(threshold.Provider ?? string.Empty, out var provider),
+            $"{settingName}: '{threshold.Provider}' is not a provider ({string.Join(", ", ProviderCatalog.Ids)}).");
+        var kinds = provider.Descriptor.Kinds;
+        Require(
+            threshold.Kind is null || kinds.Contains(threshold.Kind, StringComparer.Ordinal),
+            $"{settingName}: {provider.Descriptor.Id} has no amount of kind '{threshold.Kind}' ({string.Join(", ", kinds)}).");
+        Require(threshold.Warning is not null || threshold.Critical is not null, $"{settingName} sets neither Warning nor Critical.");
+        Require(
+            !(threshold.Warning < threshold.Critical),
+            $"{settingName}: its Warning level is below its Critical level, so it could never warn first.");
     }
 
     /// <summary>Reads an account from a configuration section that holds <c>Provider</c>, <c>Name</c> and its credential settings.</summary>
@@ -131,6 +157,24 @@ public static class BalanceClientsConfiguration
             options.MaxConcurrency = int.TryParse(concurrency, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
                 ? value
                 : throw new BalanceConfigurationException("Balances:MaxConcurrency is not a whole number.");
+        }
+    }
+
+    private static void ReadThresholds(IConfigurationSection root, BalanceClientsOptions options)
+    {
+        foreach (var section in root.GetSection("Thresholds").GetChildren())
+        {
+            var threshold = new BalanceThreshold();
+            try
+            {
+                section.Bind(threshold);
+            }
+            catch (InvalidOperationException exception)
+            {
+                throw new BalanceConfigurationException($"{section.Path} has a setting of the wrong type (Warning and Critical are amounts).", exception);
+            }
+
+            options.Thresholds.Add(threshold);
         }
     }
 

@@ -19,6 +19,9 @@ public sealed class BalanceClientsOptions
     /// <summary>The accounts to check.</summary>
     public IList<BalanceAccount> Accounts { get; } = [];
 
+    /// <summary>Warning and critical levels of amounts; when several have the same target, the later one's levels win.</summary>
+    public IList<BalanceThreshold> Thresholds { get; } = [];
+
     /// <summary>The settings of a provider, its defaults if it has none.</summary>
     /// <param name="providerId">The provider id.</param>
     /// <returns>The provider's settings.</returns>

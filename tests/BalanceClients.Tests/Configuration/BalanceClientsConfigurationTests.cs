@@ -261,4 +261,46 @@ public sealed class BalanceClientsConfigurationTests
 
         Assert.Equal(message, exception.Message);
     }
+
+    [Fact]
+    public void Read_Thresholds_BindFromConfiguration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Balances:Thresholds:0:Provider"] = "telnyx",
+            ["Balances:Thresholds:0:Warning"] = "100.50",
+            ["Balances:Thresholds:0:Critical"] = "20",
+            ["Balances:Thresholds:1:Provider"] = "mesh",
+            ["Balances:Thresholds:1:Account"] = "alpha",
+            ["Balances:Thresholds:1:Kind"] = "cash",
+            ["Balances:Thresholds:1:Critical"] = "5",
+        }).Build();
+
+        var options = BalanceClientsConfiguration.Read(configuration, new Dictionary<string, string?>());
+
+        Assert.Equal(
+            ["telnyx (warning 100.50, critical 20)", "mesh/alpha.cash (warning -, critical 5)"],
+            options.Thresholds.Select(t => t.ToString()));
+    }
+
+    [Theory]
+    [InlineData("twilio", null, "1", null, "Balances:Thresholds:0: 'twilio' is not a provider")]
+    [InlineData("telnyx", "sms", "1", null, "Balances:Thresholds:0: telnyx has no amount of kind 'sms'")]
+    [InlineData("telnyx", null, null, null, "Balances:Thresholds:0 sets neither Warning nor Critical.")]
+    [InlineData("telnyx", null, "10", "20", "Balances:Thresholds:0: its Warning level is below its Critical level")]
+    [InlineData("telnyx", null, "lots", null, "Balances:Thresholds:0 has a setting of the wrong type")]
+    public void Read_WrongThreshold_NamesIt(string provider, string? kind, string? warning, string? critical, string message)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Balances:Thresholds:0:Provider"] = provider,
+            ["Balances:Thresholds:0:Kind"] = kind,
+            ["Balances:Thresholds:0:Warning"] = warning,
+            ["Balances:Thresholds:0:Critical"] = critical,
+        }).Build();
+
+        var exception = Assert.Throws<BalanceConfigurationException>(() => BalanceClientsConfiguration.Read(configuration, new Dictionary<string, string?>()));
+
+        Assert.StartsWith(message, exception.Message, StringComparison.Ordinal);
+    }
 }
