@@ -1,0 +1,29 @@
+using System.Diagnostics;
+
+namespace BalanceClients.Tests.Testing;
+
+/// <summary>Ends the processes the tests start: none may outlive its test, nor hang it.</summary>
+internal static class ChildProcesses
+{
+    /// <summary>Kills <paramref name="process"/> and its descendants and waits (bounded) until it is gone; no-op once exited.</summary>
+    /// <exception cref="TimeoutException">The process was still there after <see cref="Bounded.Limit"/>.</exception>
+    public static async Task KillTreeAsync(this Process process, string what)
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync().WithinLimit($"{what} (pid {process.Id}) to exit once killed");
+    }
+
+    /// <summary>Whether a process with this id is running.</summary>
+    public static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}
