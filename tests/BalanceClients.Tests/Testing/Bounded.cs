@@ -31,6 +31,5 @@ internal static class Bounded
         return await task;
     }
 
-    /// <summary>The message of a wait that ran out.</summary>
-    public static string TimedOut(string what) => $"Waited {Limit.TotalSeconds:F0} s (real time) for {what}, in vain.";
+    private static string TimedOut(string what) => $"Waited {Limit.TotalSeconds:F0} s (real time) for {what}, in vain.";
 }
