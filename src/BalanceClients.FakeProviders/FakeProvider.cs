@@ -8,8 +8,10 @@ public sealed class FakeProvider
     private readonly ConcurrentQueue<FakeResponse> _next = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly FakeProviderDefinition _definition;
+    private readonly List<(int Count, TaskCompletionSource Arrived)> _arrivalWaiters = [];
     private int _inFlight;
     private int _maxInFlight;
+    private int _received;
 
     internal FakeProvider(FakeProviderDefinition definition, Uri baseUrl)
     {
@@ -59,6 +61,25 @@ public sealed class FakeProvider
         }
     }
 
+    /// <summary>Completes once this fake has received <paramref name="count"/> requests in all, at once if it already has.</summary>
+    /// <param name="count">How many requests, counted from the fake's start.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <returns>A task the server completes when the request arrives, before answering it.</returns>
+    public Task WaitForRequestsAsync(int count, CancellationToken cancellationToken)
+    {
+        lock (_arrivalWaiters)
+        {
+            if (_received >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _arrivalWaiters.Add((count, arrived));
+            return arrived.Task.WaitAsync(cancellationToken);
+        }
+    }
+
     internal IDisposable BeginRequest()
     {
         var now = Interlocked.Increment(ref _inFlight);
@@ -77,6 +98,8 @@ public sealed class FakeProvider
             _requests.Enqueue(request);
         }
 
+        Arrived();
+
         if (_next.TryDequeue(out var queued))
         {
             return queued;
@@ -88,6 +111,20 @@ public sealed class FakeProvider
         }
 
         return _definition.Rejection(request, Spec) ?? Default;
+    }
+
+    private void Arrived()
+    {
+        lock (_arrivalWaiters)
+        {
+            _received++;
+            foreach (var (_, arrived) in _arrivalWaiters.Where(waiter => waiter.Count <= _received))
+            {
+                arrived.TrySetResult();
+            }
+
+            _arrivalWaiters.RemoveAll(waiter => waiter.Count <= _received);
+        }
     }
 
     private sealed class RequestScope(FakeProvider owner) : IDisposable

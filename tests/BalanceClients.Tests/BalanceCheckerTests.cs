@@ -31,14 +31,11 @@ public sealed class BalanceCheckerTests
         harness.Fake("mesh").Default = harness.Fake("mesh").Success with { Delay = TimeSpan.FromMinutes(5) };
 
         var check = harness.Checker.CheckAllAsync(CancellationToken.None);
-        for (var i = 0; i < 500 && harness.Fake("mesh").Requests.Count == 0; i++)
-        {
-            await Task.Delay(10);
-        }
-
-        await Task.Delay(200);
+        await harness.WaitForRequestsAsync("mesh", 1);
+        await harness.Logs.WaitForLinesAsync(": ok in ", 4); // the other four have their answers: the deadline can only catch mesh
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(5));
         time.Advance(TimeSpan.FromSeconds(5));
-        var results = await check;
+        var results = await check.WithinLimit("the checks");
 
         var mesh = Assert.Single(results, r => r.Provider == "mesh");
         Assert.Equal((BalanceErrorKind.Timeout, "No answer within the check's deadline."), (mesh.Error!.Kind, mesh.Error.Message));
@@ -56,7 +53,7 @@ public sealed class BalanceCheckerTests
 
         using var cancellation = new CancellationTokenSource();
         var check = harness.Checker.CheckAllAsync(cancellation.Token);
-        await Task.Delay(200);
+        await Task.WhenAll(ProviderInfo.All.Select(provider => harness.WaitForRequestsAsync(provider.Id, 1)));
         var stopwatch = Stopwatch.StartNew();
         await cancellation.CancelAsync();
 
@@ -91,7 +88,7 @@ public sealed class BalanceCheckerTests
             break;
         }
 
-        await Task.Delay(200);
+        // Leaving the loop disposed the enumerator, which waited for the checks under way: no request can come any more.
         Assert.InRange(harness.Fake("undrctrl").Requests.Count, 1, 10);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BalanceClients.Cli;
+using BalanceClients.Tests.Testing;
 
 namespace BalanceClients.Tests.Cli;
 
@@ -42,8 +43,7 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        await process.WaitForExitOrKillAsync(TimeSpan.FromSeconds(60), "balances " + string.Join(' ', args));
         return new CliRun(process.ExitCode, await output, await error);
     }
 }

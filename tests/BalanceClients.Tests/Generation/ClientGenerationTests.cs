@@ -91,7 +91,7 @@ public sealed class ClientGenerationTests : IDisposable
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        await process.WaitForExitOrKillAsync(TimeSpan.FromMinutes(5), "the generation build");
         var text = await output + await error;
         Assert.True(process.ExitCode == 0, text);
         return text;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using BalanceClients.FakeProviders;
 using BalanceClients.Tests.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Tests.Http;
 
@@ -16,9 +17,9 @@ public sealed partial class ResilienceTests
         fake.Enqueue(FakeResponse.Text(502, "bad gateway"), FakeResponse.Text(500, "oops"));
 
         var check = harness.CheckAsync("telnyx");
-        await AdvanceUntilAsync(time, () => fake.Requests.Count == 2, TimeSpan.FromMilliseconds(100));
-        await AdvanceUntilAsync(time, () => fake.Requests.Count == 3, TimeSpan.FromMilliseconds(100));
-        var result = await check;
+        time.Advance(await time.WaitForTimerAsync(IsRetryDelay, "for the first retry"));
+        time.Advance(await time.WaitForTimerAsync(IsRetryDelay, "for the second retry"));
+        var result = await check.WithinLimit("the telnyx check");
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         var delays = RetryDelays(harness);
@@ -37,12 +38,11 @@ public sealed partial class ResilienceTests
         fake.Enqueue(FakeResponse.Text(429, null) with { Headers = new Dictionary<string, string> { ["Retry-After"] = "3" } });
 
         var check = harness.CheckAsync("undrctrl");
-        await WaitUntilAsync(() => RetryDelays(harness).Count == 1);
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(3));
         time.Advance(TimeSpan.FromSeconds(2.9));
-        await Task.Delay(50);
         Assert.Single(fake.Requests);
         time.Advance(TimeSpan.FromSeconds(0.1));
-        var result = await check;
+        var result = await check.WithinLimit("the undrctrl check");
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         Assert.Equal([3000d], RetryDelays(harness));
@@ -59,9 +59,9 @@ public sealed partial class ResilienceTests
         fake.Enqueue(FakeResponse.Text(503, null) with { Headers = new Dictionary<string, string> { ["Retry-After"] = date } });
 
         var check = harness.CheckAsync("antgst");
-        await WaitUntilAsync(() => RetryDelays(harness).Count == 1);
+        await time.WaitForTimerAsync(TimeSpan.FromSeconds(4));
         time.Advance(TimeSpan.FromSeconds(4));
-        var result = await check;
+        var result = await check.WithinLimit("the antgst check");
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
         Assert.Equal([4000d], RetryDelays(harness));
@@ -127,11 +127,11 @@ public sealed partial class ResilienceTests
         var check = harness.CheckAsync("telnyx");
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            await WaitUntilAsync(() => fake.Requests.Count == attempt);
+            await harness.WaitForRequestsAsync("telnyx", attempt); // the attempt's timeout is armed before its request is sent
             time.Advance(TimeSpan.FromSeconds(10));
         }
 
-        var result = await check;
+        var result = await check.WithinLimit("the telnyx check");
 
         Assert.Equal((BalanceErrorKind.Timeout, (int?)null), (result.Error!.Kind, result.Error.HttpStatus));
         Assert.Contains("attempt timeout of 10 s", result.Error.Message, StringComparison.Ordinal);
@@ -142,15 +142,18 @@ public sealed partial class ResilienceTests
     public async Task Check_SlowBody_CountsAgainstTheAttemptTimeout()
     {
         var time = new ManualTimeProvider();
-        await using var harness = await CheckerHarness.StartAsync(options => options.GetProvider("undrctrl").Resilience.MaxRetries = 0, time);
+        var headers = new HeadersReceivedHandler();
+        await using var harness = await CheckerHarness.StartAsync(
+            options => options.GetProvider("undrctrl").Resilience.MaxRetries = 0,
+            time,
+            services => services.AddHttpClient(HttpClientNames.For("undrctrl")).AddHttpMessageHandler(() => headers));
         var fake = harness.Fake("undrctrl");
         fake.Default = fake.Success with { BodyStall = TimeSpan.FromMinutes(5) };
 
         var check = harness.CheckAsync("undrctrl");
-        await WaitUntilAsync(() => fake.Requests.Count == 1);
-        await Task.Delay(100);
+        await headers.Received.WithinLimit("undrctrl's response headers"); // the body is what is left to read
         time.Advance(TimeSpan.FromSeconds(10));
-        var result = await check;
+        var result = await check.WithinLimit("the undrctrl check");
 
         Assert.Equal(BalanceErrorKind.Timeout, result.Error!.Kind);
     }
@@ -158,27 +161,24 @@ public sealed partial class ResilienceTests
     private static List<double> RetryDelays(CheckerHarness harness) =>
         [.. harness.Logs.Lines.Select(line => RetryDelay().Match(line)).Where(m => m.Success).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 1000 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition(), "the condition was not met within 10 s");
-    }
-
-    private static async Task AdvanceUntilAsync(ManualTimeProvider time, Func<bool> condition, TimeSpan step)
-    {
-        for (var i = 0; i < 1000 && !condition(); i++)
-        {
-            time.Advance(step);
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition(), "the condition was not met");
-    }
+    // The other timers of a check are the attempt timeout (10 s) and the deadline (30 s).
+    private static bool IsRetryDelay(TimeSpan dueTime) => dueTime > TimeSpan.Zero && dueTime < TimeSpan.FromSeconds(10);
 
     [GeneratedRegex(@"retrying in (\d+) ms")]
     private static partial Regex RetryDelay();
+
+    /// <summary>Inside the resilience handler: tells when an answer's headers have arrived, before its body is read.</summary>
+    private sealed class HeadersReceivedHandler : DelegatingHandler
+    {
+        private readonly TaskCompletionSource _received = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Received => _received.Task;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            _received.TrySetResult();
+            return response;
+        }
+    }
 }

@@ -7,11 +7,32 @@ namespace BalanceClients.Tests.Testing;
 internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly List<(string Text, int Count, TaskCompletionSource Logged)> _waiters = [];
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
     public IReadOnlyList<string> Lines => [.. _lines];
 
     public string AllText => string.Join("\n", _lines);
+
+    /// <summary>Completes once <paramref name="count"/> lines contain <paramref name="text"/>, at once if they do.</summary>
+    /// <exception cref="TimeoutException">They did not within <see cref="Bounded.Limit"/>.</exception>
+    public Task WaitForLinesAsync(string text, int count)
+    {
+        Task logged;
+        lock (_waiters)
+        {
+            if (Count(text) >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((text, count, waiter));
+            logged = waiter.Task;
+        }
+
+        return logged.WithinLimit($"{count} log line(s) with \"{text}\"");
+    }
 
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
 
@@ -19,6 +40,22 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExterna
 
     public void Dispose()
     {
+    }
+
+    private int Count(string text) => _lines.Count(line => line.Contains(text, StringComparison.Ordinal));
+
+    private void Add(string line)
+    {
+        _lines.Enqueue(line);
+        lock (_waiters)
+        {
+            foreach (var (_, _, logged) in _waiters.Where(waiter => Count(waiter.Text) >= waiter.Count))
+            {
+                logged.TrySetResult();
+            }
+
+            _waiters.RemoveAll(waiter => waiter.Count <= Count(waiter.Text));
+        }
     }
 
     private sealed class CapturingLogger(CapturingLoggerProvider owner, string category) : ILogger
@@ -33,7 +70,7 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExterna
             var scopes = new List<string>();
             owner._scopes.ForEachScope((scope, list) => list.Add(Describe(scope)), scopes);
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
-            owner._lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} [{values}] scopes[{string.Join("; ", scopes)}] {exception}");
+            owner.Add($"{logLevel} {category}: {formatter(state, exception)} [{values}] scopes[{string.Join("; ", scopes)}] {exception}");
         }
 
         private static string Describe(object? scope) =>

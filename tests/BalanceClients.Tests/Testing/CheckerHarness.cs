@@ -29,8 +29,14 @@ internal sealed class CheckerHarness : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    /// <summary>Starts the fakes and a checker for them; retries happen without delay unless <paramref name="configure"/> says otherwise.</summary>
-    public static async Task<CheckerHarness> StartAsync(Action<BalanceClientsOptions>? configure = null, TimeProvider? timeProvider = null)
+    /// <summary>
+    /// Starts the fakes and a checker for them; retries happen without delay unless <paramref name="configure"/> says otherwise.
+    /// <paramref name="configureServices"/> runs after the library's registration, so that handlers it adds sit inside the library's.
+    /// </summary>
+    public static async Task<CheckerHarness> StartAsync(
+        Action<BalanceClientsOptions>? configure = null,
+        TimeProvider? timeProvider = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
         var options = BalanceClientsConfiguration.Read(null, fakes.Environment);
@@ -49,10 +55,15 @@ internal sealed class CheckerHarness : IAsyncDisposable
         }
 
         services.AddBalanceClients(options);
+        configureServices?.Invoke(services);
         return new CheckerHarness(fakes, options, services.BuildServiceProvider(), logs);
     }
 
     public FakeProvider Fake(string providerId) => Fakes[providerId];
+
+    /// <summary>Waits until a fake has received <paramref name="count"/> requests; fails after <see cref="Bounded.Limit"/>.</summary>
+    public Task WaitForRequestsAsync(string providerId, int count) =>
+        Fake(providerId).WaitForRequestsAsync(count, CancellationToken.None).WithinLimit($"{providerId} to receive {count} request(s)");
 
     public BalanceAccount Account(string providerId) => Options.Accounts.Single(account => account.Provider == providerId);
 

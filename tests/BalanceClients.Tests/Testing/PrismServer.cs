@@ -1,12 +1,18 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
 
 namespace BalanceClients.Tests.Testing;
 
-/// <summary><c>prism mock specs/{provider}.yaml</c> on 127.0.0.1 with an ephemeral port, from the pinned npm package; stopped on dispose.</summary>
-internal sealed class PrismServer : IAsyncDisposable
+/// <summary>
+/// <c>prism mock {spec}</c> on 127.0.0.1, from the pinned npm package. Prism binds port 0 itself and says which port it got, so no
+/// port is picked and released first (a race with every other process under load). Its node process ends with this test process,
+/// however that ends (see <c>exit-with-parent.cjs</c>), and is killed with its children on dispose or when the start fails.
+/// </summary>
+internal sealed partial class PrismServer : IAsyncDisposable
 {
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
+    private static readonly string ExitWithParent = Path.Combine(AppContext.BaseDirectory, "Testing", "exit-with-parent.cjs");
     private readonly Process _process;
 
     private PrismServer(Process process, Uri baseUrl)
@@ -17,71 +23,109 @@ internal sealed class PrismServer : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    public static async Task<PrismServer> StartAsync(string providerId)
+    /// <summary>The node process's id.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Starts Prism on a spec and waits until it listens, for a minute at most.</summary>
+    /// <exception cref="InvalidOperationException">Prism exited or did not listen in time; the message has its output.</exception>
+    public static async Task<PrismServer> StartAsync(string spec)
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo(Path.Combine(RepoPaths.Root, "node_modules", ".bin", "prism"))
+        var output = new StringBuilder();
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = StartInfo(spec) };
+        process.OutputDataReceived += (_, line) => Read(line.Data, output, listening);
+        process.ErrorDataReceived += (_, line) => Read(line.Data, output, listening);
+        try
         {
+            process.Start();
+        }
+        catch
+        {
+            process.Dispose();
+            throw;
+        }
+
+        try
+        {
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var exited = process.WaitForExitAsync();
+            var first = await Task.WhenAny(listening.Task, exited, Task.Delay(StartLimit));
+            if (first == exited)
+            {
+                throw new InvalidOperationException(
+                    $"prism exited with {process.ExitCode} before listening, for {spec}:\n{Text(output)}");
+            }
+
+            if (first != listening.Task)
+            {
+                throw new InvalidOperationException(
+                    $"prism did not listen within {StartLimit.TotalSeconds:F0} s, for {spec}:\n{Text(output)}");
+            }
+
+            return new PrismServer(process, await listening.Task);
+        }
+        catch
+        {
+            await process.KillTreeAsync("prism");
+            process.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Closes Prism's stdin, as the end of this test process does, however it ends; completes when Prism has exited.</summary>
+    public Task EndTestProcessAsync()
+    {
+        _process.StandardInput.Close();
+        return _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.KillTreeAsync("prism");
+        _process.Dispose();
+    }
+
+    private static ProcessStartInfo StartInfo(string spec)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
-        foreach (var argument in new[] { "mock", RepoPaths.Spec(providerId), "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        var prism = Path.Combine(RepoPaths.Root, "node_modules", ".bin", "prism");
+        foreach (var argument in new[] { "--require", ExitWithParent, prism, "mock", spec, "-h", "127.0.0.1", "-p", "0" })
         {
             start.ArgumentList.Add(argument);
         }
 
-        var process = Process.Start(start)!;
-        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, line) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(line.Data);
-            }
+        return start;
+    }
 
-            if (line.Data?.Contains("Prism is listening", StringComparison.Ordinal) == true)
-            {
-                listening.TrySetResult();
-            }
-        };
-        process.ErrorDataReceived += (_, line) =>
+    private static void Read(string? line, StringBuilder output, TaskCompletionSource<Uri> listening)
+    {
+        lock (output)
         {
-            lock (output)
-            {
-                output.AppendLine(line.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var started = await Task.WhenAny(listening.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
-        if (started != listening.Task)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"prism did not start for {providerId}:\n{output}");
+            output.AppendLine(line);
         }
 
-        return new PrismServer(process, new Uri($"http://127.0.0.1:{port}/"));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
+        if (line is not null && Listening().Match(line) is { Success: true } match)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            listening.TrySetResult(new Uri(match.Groups["url"].Value + "/"));
         }
-
-        _process.Dispose();
     }
 
-    private static int FreePort()
+    private static string Text(StringBuilder output)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        lock (output)
+        {
+            return output.ToString();
+        }
     }
+
+    [GeneratedRegex(@"Prism is listening on (?<url>http://\S+)")]
+    private static partial Regex Listening();
 }
