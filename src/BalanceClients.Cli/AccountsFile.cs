@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using BalanceClients.Configuration;
-using Microsoft.Extensions.Configuration;
 
 namespace BalanceClients.Cli;
 
@@ -56,8 +55,14 @@ internal static class AccountsFile
             var settings = credentials.EnumerateObject()
                 .Where(property => property.Value.ValueKind == JsonValueKind.String)
                 .ToDictionary(property => property.Name, property => property.Value.GetString(), StringComparer.OrdinalIgnoreCase);
-            var section = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-            return BalanceClientsConfiguration.ReadAccount(provider.GetString()!, name.GetString()!, section, location);
+            try
+            {
+                return BalanceAccount.FromSettings(provider.GetString()!, name.GetString()!, settings);
+            }
+            catch (BalanceConfigurationException exception)
+            {
+                throw new BalanceConfigurationException($"{location}: {exception.Message}", exception);
+            }
         }
     }
 }

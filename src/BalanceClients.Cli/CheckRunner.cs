@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace BalanceClients.Cli;
@@ -25,12 +26,11 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
                 demo = await FakeProviderServer.StartAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var options = ReadOptions(demo);
-            var accounts = SelectAccounts(options);
-            var services = CreateServices(options);
+            var services = CreateServices(ReadConfiguration(demo));
             await using (services.ConfigureAwait(false))
             {
                 var checker = services.GetRequiredService<IBalanceChecker>();
+                var accounts = SelectAccounts(checker.Accounts);
                 return settings.AccountsFile is { } file
                     ? await RunBatchAsync(checker, file, cancellationToken).ConfigureAwait(false)
                     : await RunConfiguredAsync(checker, accounts, cancellationToken).ConfigureAwait(false);
@@ -39,6 +39,11 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         catch (BalanceConfigurationException exception)
         {
             await console.Error.WriteLineAsync($"balances: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (OptionsValidationException exception)
+        {
+            await console.Error.WriteLineAsync($"balances: {exception.Failures.First()}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
         catch (IOException exception) when (settings.AccountsFile is not null || settings.ConfigFile is not null)
@@ -55,40 +60,34 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         }
     }
 
-    private BalanceClientsOptions ReadOptions(FakeProviderServer? demo)
+    private IConfiguration ReadConfiguration(FakeProviderServer? demo)
     {
-        BalanceClientsOptions options;
+        var builder = new ConfigurationBuilder();
         if (demo is not null)
         {
-            options = BalanceClientsConfiguration.Read(null, demo.Environment);
+            return builder.AddBalanceEnvironmentVariables(demo.Environment).Build();
         }
-        else
+
+        if (settings.ConfigFile is { } file)
         {
-            var builder = new ConfigurationBuilder();
-            if (settings.ConfigFile is { } file)
-            {
-                builder.AddJsonFile(Path.GetFullPath(file), optional: false);
-            }
-
-            // The same mapping as AddEnvironmentVariables(): Balances__Providers__mesh__BaseUrl is Balances:Providers:mesh:BaseUrl.
-            builder.AddInMemoryCollection(console.Environment
-                .Where(pair => pair.Key.StartsWith(BalanceClientsConfiguration.SectionName + "__", StringComparison.OrdinalIgnoreCase))
-                .Select(pair => new KeyValuePair<string, string?>(pair.Key.Replace("__", ":", StringComparison.Ordinal), pair.Value)));
-            try
-            {
-                options = BalanceClientsConfiguration.Read(builder.Build(), console.Environment);
-            }
-            catch (InvalidDataException exception)
-            {
-                throw new BalanceConfigurationException($"--config: {exception.Message}", exception);
-            }
+            builder.AddJsonFile(Path.GetFullPath(file), optional: false);
         }
 
-        options.Timeout = settings.Timeout;
-        return options;
+        // The same mapping as AddEnvironmentVariables(): Balances__Providers__mesh__BaseUrl is Balances:Providers:mesh:BaseUrl.
+        builder.AddInMemoryCollection(console.Environment
+            .Where(pair => pair.Key.StartsWith("Balances__", StringComparison.OrdinalIgnoreCase))
+            .Select(pair => new KeyValuePair<string, string?>(pair.Key.Replace("__", ":", StringComparison.Ordinal), pair.Value)));
+        try
+        {
+            return builder.AddBalanceEnvironmentVariables(console.Environment).Build();
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new BalanceConfigurationException($"--config: {exception.Message}", exception);
+        }
     }
 
-    private List<BalanceAccount> SelectAccounts(BalanceClientsOptions options)
+    private List<BalanceAccount> SelectAccounts(IReadOnlyList<BalanceAccount> configured)
     {
         if (settings.AccountsFile is not null)
         {
@@ -97,14 +96,14 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
 
         foreach (var id in settings.Providers)
         {
-            if (!options.Accounts.Any(account => account.Provider == id))
+            if (!configured.Any(account => account.Provider == id))
             {
                 var variables = string.Join(", ", ProviderInfo.Find(id)!.EnvironmentVariables);
                 throw new BalanceConfigurationException($"--provider {id}: {id} is not configured (set {variables}).");
             }
         }
 
-        var selected = options.Accounts.Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider, StringComparer.Ordinal)).ToList();
+        var selected = configured.Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider, StringComparer.Ordinal)).ToList();
         if (selected.Count == 0)
         {
             var variables = string.Join(", ", ProviderInfo.All.SelectMany(p => p.EnvironmentVariables.Take(1)));
@@ -114,7 +113,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         return selected;
     }
 
-    private ServiceProvider CreateServices(BalanceClientsOptions options)
+    private ServiceProvider CreateServices(IConfiguration configuration)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging =>
@@ -126,7 +125,8 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
                 logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
             }
         });
-        services.AddBalanceClients(options);
+        services.AddBalanceClients(configuration);
+        services.Configure<BalanceCheckerOptions>(options => options.Timeout = settings.Timeout);
         return services.BuildServiceProvider();
     }
 

@@ -5,6 +5,7 @@ using BalanceClients.Configuration;
 using BalanceClients.Diagnostics;
 using BalanceClients.Providers;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace BalanceClients;
 
@@ -12,35 +13,36 @@ namespace BalanceClients;
 public sealed class BalanceChecker : IBalanceChecker
 {
     private readonly IHttpClientFactory _httpClientFactory;
-    private readonly BalanceClientsOptions _options;
+    private readonly ResolvedOptionsMonitor _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
-    private readonly Dictionary<string, Uri> _baseUrls;
-    private readonly BalanceThresholds _thresholds;
 
     /// <summary>Creates the checker.</summary>
     /// <param name="httpClientFactory">Makes each provider's HTTP client (named by <see cref="HttpClientNames"/>).</param>
-    /// <param name="options">The validated options.</param>
+    /// <param name="options">The options, followed as they change.</param>
     /// <param name="timeProvider">The clock of deadlines, durations and retrieval times.</param>
     /// <param name="logger">Where results are logged.</param>
-    public BalanceChecker(IHttpClientFactory httpClientFactory, BalanceClientsOptions options, TimeProvider timeProvider, ILogger<BalanceChecker> logger)
+    public BalanceChecker(
+        IHttpClientFactory httpClientFactory,
+        IOptionsMonitor<BalanceCheckerOptions> options,
+        TimeProvider timeProvider,
+        ILogger<BalanceChecker> logger)
     {
         _httpClientFactory = httpClientFactory;
-        _options = options;
+        _options = new ResolvedOptionsMonitor(options);
         _timeProvider = timeProvider;
         _logger = logger;
-        _thresholds = new BalanceThresholds(options.Thresholds);
-        _baseUrls = ProviderCatalog.All.ToDictionary(provider => provider.Descriptor.Id, provider => options.BaseUrlOf(provider.Descriptor), StringComparer.Ordinal);
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<BalanceAccount> Accounts => [.. _options.Accounts];
+    public IReadOnlyList<BalanceAccount> Accounts => _options.Current.Accounts;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<BalanceCheckResult>> CheckAllAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BalanceCheckResult>> CheckAllAsync(CancellationToken cancellationToken = default)
     {
-        var results = new List<BalanceCheckResult>(_options.Accounts.Count);
-        await foreach (var result in CheckManyAsync(_options.Accounts.ToAsyncEnumerable(), null, cancellationToken).ConfigureAwait(false))
+        var accounts = Accounts;
+        var results = new List<BalanceCheckResult>(accounts.Count);
+        await foreach (var result in CheckManyAsync(accounts.ToAsyncEnumerable(), null, cancellationToken).ConfigureAwait(false))
         {
             results.Add(result);
         }
@@ -49,24 +51,26 @@ public sealed class BalanceChecker : IBalanceChecker
     }
 
     /// <inheritdoc />
-    public async Task<BalanceCheckResult> CheckAsync(BalanceAccount account, CancellationToken cancellationToken)
+    public async Task<BalanceCheckResult> CheckAsync(BalanceAccount account, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        using var deadline = StartDeadline(null);
-        return await CheckOneAsync(account, deadline.Token, cancellationToken).ConfigureAwait(false);
+        var options = _options.Current;
+        using var deadline = StartDeadline(options, null);
+        return await CheckOneAsync(options, account, deadline.Token, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async IAsyncEnumerable<BalanceCheckResult> CheckManyAsync(
         IAsyncEnumerable<BalanceAccount> accounts,
-        TimeSpan? deadline,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        TimeSpan? deadline = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(accounts);
-        using var deadlineSource = StartDeadline(deadline);
+        var options = _options.Current;
+        using var deadlineSource = StartDeadline(options, deadline);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var results = Channel.CreateBounded<BalanceCheckResult>(_options.MaxConcurrency);
-        var producer = ProduceAsync(accounts, results.Writer, deadlineSource.Token, stop.Token);
+        var results = Channel.CreateBounded<BalanceCheckResult>(options.Options.MaxConcurrency);
+        var producer = ProduceAsync(options, accounts, results.Writer, deadlineSource.Token, stop.Token);
         try
         {
             await foreach (var result in results.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
@@ -84,14 +88,19 @@ public sealed class BalanceChecker : IBalanceChecker
         }
     }
 
-    private async Task ProduceAsync(IAsyncEnumerable<BalanceAccount> accounts, ChannelWriter<BalanceCheckResult> writer, CancellationToken deadline, CancellationToken stop)
+    private async Task ProduceAsync(
+        ResolvedOptions options,
+        IAsyncEnumerable<BalanceAccount> accounts,
+        ChannelWriter<BalanceCheckResult> writer,
+        CancellationToken deadline,
+        CancellationToken stop)
     {
         try
         {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = stop };
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Options.MaxConcurrency, CancellationToken = stop };
             await Parallel.ForEachAsync(accounts, parallel, async (account, token) =>
             {
-                var result = await CheckOneAsync(account, deadline, token).ConfigureAwait(false);
+                var result = await CheckOneAsync(options, account, deadline, token).ConfigureAwait(false);
                 await writer.WriteAsync(result, token).ConfigureAwait(false);
             }).ConfigureAwait(false);
             writer.Complete();
@@ -102,13 +111,14 @@ public sealed class BalanceChecker : IBalanceChecker
         }
     }
 
-    private CancellationTokenSource StartDeadline(TimeSpan? deadline)
-    {
-        var delay = deadline ?? _options.Timeout;
-        return delay == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(delay, _timeProvider);
-    }
+    private CancellationTokenSource StartDeadline(ResolvedOptions options, TimeSpan? deadline) =>
+        new(deadline ?? options.Options.Timeout, _timeProvider);
 
-    private async Task<BalanceCheckResult> CheckOneAsync(BalanceAccount account, CancellationToken deadline, CancellationToken cancellationToken)
+    private async Task<BalanceCheckResult> CheckOneAsync(
+        ResolvedOptions options,
+        BalanceAccount account,
+        CancellationToken deadline,
+        CancellationToken cancellationToken)
     {
         var provider = ProviderCatalog.Get(account.Provider);
         var started = _timeProvider.GetTimestamp();
@@ -123,7 +133,8 @@ public sealed class BalanceChecker : IBalanceChecker
         try
         {
             using var httpClient = _httpClientFactory.CreateClient(HttpClientNames.For(provider.Descriptor.Id));
-            var answer = await provider.GetBalanceAsync(httpClient, _baseUrls[provider.Descriptor.Id], account.Credentials, linked?.Token ?? deadline).ConfigureAwait(false);
+            var baseUrl = options.BaseUrlOf(provider.Descriptor.Id);
+            var answer = await provider.GetBalanceAsync(httpClient, baseUrl, account.Credentials, linked?.Token ?? deadline).ConfigureAwait(false);
             balance = new AccountBalance(provider.Descriptor.Id, account.Name, answer.Amounts, answer.BillingType, _timeProvider.GetUtcNow());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -141,7 +152,7 @@ public sealed class BalanceChecker : IBalanceChecker
         var duration = _timeProvider.GetElapsedTime(started);
         Record(provider.Descriptor.Id, account.Name, error, duration, activity);
         var result = new BalanceCheckResult(provider.Descriptor.Id, account.Name, balance, error, duration);
-        return result with { Level = _thresholds.LevelOf(result) };
+        return result with { Level = options.Thresholds.LevelOf(result) };
     }
 
     private void Record(string provider, string account, BalanceError? error, TimeSpan duration, Activity? activity)

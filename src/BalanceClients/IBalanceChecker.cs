@@ -10,14 +10,14 @@ public interface IBalanceChecker
     /// <param name="cancellationToken">Stops the check; nothing is returned then.</param>
     /// <returns>One result per account, ordered by provider id, then account name.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    Task<IReadOnlyList<BalanceCheckResult>> CheckAllAsync(CancellationToken cancellationToken);
+    Task<IReadOnlyList<BalanceCheckResult>> CheckAllAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Checks one account, within the configured deadline.</summary>
     /// <param name="account">The account.</param>
     /// <param name="cancellationToken">Stops the check.</param>
     /// <returns>Its balance, or why there is none.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    Task<BalanceCheckResult> CheckAsync(BalanceAccount account, CancellationToken cancellationToken);
+    Task<BalanceCheckResult> CheckAsync(BalanceAccount account, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Checks any number of accounts with bounded concurrency, yielding each result as it completes; accounts are read
@@ -27,5 +27,8 @@ public interface IBalanceChecker
     /// <param name="deadline">The deadline of the whole stream; <see langword="null"/> for the configured one.</param>
     /// <param name="cancellationToken">Stops the check.</param>
     /// <returns>The results, in order of completion.</returns>
-    IAsyncEnumerable<BalanceCheckResult> CheckManyAsync(IAsyncEnumerable<BalanceAccount> accounts, TimeSpan? deadline, CancellationToken cancellationToken);
+    IAsyncEnumerable<BalanceCheckResult> CheckManyAsync(
+        IAsyncEnumerable<BalanceAccount> accounts,
+        TimeSpan? deadline = null,
+        CancellationToken cancellationToken = default);
 }

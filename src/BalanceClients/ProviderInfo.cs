@@ -18,18 +18,10 @@ public sealed record ProviderInfo(
     IReadOnlyList<string> EnvironmentVariables)
 {
     /// <summary>Every provider, ordered by id.</summary>
-    public static IReadOnlyList<ProviderInfo> All { get; } = [.. ProviderCatalog.All.Select(provider => From(provider.Descriptor))];
+    public static IReadOnlyList<ProviderInfo> All { get; } = [.. ProviderCatalog.All.Select(provider => provider.Descriptor.Info)];
 
     /// <summary>Finds a provider by id.</summary>
     /// <param name="id">The provider id.</param>
     /// <returns>The provider, or <see langword="null"/> if the id is unknown.</returns>
     public static ProviderInfo? Find(string id) => All.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.Ordinal));
-
-    private static ProviderInfo From(ProviderDescriptor descriptor) => new(
-        descriptor.Id,
-        descriptor.DisplayName,
-        descriptor.DefaultBaseUrl,
-        descriptor.Kinds,
-        descriptor.PrimaryKind,
-        [.. descriptor.CredentialFields.Select(field => field.EnvironmentVariable)]);
 }

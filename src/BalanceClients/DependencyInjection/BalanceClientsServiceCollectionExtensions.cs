@@ -5,6 +5,7 @@ using BalanceClients.Providers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -13,52 +14,69 @@ public static class BalanceClientsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IBalanceChecker"/>, each provider's HTTP client (with the contract's resilience) and each generated
-    /// client's interface (<c>ITelnyxClient</c>, ...), with options read from <paramref name="configuration"/>'s <c>Balances</c>
-    /// section and the contract's environment variables, validated now.
+    /// client's interface (<c>ITelnyxClient</c>, ...), with <see cref="BalanceCheckerOptions"/> bound from the <c>Balances</c>
+    /// section of <paramref name="configuration"/> (add the contract's variables to it with
+    /// <see cref="BalanceConfigurationBuilderExtensions.AddBalanceEnvironmentVariables"/>). The options follow a reloaded
+    /// configuration, and are validated when the host starts or when first used.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration.</param>
-    /// <param name="configure">Changes the options after they are read, before they are validated.</param>
     /// <returns>The service collection.</returns>
-    /// <exception cref="BalanceConfigurationException">A setting is missing or wrong; the message names it.</exception>
-    public static IServiceCollection AddBalanceClients(this IServiceCollection services, IConfiguration configuration, Action<BalanceClientsOptions>? configure = null)
+    public static IServiceCollection AddBalanceClients(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = BalanceClientsConfiguration.Read(configuration);
-        configure?.Invoke(options);
-        return services.AddBalanceClients(options);
+        var section = configuration.GetSection(ConfigurationKeys.Section);
+        services.AddOptions<BalanceCheckerOptions>().Configure(options => OptionsBinding.Bind(section, options));
+        services.AddSingleton<IOptionsChangeTokenSource<BalanceCheckerOptions>>(new ConfigurationChangeTokenSource<BalanceCheckerOptions>(section));
+        services.Replace(ServiceDescriptor.Singleton(new SettingNames(configuration)));
+        return services.AddBalanceClientsCore();
     }
 
     /// <summary>Registers BalanceClients with options made in code.</summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="options">The options; they are validated now.</param>
+    /// <param name="configure">Sets the options.</param>
     /// <returns>The service collection.</returns>
-    /// <exception cref="BalanceConfigurationException">A setting is wrong; the message names it.</exception>
-    public static IServiceCollection AddBalanceClients(this IServiceCollection services, BalanceClientsOptions options)
+    public static IServiceCollection AddBalanceClients(this IServiceCollection services, Action<BalanceCheckerOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(services);
-        BalanceClientsConfiguration.Validate(options);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<BalanceCheckerOptions>().Configure(configure);
+        return services.AddBalanceClientsCore();
+    }
+
+    private static IServiceCollection AddBalanceClientsCore(this IServiceCollection services)
+    {
+        services.AddOptions<BalanceCheckerOptions>().ValidateOnStart();
+        if (services.Any(service => service.ServiceType == typeof(ResolvedOptionsMonitor)))
+        {
+            return services;
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
-        services.AddSingleton(options);
-        services.AddSingleton<IBalanceChecker, BalanceChecker>();
-
+        services.TryAddSingleton(SettingNames.Keys);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BalanceCheckerOptions>, BalanceCheckerOptionsValidator>());
+        services.AddSingleton<ResolvedOptionsMonitor>();
+        services.TryAddSingleton<IBalanceChecker, BalanceChecker>();
         foreach (var provider in ProviderCatalog.All)
         {
             var id = provider.Descriptor.Id;
-            var providerOptions = options.GetProvider(id);
             var httpClient = services.AddHttpClient(HttpClientNames.For(id))
                 .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
                 .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
-                .AddHttpMessageHandler(serviceProvider => new ResilienceHandler(
-                    ResiliencePipelines.Create(
+                .AddHttpMessageHandler(serviceProvider =>
+                {
+                    var settings = serviceProvider.GetRequiredService<ResolvedOptionsMonitor>().Current.For(id);
+                    var pipeline = ResiliencePipelines.Create(
                         id,
-                        providerOptions.Resilience,
+                        settings.Resilience,
                         serviceProvider.GetRequiredService<TimeProvider>(),
-                        serviceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("BalanceClients.Http")),
-                    providerOptions.MaxResponseBytes))
+                        serviceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("BalanceClients.Http"));
+                    return new ResilienceHandler(pipeline, settings.MaxResponseBytes);
+                })
                 .RemoveAllLoggers();
-            provider.AddGeneratedClient(httpClient, options.BaseUrlOf(provider.Descriptor).ToString());
+            provider.AddGeneratedClient(httpClient);
         }
 
         return services;

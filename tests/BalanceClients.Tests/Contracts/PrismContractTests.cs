@@ -94,14 +94,12 @@ public sealed class PrismContractTests(PrismFixture prism) : IClassFixture<Prism
     {
         var recorder = new PrismHandler(prefer);
         var environment = new Dictionary<string, string?>(Credentials) { [$"{provider.ToUpperInvariant()}_BASE_URL"] = prism[provider].BaseUrl.ToString() };
-        var options = BalanceClientsConfiguration.Read(null, environment);
-        options.GetProvider(provider).Resilience.MaxRetries = 0;
-        var services = new ServiceCollection().AddBalanceClients(options);
+        var services = BalanceServices.Create(environment, configure: options => options.GetProvider(provider).Resilience.MaxRetries = 0);
         services.AddHttpClient(HttpClientNames.For(provider)).AddHttpMessageHandler(() => recorder);
         await using var provider_ = services.BuildServiceProvider();
         var checker = provider_.GetRequiredService<IBalanceChecker>();
 
-        var result = await checker.CheckAsync(options.Accounts.Single(a => a.Provider == provider), CancellationToken.None);
+        var result = await checker.CheckAsync(checker.Accounts.Single(a => a.Provider == provider), CancellationToken.None);
 
         Assert.Empty(recorder.Violations);
         var outcome = result.IsSuccess

@@ -75,12 +75,11 @@ public sealed class ProviderSnapshotTests
 
     private static async Task<BalanceCheckResult> CheckAsync(string provider, RecordingHandler handler)
     {
-        var options = BalanceClientsConfiguration.Read(null, Credentials);
-        options.GetProvider(provider).Resilience.MaxRetries = 0;
-        var services = new ServiceCollection().AddBalanceClients(options);
+        var services = BalanceServices.Create(Credentials, configure: options => options.GetProvider(provider).Resilience.MaxRetries = 0);
         services.AddHttpClient(HttpClientNames.For(provider)).ConfigurePrimaryHttpMessageHandler(() => handler);
         await using var serviceProvider = services.BuildServiceProvider();
-        return await serviceProvider.GetRequiredService<IBalanceChecker>().CheckAsync(options.Accounts.Single(a => a.Provider == provider), CancellationToken.None);
+        var checker = serviceProvider.GetRequiredService<IBalanceChecker>();
+        return await checker.CheckAsync(checker.Accounts.Single(a => a.Provider == provider), CancellationToken.None);
     }
 
     private static string Json(BalanceCheckResult result)

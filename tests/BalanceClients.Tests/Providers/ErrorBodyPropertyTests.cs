@@ -3,6 +3,7 @@ using System.Text;
 using BalanceClients.Tests.Testing;
 using FsCheck;
 using FsCheck.Fluent;
+using Xunit.Abstractions;
 
 namespace BalanceClients.Tests.Providers;
 
@@ -10,7 +11,7 @@ namespace BalanceClients.Tests.Providers;
 /// Arbitrary JSON, keyed by the spec's own field names, as the body of every error status each provider's spec documents:
 /// classification never throws, keeps the status, and reports a kind of the contract.
 /// </summary>
-public sealed class ErrorBodyPropertyTests
+public sealed class ErrorBodyPropertyTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Providers => [.. ProviderInfo.All.Select(p => p.Id)];
 
@@ -33,7 +34,7 @@ public sealed class ErrorBodyPropertyTests
                 && result.Error.Message.Length > 0;
         });
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), property);
+        SeededCheck.One(output, Config.QuickThrowOnFailure.WithMaxTest(200), property);
         Assert.True(stub.Calls >= 200);
     }
 

@@ -10,18 +10,15 @@ internal sealed class CheckerHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private CheckerHarness(FakeProviderServer fakes, BalanceClientsOptions options, ServiceProvider services, CapturingLoggerProvider logs)
+    private CheckerHarness(FakeProviderServer fakes, ServiceProvider services, CapturingLoggerProvider logs)
     {
         Fakes = fakes;
-        Options = options;
         _services = services;
         Logs = logs;
         Checker = services.GetRequiredService<IBalanceChecker>();
     }
 
     public FakeProviderServer Fakes { get; }
-
-    public BalanceClientsOptions Options { get; }
 
     public IBalanceChecker Checker { get; }
 
@@ -34,29 +31,29 @@ internal sealed class CheckerHarness : IAsyncDisposable
     /// <paramref name="configureServices"/> runs after the library's registration, so that handlers it adds sit inside the library's.
     /// </summary>
     public static async Task<CheckerHarness> StartAsync(
-        Action<BalanceClientsOptions>? configure = null,
+        Action<BalanceCheckerOptions>? configure = null,
         TimeProvider? timeProvider = null,
         Action<IServiceCollection>? configureServices = null)
     {
         var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
-        var options = BalanceClientsConfiguration.Read(null, fakes.Environment);
-        foreach (var provider in ProviderInfo.All)
-        {
-            options.GetProvider(provider.Id).Resilience.RetryBaseDelay = TimeSpan.Zero;
-        }
-
-        configure?.Invoke(options);
         var logs = new CapturingLoggerProvider();
-        var services = new ServiceCollection();
+        var services = BalanceServices.Create(fakes.Environment, configure: options =>
+        {
+            foreach (var provider in ProviderInfo.All)
+            {
+                options.GetProvider(provider.Id).Resilience.RetryBaseDelay = TimeSpan.Zero;
+            }
+
+            configure?.Invoke(options);
+        });
         services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         if (timeProvider is not null)
         {
             services.AddSingleton(timeProvider);
         }
 
-        services.AddBalanceClients(options);
         configureServices?.Invoke(services);
-        return new CheckerHarness(fakes, options, services.BuildServiceProvider(), logs);
+        return new CheckerHarness(fakes, services.BuildServiceProvider(), logs);
     }
 
     public FakeProvider Fake(string providerId) => Fakes[providerId];
@@ -65,13 +62,13 @@ internal sealed class CheckerHarness : IAsyncDisposable
     public Task WaitForRequestsAsync(string providerId, int count) =>
         Fake(providerId).WaitForRequestsAsync(count, CancellationToken.None).WithinLimit($"{providerId} to receive {count} request(s)");
 
-    public BalanceAccount Account(string providerId) => Options.Accounts.Single(account => account.Provider == providerId);
+    public BalanceAccount Account(string providerId) => Checker.Accounts.Single(account => account.Provider == providerId);
 
     public Task<BalanceCheckResult> CheckAsync(string providerId, CancellationToken cancellationToken = default) =>
         Checker.CheckAsync(Account(providerId), cancellationToken);
 
     /// <summary>The secrets of every configured account.</summary>
-    public IEnumerable<string> Secrets => Options.Accounts.SelectMany(account => account.Credentials.Secrets);
+    public IEnumerable<string> Secrets => Checker.Accounts.SelectMany(account => account.Credentials.Secrets);
 
     public async ValueTask DisposeAsync()
     {

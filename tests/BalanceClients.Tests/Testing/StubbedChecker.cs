@@ -1,5 +1,4 @@
 using System.Net;
-using BalanceClients.Configuration;
 using BalanceClients.FakeProviders;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,12 +30,11 @@ internal sealed class StubbedChecker : IAsyncDisposable
     public static async Task<StubbedChecker> CreateAsync(string provider)
     {
         await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
-        var options = BalanceClientsConfiguration.Read(null, fakes.Environment);
-        options.GetProvider(provider).Resilience.MaxRetries = 0;
         StubbedChecker? stub = null;
-        var services = new ServiceCollection().AddBalanceClients(options);
+        var services = BalanceServices.Create(fakes.Environment, configure: options => options.GetProvider(provider).Resilience.MaxRetries = 0);
         services.AddHttpClient(HttpClientNames.For(provider)).ConfigurePrimaryHttpMessageHandler(() => new StubHandler(() => stub!.Answer));
-        stub = new StubbedChecker(services.BuildServiceProvider(), options.Accounts.Single(a => a.Provider == provider));
+        var built = services.BuildServiceProvider();
+        stub = new StubbedChecker(built, built.GetRequiredService<IBalanceChecker>().Accounts.Single(a => a.Provider == provider));
         return stub;
     }
 

@@ -28,8 +28,8 @@ internal sealed class AntgstBalanceProvider : BalanceProvider<AntgstCredentials>
         errorBody is AntgstBalanceResponse answer ? new ProviderFailure(KindOf(answer.Code), CodeText(answer.Code), answer.Msg) : null;
 
     /// <inheritdoc />
-    public override void AddGeneratedClient(IHttpClientBuilder httpClient, string baseUrl) =>
-        httpClient.AddTypedClient<IAntgstClient>(http => new AntgstClient(http) { BaseUrl = baseUrl });
+    public override void AddGeneratedClient(IHttpClientBuilder httpClient) =>
+        httpClient.AddTypedClient<IAntgstClient>((http, services) => new AntgstClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
 
     /// <inheritdoc />
     protected override async Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, AntgstCredentials credentials, CancellationToken cancellationToken)

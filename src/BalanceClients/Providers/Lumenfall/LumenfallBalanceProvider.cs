@@ -19,13 +19,16 @@ internal sealed class LumenfallBalanceProvider : BalanceProvider<ApiKeyCredentia
         ApiKeyCredentials.From);
 
     /// <inheritdoc />
-    public override void AddGeneratedClient(IHttpClientBuilder httpClient, string baseUrl) =>
-        httpClient.AddTypedClient<ILumenfallClient>(http => new LumenfallClient(http) { BaseUrl = baseUrl });
+    public override void AddGeneratedClient(IHttpClientBuilder httpClient) =>
+        httpClient.AddTypedClient<ILumenfallClient>((http, services) => new LumenfallClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
+
+    /// <inheritdoc />
+    protected override void Authenticate(HttpClient httpClient, ApiKeyCredentials credentials) =>
+        httpClient.DefaultRequestHeaders.Authorization = new("Bearer", credentials.ApiKey);
 
     /// <inheritdoc />
     protected override async Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, ApiKeyCredentials credentials, CancellationToken cancellationToken)
     {
-        httpClient.DefaultRequestHeaders.Authorization = new("Bearer", credentials.ApiKey);
         var client = new LumenfallClient(httpClient) { BaseUrl = baseUrl };
         var answer = await client.GetBalanceAsync(cancellationToken).ConfigureAwait(false);
 

@@ -39,14 +39,19 @@ internal sealed class MeshBalanceProvider : BalanceProvider<MeshCredentials>
             : null;
 
     /// <inheritdoc />
-    public override void AddGeneratedClient(IHttpClientBuilder httpClient, string baseUrl) =>
-        httpClient.AddTypedClient<IMeshClient>(http => new MeshClient(http) { BaseUrl = baseUrl });
+    public override void AddGeneratedClient(IHttpClientBuilder httpClient) =>
+        httpClient.AddTypedClient<IMeshClient>((http, services) => new MeshClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
+
+    /// <inheritdoc />
+    protected override void Authenticate(HttpClient httpClient, MeshCredentials credentials)
+    {
+        httpClient.DefaultRequestHeaders.Add("X-Client-Id", credentials.ClientId);
+        httpClient.DefaultRequestHeaders.Add("X-Client-Secret", credentials.ClientSecret);
+    }
 
     /// <inheritdoc />
     protected override async Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, MeshCredentials credentials, CancellationToken cancellationToken)
     {
-        httpClient.DefaultRequestHeaders.Add("X-Client-Id", credentials.ClientId);
-        httpClient.DefaultRequestHeaders.Add("X-Client-Secret", credentials.ClientSecret);
         var client = new MeshClient(httpClient) { BaseUrl = baseUrl };
         // MeshCredentials accepts only the spec's names, so this cannot fail.
         var brokerType = EnumMemberConverter<BrokerType>.TryParse(credentials.BrokerType, out var type) ? type : default;

@@ -35,13 +35,16 @@ internal sealed class TelnyxBalanceProvider : BalanceProvider<ApiKeyCredentials>
     }
 
     /// <inheritdoc />
-    public override void AddGeneratedClient(IHttpClientBuilder httpClient, string baseUrl) =>
-        httpClient.AddTypedClient<ITelnyxClient>(http => new TelnyxClient(http) { BaseUrl = baseUrl });
+    public override void AddGeneratedClient(IHttpClientBuilder httpClient) =>
+        httpClient.AddTypedClient<ITelnyxClient>((http, services) => new TelnyxClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
+
+    /// <inheritdoc />
+    protected override void Authenticate(HttpClient httpClient, ApiKeyCredentials credentials) =>
+        httpClient.DefaultRequestHeaders.Authorization = new("Bearer", credentials.ApiKey);
 
     /// <inheritdoc />
     protected override async Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, ApiKeyCredentials credentials, CancellationToken cancellationToken)
     {
-        httpClient.DefaultRequestHeaders.Authorization = new("Bearer", credentials.ApiKey);
         var client = new TelnyxClient(httpClient) { BaseUrl = baseUrl };
         var answer = await client.GetUserBalanceAsync(cancellationToken).ConfigureAwait(false);
 

@@ -26,8 +26,8 @@ internal sealed class UndrctrlBalanceProvider : BalanceProvider<ApiKeyCredential
         errorBody is UndrctrlError { Error: { } message } ? new ProviderFailure(null, null, message) : null;
 
     /// <inheritdoc />
-    public override void AddGeneratedClient(IHttpClientBuilder httpClient, string baseUrl) =>
-        httpClient.AddTypedClient<IUndrctrlClient>(http => new UndrctrlClient(http) { BaseUrl = baseUrl });
+    public override void AddGeneratedClient(IHttpClientBuilder httpClient) =>
+        httpClient.AddTypedClient<IUndrctrlClient>((http, services) => new UndrctrlClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
 
     /// <inheritdoc />
     protected override async Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, ApiKeyCredentials credentials, CancellationToken cancellationToken)

@@ -1,28 +1,29 @@
-using BalanceClients.Providers;
-
 namespace BalanceClients.Configuration;
 
-/// <summary>Everything the library is configured with: the accounts to check and how.</summary>
-public sealed class BalanceClientsOptions
+/// <summary>
+/// How <see cref="BalanceChecker"/> checks: the accounts, their providers' settings, the deadline and the thresholds.
+/// Bound from the <c>Balances</c> configuration section, and validated when the options are first used.
+/// </summary>
+public sealed class BalanceCheckerOptions
 {
     /// <summary>The deadline of a whole check; an account still running then is reported as a timeout.</summary>
-    /// <value>The default value is 30 seconds.</value>
+    /// <value>The default value is 30 seconds; from 1 ms to 1 day.</value>
     public TimeSpan Timeout { get; set; } = BalanceDefaults.Timeout;
 
     /// <summary>How many accounts are checked at once.</summary>
-    /// <value>The default value is 16.</value>
+    /// <value>The default value is 16; from 1 to 1024.</value>
     public int MaxConcurrency { get; set; } = BalanceDefaults.MaxConcurrency;
 
-    /// <summary>Settings per provider id; a provider with no entry uses the defaults.</summary>
+    /// <summary>Settings per provider id, named accounts included; a provider with no entry uses the defaults.</summary>
     public IDictionary<string, ProviderOptions> Providers { get; } = new Dictionary<string, ProviderOptions>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The accounts to check.</summary>
+    /// <summary>Accounts made in code, checked beside those configured under <see cref="Providers"/>.</summary>
     public IList<BalanceAccount> Accounts { get; } = [];
 
     /// <summary>Warning and critical levels of amounts; when several have the same target, the later one's levels win.</summary>
     public IList<BalanceThreshold> Thresholds { get; } = [];
 
-    /// <summary>The settings of a provider, its defaults if it has none.</summary>
+    /// <summary>The settings of a provider, added with the defaults if it has none.</summary>
     /// <param name="providerId">The provider id.</param>
     /// <returns>The provider's settings.</returns>
     public ProviderOptions GetProvider(string providerId)
@@ -35,10 +36,4 @@ public sealed class BalanceClientsOptions
 
         return options;
     }
-
-    /// <summary>The server URL a provider is called at: the configured one, or its spec's.</summary>
-    /// <param name="provider">The provider.</param>
-    /// <returns>The URL.</returns>
-    internal Uri BaseUrlOf(ProviderDescriptor provider) =>
-        Providers.TryGetValue(provider.Id, out var settings) && settings.BaseUrl is { } url ? url : provider.DefaultBaseUrl;
 }

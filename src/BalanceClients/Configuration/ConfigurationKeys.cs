@@ -1,0 +1,15 @@
+namespace BalanceClients.Configuration;
+
+/// <summary>The configuration keys of the <c>Balances</c> section, as messages name them.</summary>
+internal static class ConfigurationKeys
+{
+    public const string Section = "Balances";
+
+    public static string Provider(string providerId) => $"{Section}:Providers:{providerId}";
+
+    public static string BaseUrl(string providerId) => $"{Provider(providerId)}:BaseUrl";
+
+    public static string Account(string providerId, string account) => $"{Provider(providerId)}:Accounts:{account}";
+
+    public static string Credential(string providerId, string account, string field) => $"{Account(providerId, account)}:{field}";
+}

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+
+namespace BalanceClients.Configuration;
+
+/// <summary>Binds the <c>Balances</c> section, reporting a value of the wrong type by its key and type, never by its value.</summary>
+internal static partial class OptionsBinding
+{
+    /// <summary>Binds the section onto the options.</summary>
+    /// <param name="section">The <c>Balances</c> section.</param>
+    /// <param name="options">The options.</param>
+    /// <exception cref="BalanceConfigurationException">A value cannot be converted to its setting's type.</exception>
+    public static void Bind(IConfigurationSection section, BalanceCheckerOptions options)
+    {
+        try
+        {
+            section.Bind(options);
+
+            // The binder skips an item of a collection that fails to bind, silently: a threshold, or a provider with every
+            // account of it, would vanish. Binding each item on its own makes such a mistake an error.
+            foreach (var provider in section.GetSection("Providers").GetChildren())
+            {
+                provider.Bind(new ProviderOptions());
+            }
+
+            foreach (var threshold in section.GetSection("Thresholds").GetChildren())
+            {
+                threshold.Bind(new BalanceThreshold());
+            }
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The binder's message quotes the value, which may be a secret typed into the wrong key: keep only its key and type.
+            var match = FailedConversion().Match(exception.Message);
+            var message = match.Success
+                ? $"{match.Groups["key"].Value} is not a valid {TypeName(match.Groups["type"].Value)}."
+                : $"The {section.Path} configuration has a value of the wrong type.";
+            throw new BalanceConfigurationException(message, exception);
+        }
+    }
+
+    private static string TypeName(string type) =>
+        type.Contains("TimeSpan", StringComparison.Ordinal) ? "time span (hh:mm:ss, or d.hh:mm:ss)"
+        : type.Contains("Int32", StringComparison.Ordinal) ? "whole number"
+        : type.Contains("Decimal", StringComparison.Ordinal) ? "decimal amount"
+        : type.Contains("Boolean", StringComparison.Ordinal) ? "boolean (true or false)"
+        : "value";
+
+    [GeneratedRegex(@"at '(?<key>[^']*)' to type '(?<type>[^']*)'", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex FailedConversion();
+}
