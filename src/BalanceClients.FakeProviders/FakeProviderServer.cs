@@ -16,10 +16,12 @@ public sealed class FakeProviderServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly Dictionary<string, FakeProvider> _providers;
+    private readonly TimeProvider _timeProvider;
 
-    private FakeProviderServer(WebApplication app, Uri root)
+    private FakeProviderServer(WebApplication app, Uri root, TimeProvider timeProvider)
     {
         _app = app;
+        _timeProvider = timeProvider;
         _providers = FakeProviderDefinition.All.ToDictionary(
             definition => definition.Id,
             definition => new FakeProvider(definition, new Uri(root, definition.BasePath.TrimStart('/'))),
@@ -46,7 +48,13 @@ public sealed class FakeProviderServer : IAsyncDisposable
     /// <summary>Starts the server on 127.0.0.1 with an ephemeral port.</summary>
     /// <param name="cancellationToken">Stops the start.</param>
     /// <returns>The running server.</returns>
-    public static async Task<FakeProviderServer> StartAsync(CancellationToken cancellationToken)
+    public static Task<FakeProviderServer> StartAsync(CancellationToken cancellationToken) => StartAsync(TimeProvider.System, cancellationToken);
+
+    /// <summary>Starts the server on 127.0.0.1 with an ephemeral port, timing its answers' delays on a given clock.</summary>
+    /// <param name="timeProvider">The clock of <see cref="FakeResponse.Delay"/> and <see cref="FakeResponse.BodyStall"/>.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    /// <returns>The running server.</returns>
+    public static async Task<FakeProviderServer> StartAsync(TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -56,7 +64,7 @@ public sealed class FakeProviderServer : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server = new FakeProviderServer(app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"));
+        server = new FakeProviderServer(app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/"), timeProvider);
         return server;
     }
 
@@ -87,14 +95,14 @@ public sealed class FakeProviderServer : IAsyncDisposable
             context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal),
             body);
         var answer = provider.Answer(request);
-        await WriteAsync(context, answer).ConfigureAwait(false);
+        await WriteAsync(context, answer, _timeProvider).ConfigureAwait(false);
     }
 
-    private static async Task WriteAsync(HttpContext context, FakeResponse answer)
+    private static async Task WriteAsync(HttpContext context, FakeResponse answer, TimeProvider timeProvider)
     {
         if (answer.Delay > TimeSpan.Zero)
         {
-            await Task.Delay(answer.Delay, context.RequestAborted).ConfigureAwait(false);
+            await Task.Delay(answer.Delay, timeProvider, context.RequestAborted).ConfigureAwait(false);
         }
 
         if (answer.DropConnection)
@@ -125,7 +133,7 @@ public sealed class FakeProviderServer : IAsyncDisposable
 
         await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), context.RequestAborted).ConfigureAwait(false);
         await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-        await Task.Delay(answer.BodyStall, context.RequestAborted).ConfigureAwait(false);
+        await Task.Delay(answer.BodyStall, timeProvider, context.RequestAborted).ConfigureAwait(false);
         await context.Response.Body.WriteAsync(bytes.AsMemory(bytes.Length / 2), context.RequestAborted).ConfigureAwait(false);
     }
 }
