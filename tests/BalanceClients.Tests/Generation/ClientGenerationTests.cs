@@ -46,7 +46,8 @@ public sealed class ClientGenerationTests : IDisposable
         var useCopy = $"-p:NSwagClientDocument={document}";
         await _workspace.RunGenerationAsync(useCopy);
         var text = await File.ReadAllTextAsync(document);
-        await File.WriteAllTextAsync(document, text.Replace("\"generateSyncMethods\": false", "\"generateSyncMethods\": true", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(document, text.Replace(
+            "\"generateSyncMethods\": false", "\"generateSyncMethods\": true", StringComparison.Ordinal));
 
         var output = await _workspace.RunGenerationAsync(useCopy);
 
