@@ -111,7 +111,7 @@ namespace BalanceClients.Generated.Undrctrl
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var json_ = BalanceClients.Generation.GeneratedClientJson.SerializeToUtf8Bytes(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
@@ -230,97 +230,44 @@ namespace BalanceClients.Generated.Undrctrl
 
         public bool ReadResponseAsString { get; set; }
 
-        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
+        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(
+            System.Net.Http.HttpResponseMessage response,
+            System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers,
+            System.Threading.CancellationToken cancellationToken)
         {
             if (response == null || response.Content == null)
             {
                 return new ObjectResponseResult<T>(default(T)!, string.Empty);
             }
 
-            if (ReadResponseAsString)
+            // The settings' metadata for T (source-generated), never reflection.
+            var settings = JsonSerializerSettings;
+            var typeInfo = BalanceClients.Generation.GeneratedClientJson.TypeInfo<T>(settings);
+            var text = ReadResponseAsString ? await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false) : string.Empty;
+            try
             {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
+                if (ReadResponseAsString)
                 {
-                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
+                    return new ObjectResponseResult<T>(System.Text.Json.JsonSerializer.Deserialize(text, typeInfo)!, text);
                 }
-                catch (System.Text.Json.JsonException exception)
+
+                using (var stream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
                 {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new BalanceClients.Generated.ApiException(message, (int)response.StatusCode, responseText, headers, exception);
+                    var body = await System.Text.Json.JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+                    return new ObjectResponseResult<T>(body!, string.Empty);
                 }
             }
-            else
+            catch (System.Text.Json.JsonException exception)
             {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    {
-                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (System.Text.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new BalanceClients.Generated.ApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
+                var read = ReadResponseAsString ? "string" : "stream";
+                var message = "Could not deserialize the response body " + read + " as " + typeof(T).FullName + ".";
+                throw new BalanceClients.Generated.ApiException(message, (int)response.StatusCode, text, headers, exception);
             }
         }
 
         private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
         {
-            if (value == null)
-            {
-                return "";
-            }
-
-            if (value is System.Enum)
-            {
-                var name = System.Enum.GetName(value.GetType(), value);
-                if (name != null)
-                {
-                    var field_ = System.Reflection.IntrospectionExtensions.GetTypeInfo(value.GetType()).GetDeclaredField(name);
-                    if (field_ != null)
-                    {
-                        var attribute = System.Reflection.CustomAttributeExtensions.GetCustomAttribute(field_, typeof(System.Runtime.Serialization.EnumMemberAttribute)) 
-                            as System.Runtime.Serialization.EnumMemberAttribute;
-                        if (attribute != null)
-                        {
-                            return attribute.Value != null ? attribute.Value : name;
-                        }
-                    }
-
-                    var converted = System.Convert.ToString(System.Convert.ChangeType(value, System.Enum.GetUnderlyingType(value.GetType()), cultureInfo));
-                    return converted == null ? string.Empty : converted;
-                }
-            }
-            else if (value is bool) 
-            {
-                return System.Convert.ToString((bool)value, cultureInfo).ToLowerInvariant();
-            }
-            else if (value is byte[])
-            {
-                return System.Convert.ToBase64String((byte[]) value);
-            }
-            else if (value is string[])
-            {
-                return string.Join(",", (string[])value);
-            }
-            else if (value.GetType().IsArray)
-            {
-                var valueArray = (System.Array)value;
-                var valueTextArray = new string[valueArray.Length];
-                for (var i = 0; i < valueArray.Length; i++)
-                {
-                    valueTextArray[i] = ConvertToString(valueArray.GetValue(i), cultureInfo);
-                }
-                return string.Join(",", valueTextArray);
-            }
-
-            var result = System.Convert.ToString(value, cultureInfo);
-            return result == null ? "" : result;
+            return BalanceClients.Generation.GeneratedClientJson.ToParameterText(value, cultureInfo, JsonSerializerSettings);
         }
     }
 
@@ -333,6 +280,7 @@ namespace BalanceClients.Generated.Undrctrl
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("key")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonRequired]
         public string Key { get; set; } = default!;
 
         /// <summary>
@@ -340,6 +288,7 @@ namespace BalanceClients.Generated.Undrctrl
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("action")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonRequired]
         public string Action { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;

@@ -14,16 +14,20 @@ internal static partial class OptionsBinding
     {
         try
         {
-            section.Bind(options);
+            // Setting by setting: the options also hold accounts made in code, which configuration cannot make.
+            options.Timeout = section.GetValue(nameof(options.Timeout), options.Timeout);
+            options.MaxConcurrency = section.GetValue(nameof(options.MaxConcurrency), options.MaxConcurrency);
+            section.GetSection(nameof(options.Providers)).Bind(options.Providers);
+            section.GetSection(nameof(options.Thresholds)).Bind(options.Thresholds);
 
             // The binder skips an item of a collection that fails to bind, silently: a threshold, or a provider with every
             // account of it, would vanish. Binding each item on its own makes such a mistake an error.
-            foreach (var provider in section.GetSection("Providers").GetChildren())
+            foreach (var provider in section.GetSection(nameof(options.Providers)).GetChildren())
             {
                 provider.Bind(new ProviderOptions());
             }
 
-            foreach (var threshold in section.GetSection("Thresholds").GetChildren())
+            foreach (var threshold in section.GetSection(nameof(options.Thresholds)).GetChildren())
             {
                 threshold.Bind(new BalanceThreshold());
             }

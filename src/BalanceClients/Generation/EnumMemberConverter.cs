@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.Serialization;
 using System.Text.Json;
@@ -7,7 +8,9 @@ namespace BalanceClients.Generation;
 
 /// <summary>Reads and writes an enum by the names its <see cref="EnumMemberAttribute"/>s give, exactly; an unknown name is an error.</summary>
 /// <typeparam name="TEnum">The enum.</typeparam>
-internal sealed class EnumMemberConverter<TEnum> : JsonConverter<TEnum>
+// Its fields are read by reflection: PublicFields keeps them (and their [EnumMember]s) under trimming and Native AOT.
+internal sealed class EnumMemberConverter<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum>
+    : JsonConverter<TEnum>
     where TEnum : struct, Enum
 {
     private static readonly Dictionary<string, TEnum> ByName = typeof(TEnum)

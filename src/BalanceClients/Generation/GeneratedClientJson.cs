@@ -1,14 +1,14 @@
-using System.Reflection;
-using System.Runtime.Serialization;
+using System.Collections;
+using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace BalanceClients.Generation;
 
 /// <summary>
 /// The JSON settings of every generated client (NSwag's <c>jsonSerializerSettingsTransformationMethod</c>), so that a
-/// generated client reads exactly what its spec says, used through the unified layer or on its own.
+/// generated client reads exactly what its spec says, used through the unified layer or on its own; and the calls the
+/// clients make through them (from build/nswag/templates), all on source-generated metadata, none by reflection.
 /// </summary>
 internal static class GeneratedClientJson
 {
@@ -21,46 +21,53 @@ internal static class GeneratedClientJson
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        // A null where the spec allows none, and a missing required property, are answers that do not fit the spec.
+        // A null where the spec allows none is an answer that does not fit it; so is a missing required property ([JsonRequired]).
         options.RespectNullableAnnotations = true;
         // A key given twice is ambiguous: which amount is the balance? Refused, never last-one-wins.
         options.AllowDuplicateProperties = false;
         options.Converters.Add(new ExactDecimalConverter());
-        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ApplySpecRules } };
+        // Nothing but the source-generated context: no reflection fallback (Native AOT), so a type it lacks fails loudly.
+        options.TypeInfoResolver = GeneratedClientJsonContext.Default;
         return options;
     }
 
-    private static readonly MethodInfo CreateEnumConverterMethod =
-        typeof(GeneratedClientJson).GetMethod(nameof(CreateEnumConverter), BindingFlags.NonPublic | BindingFlags.Static)!;
-
-    private static JsonConverter CreateEnumConverter<TEnum>(bool nullable)
-        where TEnum : struct, Enum =>
-        nullable ? new NullableEnumMemberConverter<TEnum>() : new EnumMemberConverter<TEnum>();
-
-    private static void ApplySpecRules(JsonTypeInfo typeInfo)
+    /// <summary>The settings' metadata for a type, which the generated clients read and write through.</summary>
+    /// <typeparam name="T">The type.</typeparam>
+    /// <param name="options">The generated client's settings.</param>
+    /// <returns>The metadata.</returns>
+    /// <exception cref="NotSupportedException">The settings' resolver has no metadata for <typeparamref name="T"/>.</exception>
+    public static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options)
     {
-        if (typeInfo.Kind != JsonTypeInfoKind.Object)
-        {
-            return;
-        }
+        ArgumentNullException.ThrowIfNull(options);
+        return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+    }
 
-        foreach (var property in typeInfo.Properties)
-        {
-            // NSwag marks required reference properties with [Required]; required value properties are the ones it did not make
-            // nullable (optional ones are, with generateOptionalPropertiesAsNullable).
-            var isRequiredValue = property.PropertyType.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) is null;
-            if (isRequiredValue || property.AttributeProvider?.IsDefined(typeof(System.ComponentModel.DataAnnotations.RequiredAttribute), inherit: false) == true)
-            {
-                property.IsRequired = true;
-            }
+    /// <summary>A request body as UTF-8 JSON, through its metadata.</summary>
+    /// <typeparam name="T">The body's type.</typeparam>
+    /// <param name="value">The body.</param>
+    /// <param name="options">The generated client's settings.</param>
+    /// <returns>The JSON.</returns>
+    public static byte[] SerializeToUtf8Bytes<T>(T value, JsonSerializerOptions options) =>
+        JsonSerializer.SerializeToUtf8Bytes(value, TypeInfo<T>(options));
 
-            // NSwag marks enum properties with JsonStringEnumConverter, which ignores the spec's names in [EnumMember].
-            var enumType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            if (enumType.IsEnum && enumType.GetFields(BindingFlags.Public | BindingFlags.Static).Any(f => f.IsDefined(typeof(EnumMemberAttribute))))
-            {
-                property.CustomConverter = (JsonConverter)CreateEnumConverterMethod.MakeGenericMethod(enumType)
-                    .Invoke(null, [property.PropertyType != enumType])!;
-            }
-        }
+    /// <summary>A path, query or header parameter as text: an enum by its spec name, a list comma-separated.</summary>
+    /// <param name="value">The parameter's value.</param>
+    /// <param name="culture">The culture of numbers and dates.</param>
+    /// <param name="options">The generated client's settings.</param>
+    /// <returns>The text; empty for <see langword="null"/>.</returns>
+    public static string ToParameterText(object? value, CultureInfo culture, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return value switch
+        {
+            null => string.Empty,
+            string text => text,
+            bool flag => flag ? "true" : "false",
+            byte[] bytes => Convert.ToBase64String(bytes),
+            Enum => JsonSerializer.SerializeToElement(value, options.GetTypeInfo(value.GetType())).ToString(),
+            IEnumerable items => string.Join(',', items.Cast<object?>().Select(item => ToParameterText(item, culture, options))),
+            IFormattable formattable => formattable.ToString(null, culture),
+            _ => value.ToString() ?? string.Empty,
+        };
     }
 }

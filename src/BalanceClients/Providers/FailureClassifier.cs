@@ -103,7 +103,7 @@ internal static class FailureClassifier
 
         try
         {
-            return JsonSerializer.Deserialize(answer.Response, type, GeneratedClientJson.Options);
+            return JsonSerializer.Deserialize(answer.Response, GeneratedClientJson.Options.GetTypeInfo(type));
         }
         catch (Exception)
         {

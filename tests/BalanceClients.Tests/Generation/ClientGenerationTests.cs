@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Security.Cryptography;
 using BalanceClients.Tests.Testing;
 
 namespace BalanceClients.Tests.Generation;
@@ -6,104 +6,70 @@ namespace BalanceClients.Tests.Generation;
 /// <summary>Runs the build's generation target on a copy of specs/ and generated/: what changes is regenerated, nothing else.</summary>
 public sealed class ClientGenerationTests : IDisposable
 {
-    private readonly string _workspace = Directory.CreateTempSubdirectory("balanceclients-generation-").FullName;
-
-    public ClientGenerationTests()
-    {
-        CopyDirectory(RepoPaths.Specs, Specs);
-        CopyDirectory(RepoPaths.Generated, Generated);
-    }
-
-    private string Specs => Path.Combine(_workspace, "specs");
-
-    private string Generated => Path.Combine(_workspace, "generated");
+    private readonly GenerationWorkspace _workspace = new();
 
     [Fact]
     public async Task GenerateApiClients_NothingChanged_StartsNoGenerator()
     {
-        var before = Snapshot();
+        var before = _workspace.Snapshot();
 
-        var output = await RunGenerationAsync();
+        var output = await _workspace.RunGenerationAsync();
 
         Assert.DoesNotContain("Generating", output, StringComparison.Ordinal);
-        Assert.Equal(before, Snapshot());
+        Assert.Equal(before, _workspace.Snapshot());
     }
 
     [Fact]
     public async Task GenerateApiClients_OneSpecGainsAField_RegeneratesExactlyThatClient()
     {
-        var before = Snapshot();
-        var spec = Path.Combine(Specs, "undrctrl.yaml");
-        var text = await File.ReadAllTextAsync(spec);
-        await File.WriteAllTextAsync(spec, text.Replace(
+        var before = _workspace.Snapshot();
+        await _workspace.EditSpecAsync(
+            "undrctrl.yaml",
             "    UndrctrlBalance:\n      type: object\n      properties:\n",
-            "    UndrctrlBalance:\n      type: object\n      properties:\n        bonus_credit:\n          type: string\n",
-            StringComparison.Ordinal));
+            "    UndrctrlBalance:\n      type: object\n      properties:\n        bonus_credit:\n          type: string\n");
 
-        var output = await RunGenerationAsync();
+        var output = await _workspace.RunGenerationAsync();
 
         Assert.Contains("Generating 1 API client(s) with NSwag 14.7.1: Undrctrl", output, StringComparison.Ordinal);
-        var client = await File.ReadAllTextAsync(Path.Combine(Generated, "Undrctrl", "UndrctrlClient.g.cs"));
+        var client = await File.ReadAllTextAsync(Path.Combine(_workspace.Generated, "Undrctrl", "UndrctrlClient.g.cs"));
         Assert.Contains("public string? Bonus_credit { get; set; }", client, StringComparison.Ordinal);
-        var after = Snapshot();
+        var after = _workspace.Snapshot();
         var changed = before.Keys.Where(file => before[file] != after[file]).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["Undrctrl/UndrctrlClient.g.cs", "Undrctrl/generation.stamp"], changed);
     }
 
     [Fact]
-    public async Task GenerateApiClients_Forced_ReproducesTheCommittedClientsByteForByte()
+    public async Task GenerateApiClients_SettingsDocumentEdited_RegeneratesEveryClientAndStampsItsDigest()
     {
-        var committed = Snapshot();
-        Directory.Delete(Generated, recursive: true);
+        var document = Path.Combine(_workspace.Root, "csharp-client.nswag");
+        File.Copy(Path.Combine(RepoPaths.Root, "build", "nswag", "csharp-client.nswag"), document);
+        var useCopy = $"-p:NSwagClientDocument={document}";
+        await _workspace.RunGenerationAsync(useCopy);
+        var text = await File.ReadAllTextAsync(document);
+        await File.WriteAllTextAsync(document, text.Replace(
+            "\"generateSyncMethods\": false", "\"generateSyncMethods\": true", StringComparison.Ordinal));
 
-        var output = await RunGenerationAsync("-p:ForceApiClientGeneration=true");
+        var output = await _workspace.RunGenerationAsync(useCopy);
 
         Assert.Contains("Generating 5 API client(s)", output, StringComparison.Ordinal);
-        Assert.Equal(committed, Snapshot());
+        var client = await File.ReadAllTextAsync(Path.Combine(_workspace.Generated, "Telnyx", "TelnyxClient.g.cs"));
+        Assert.Contains("public virtual UserBalanceResponse GetUserBalance(", client, StringComparison.Ordinal);
+        var stamp = await File.ReadAllTextAsync(Path.Combine(_workspace.Generated, "Telnyx", "generation.stamp"));
+        var digest = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(document)));
+        Assert.Contains($"csharp-client.nswag sha256:{digest}\n", stamp, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(_workspace, recursive: true);
-
-    private Dictionary<string, string> Snapshot() =>
-        Directory.GetFiles(Generated, "*", SearchOption.AllDirectories)
-            .ToDictionary(file => Path.GetRelativePath(Generated, file).Replace('\\', '/'), File.ReadAllText);
-
-    private async Task<string> RunGenerationAsync(params string[] extra)
+    [Fact]
+    public async Task GenerateApiClients_Forced_ReproducesTheCommittedClientsByteForByte()
     {
-        var project = Path.Combine(RepoPaths.Root, "src", "BalanceClients", "BalanceClients.csproj");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _workspace,
-        };
-        foreach (var argument in new[]
-        {
-            "msbuild", project, "-t:GenerateApiClients", "-nologo", "-v:n", "-nodeReuse:false",
-            $"-p:ApiSpecsDirectory={Specs}/", $"-p:ApiClientsOutputDirectory={Generated}/",
-            $"-p:BaseIntermediateOutputPath={Path.Combine(_workspace, "obj")}/",
-        }.Concat(extra))
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var committed = _workspace.Snapshot();
+        Directory.Delete(_workspace.Generated, recursive: true);
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitOrKillAsync(TimeSpan.FromMinutes(5), "the generation build");
-        var text = await output + await error;
-        Assert.True(process.ExitCode == 0, text);
-        return text;
+        var output = await _workspace.RunGenerationAsync("-p:ForceApiClientGeneration=true");
+
+        Assert.Contains("Generating 5 API client(s)", output, StringComparison.Ordinal);
+        Assert.Equal(committed, _workspace.Snapshot());
     }
 
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    public void Dispose() => _workspace.Dispose();
 }
