@@ -72,7 +72,7 @@ internal static class BalancesCommand
                 result.GetValue(options.Format) ?? (console.IsTerminal ? "table" : "json"),
                 [.. (result.GetValue(options.Provider) ?? []).Distinct(StringComparer.Ordinal)],
                 thresholds,
-                TimeSpan.FromSeconds(result.GetValue(options.Timeout)),
+                result.GetValue(options.Timeout),
                 result.GetValue(options.Demo),
                 result.GetValue(options.Accounts),
                 result.GetValue(options.Config),

@@ -84,7 +84,15 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             }
         }
 
-        options.Timeout = settings.Timeout;
+        if (settings.Timeout is { } timeout)
+        {
+            options.Timeout = timeout;
+        }
+        else
+        {
+            CheckTimeout.CheckConfigured(options.Timeout);
+        }
+
         return options;
     }
 
@@ -133,7 +141,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
     private async Task<int> RunConfiguredAsync(IBalanceChecker checker, List<BalanceAccount> accounts, CancellationToken cancellationToken)
     {
         var results = new List<BalanceCheckResult>(accounts.Count);
-        var stream = checker.CheckManyAsync(accounts.ToAsyncEnumerable(), settings.Timeout, cancellationToken);
+        var stream = checker.CheckManyAsync(accounts.ToAsyncEnumerable(), null, cancellationToken);
         var ansi = CreateAnsiConsole();
         if (settings.Format == "table" && console.UseColor)
         {
@@ -165,7 +173,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
     {
         var accounts = AccountsFile.ReadAsync(file, cancellationToken)
             .Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider, StringComparer.Ordinal));
-        var results = checker.CheckManyAsync(accounts, settings.Timeout, cancellationToken);
+        var results = checker.CheckManyAsync(accounts, null, cancellationToken);
         return await ReportAsync(results, CreateReport(CreateAnsiConsole(), streaming: true), cancellationToken).ConfigureAwait(false);
     }
 
