@@ -22,6 +22,12 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         {
             if (settings.Demo)
             {
+                DemoRules.RefuseCombinations(settings);
+                if (DemoRules.IgnoredSettings(console.Environment) is { } ignored)
+                {
+                    await console.Error.WriteLineAsync($"balances: {ignored}").ConfigureAwait(false);
+                }
+
                 demo = await FakeProviderServer.StartAsync(cancellationToken).ConfigureAwait(false);
             }
 
