@@ -1,3 +1,4 @@
+using BalanceClients.Cli.Inputs;
 using BalanceClients.Cli.Output;
 using BalanceClients.Configuration;
 using BalanceClients.FakeProviders;
@@ -31,7 +32,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
                 demo = await FakeProviderServer.StartAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var options = ReadOptions(demo);
+            var options = await ReadOptionsAsync(demo, cancellationToken).ConfigureAwait(false);
             var accounts = SelectAccounts(options);
             var services = CreateServices(options);
             await using (services.ConfigureAwait(false))
@@ -61,7 +62,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         }
     }
 
-    private BalanceClientsOptions ReadOptions(FakeProviderServer? demo)
+    private async Task<BalanceClientsOptions> ReadOptionsAsync(FakeProviderServer? demo, CancellationToken cancellationToken)
     {
         BalanceClientsOptions options;
         if (demo is not null)
@@ -73,21 +74,14 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             var builder = new ConfigurationBuilder();
             if (settings.ConfigFile is { } file)
             {
-                builder.AddJsonFile(Path.GetFullPath(file), optional: false);
+                builder.AddConfiguration(await ConfigFile.ReadAsync(file, cancellationToken).ConfigureAwait(false));
             }
 
             // The same mapping as AddEnvironmentVariables(): Balances__Providers__mesh__BaseUrl is Balances:Providers:mesh:BaseUrl.
             builder.AddInMemoryCollection(console.Environment
                 .Where(pair => pair.Key.StartsWith(BalanceClientsConfiguration.SectionName + "__", StringComparison.OrdinalIgnoreCase))
                 .Select(pair => new KeyValuePair<string, string?>(pair.Key.Replace("__", ":", StringComparison.Ordinal), pair.Value)));
-            try
-            {
-                options = BalanceClientsConfiguration.Read(builder.Build(), console.Environment);
-            }
-            catch (InvalidDataException exception)
-            {
-                throw new BalanceConfigurationException($"--config: {exception.Message}", exception);
-            }
+            options = BalanceClientsConfiguration.Read(builder.Build(), console.Environment);
         }
 
         if (settings.Timeout is { } timeout)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace BalanceClients.Cli;
@@ -30,5 +31,19 @@ internal static class CliText
         }
 
         return text.Append(value.Length > MaxLength ? "'..." : "'").ToString();
+    }
+
+    /// <summary>
+    /// The operating system's words for an I/O failure (<c>Broken pipe</c>, <c>Input/output error</c>), without the path that
+    /// .NET's messages add; the exception's message when it carries no system error number.
+    /// </summary>
+    /// <param name="exception">The failure.</param>
+    /// <returns>The reason, without a final full stop.</returns>
+    public static string Reason(Exception exception)
+    {
+        // .NET reports EBADF on a write as UnauthorizedAccessException around the IOException that carries it.
+        var failure = exception is UnauthorizedAccessException { InnerException: IOException inner } ? inner : exception;
+        var reason = failure is IOException && failure.HResult is > 0 and < 4096 ? Marshal.GetPInvokeErrorMessage(failure.HResult) : failure.Message;
+        return reason.TrimEnd('.');
     }
 }

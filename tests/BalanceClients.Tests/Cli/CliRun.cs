@@ -16,11 +16,25 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     }
 
     /// <summary>Runs the built <c>balances.dll</c> as a real process, with only the given environment variables besides the basics.</summary>
-    public static async Task<CliRun> ProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<CliRun> ProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        ProcessAsync(CliProcessOptions.Default, environment, args);
+
+    /// <summary>Runs the built <c>balances.dll</c> as a real process, started as the options say.</summary>
+    public static async Task<CliRun> ProcessAsync(CliProcessOptions options, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "balances.dll"));
-        foreach (var argument in args)
+        List<string> command = ["dotnet", Path.Combine(AppContext.BaseDirectory, "balances.dll"), .. args];
+        if (options.AsAnyUser && Environment.UserName == "root")
+        {
+            command.InsertRange(0, ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]);
+        }
+
+        if (options.Redirection is { } redirection)
+        {
+            command.InsertRange(0, ["bash", "-c", $"\"$@\" {redirection}; exit ${{PIPESTATUS[0]}}", "balances"]);
+        }
+
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var argument in command.Skip(1))
         {
             start.ArgumentList.Add(argument);
         }
@@ -43,7 +57,16 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return new CliRun(process.ExitCode, await output, await error);
     }
 }

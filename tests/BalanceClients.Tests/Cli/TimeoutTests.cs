@@ -29,14 +29,15 @@ public sealed class TimeoutTests
     }
 
     [Theory]
-    [InlineData("0.001", 1)]
-    [InlineData("4294967.294", 0)]
-    public async Task Check_TimeoutAtTheEndsOfTheRange_IsAccepted(string timeout, int exitCode)
+    [InlineData("0.001")]
+    [InlineData("4294967.294")]
+    public async Task Check_TimeoutAtTheEndsOfTheRange_IsAccepted(string timeout)
     {
         var run = await CliRun.InProcessAsync(new Dictionary<string, string?>(), false, "check", "--demo", "--format", "json", "--timeout", timeout);
 
-        Assert.True(run.ExitCode == exitCode, run.Error);
         Assert.Empty(run.Error);
+        using var document = JsonDocument.Parse(run.Out);
+        Assert.Equal(5, document.RootElement.GetProperty("results").GetArrayLength());
     }
 
     [Fact]

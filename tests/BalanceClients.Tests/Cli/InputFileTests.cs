@@ -1,0 +1,102 @@
+using System.Runtime.Versioning;
+using System.Text.Json;
+using BalanceClients.FakeProviders;
+
+namespace BalanceClients.Tests.Cli;
+
+/// <summary><c>--accounts</c> and <c>--config</c> name files a careless user may get wrong: each mistake is one line and exit 64.</summary>
+public sealed class InputFileTests
+{
+    private const string Account = """{"provider":"undrctrl","name":"a","credentials":{"ApiKey":"demo-undrctrl-api-key"}}""";
+
+    public static TheoryData<string, string, string> UnreadableFiles => new()
+    {
+        { "--config", "/proc/self/mem", "cannot be read: Input/output error." },
+        { "--config", "/", "is a directory." },
+        { "--config", "/nonexistent/balances.json", "no such file." },
+        { "--config", string.Empty, "not a valid path." },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnreadableFiles))]
+    public async Task Check_FileThatCannotBeRead_ExitsSixtyFourWithOneLineNamingTheFlagAndTheFile(string flag, string path, string reason)
+    {
+        var run = await CliRun.InProcessAsync(new Dictionary<string, string?> { ["UNDRCTRL_API_KEY"] = "k" }, false, "check", flag, path);
+
+        Assert.Equal(64, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.Equal($"balances: {flag} '{path}': {reason}", Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Theory]
+    [InlineData("--config")]
+    [UnsupportedOSPlatform("windows")]
+    public async Task Check_FileWithoutReadPermission_AsAProcess_ExitsSixtyFourWithOneLine(string flag)
+    {
+        using var file = await TempFile.WithTextAsync(flag == "--config" ? "{}" : Account);
+        File.SetUnixFileMode(file.Path, UnixFileMode.None);
+
+        var run = await CliRun.ProcessAsync(new CliProcessOptions(AsAnyUser: true), new Dictionary<string, string?> { ["UNDRCTRL_API_KEY"] = "k" }, "check", flag, file.Path);
+
+        Assert.Equal(64, run.ExitCode);
+        Assert.Equal($"balances: {flag} '{file.Path}': permission denied.", run.Error.TrimEnd('\n'));
+    }
+
+    [Fact]
+    public async Task Check_ConfigFileLargerThanOneMebibyte_ExitsSixtyFour()
+    {
+        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
+        using var file = await TempFile.WithTextAsync($$"""{ "Balances": { "MaxConcurrency": 4 }, "Padding": "{{new string('x', 1024 * 1024)}}" }""");
+
+        var run = await CliRun.InProcessAsync(fakes.Environment, false, "check", "--format", "json", "--config", file.Path);
+
+        Assert.Equal(64, run.ExitCode);
+        Assert.Equal($"balances: --config '{file.Path}': larger than 1 MiB, the most a configuration file may hold.", run.Error.TrimEnd('\n'));
+    }
+
+    [Theory]
+    [InlineData("/dev/zero", "larger than 1 MiB, the most a configuration file may hold.")]
+    [InlineData("/dev/null", "the file is empty.")]
+    public async Task Check_ConfigFromACharacterDevice_AsAProcess_ExitsSixtyFourWithOneLine(string device, string reason)
+    {
+        var run = await CliRun.ProcessAsync(new Dictionary<string, string?> { ["UNDRCTRL_API_KEY"] = "k" }, "check", "--config", device);
+
+        Assert.Equal(64, run.ExitCode);
+        Assert.Equal($"balances: --config '{device}': {reason}", run.Error.TrimEnd('\n'));
+    }
+
+    [Fact]
+    public async Task Check_ConfigFromAFifo_ReadsWhatIsWrittenToIt()
+    {
+        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
+        using var fifo = TempFile.Missing();
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo.Path]))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var writer = Task.Run(() => File.WriteAllText(fifo.Path, """{ "Balances": { "Providers": { "undrctrl": { "Accounts": { "second": { "ApiKey": "k2" } } } } } }"""));
+        var environment = new Dictionary<string, string?> { ["UNDRCTRL_API_KEY"] = "demo-undrctrl-api-key", ["UNDRCTRL_BASE_URL"] = fakes["undrctrl"].BaseUrl.ToString() };
+
+        var run = await CliRun.InProcessAsync(environment, false, "check", "--format", "json", "--config", fifo.Path);
+
+        await writer;
+        using var document = JsonDocument.Parse(run.Out);
+        Assert.Equal(["default", "second"], document.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("account").GetString()));
+    }
+
+    [Theory]
+    [InlineData("[1, 2]", "Top-level JSON element must be an object. Instead, 'Array' was found.")]
+    [InlineData("\"s3cret\"", "Top-level JSON element must be an object. Instead, 'String' was found.")]
+    [InlineData("{\n  \"Balances\": s3cret\n}", "not valid JSON (line 2, byte 15).")]
+    [InlineData("{ \"Balances\": { \"Timeout\": 1, \"timeout\": 2 } }", "A duplicate key 'Balances:timeout' was found.")]
+    public async Task Check_ConfigFileThatIsNotAJsonObject_ExitsSixtyFourWithoutItsContent(string content, string reason)
+    {
+        using var file = await TempFile.WithTextAsync(content);
+
+        var run = await CliRun.InProcessAsync(new Dictionary<string, string?>(), false, "check", "--config", file.Path);
+
+        Assert.Equal(64, run.ExitCode);
+        Assert.Equal($"balances: --config '{file.Path}': {reason}", run.Error.TrimEnd('\n'));
+    }
+}
