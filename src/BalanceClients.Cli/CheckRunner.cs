@@ -33,12 +33,13 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             }
 
             var options = await ReadOptionsAsync(demo, cancellationToken).ConfigureAwait(false);
-            var accounts = SelectAccounts(options);
+            var file = settings.AccountsFile is { } path ? await ValidateAccountsAsync(path, cancellationToken).ConfigureAwait(false) : null;
+            var accounts = file is null ? SelectAccounts(options) : [];
             var services = CreateServices(options);
             await using (services.ConfigureAwait(false))
             {
                 var checker = services.GetRequiredService<IBalanceChecker>();
-                return settings.AccountsFile is { } file
+                return file is not null
                     ? await RunBatchAsync(checker, file, cancellationToken).ConfigureAwait(false)
                     : await RunConfiguredAsync(checker, accounts, cancellationToken).ConfigureAwait(false);
             }
@@ -46,11 +47,6 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         catch (BalanceConfigurationException exception)
         {
             await console.Error.WriteLineAsync($"balances: {exception.Message}").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-        catch (IOException exception) when (settings.AccountsFile is not null || settings.ConfigFile is not null)
-        {
-            await console.Error.WriteLineAsync($"balances: cannot read a file: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
         finally
@@ -96,13 +92,19 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         return options;
     }
 
-    private List<BalanceAccount> SelectAccounts(BalanceClientsOptions options)
+    private async Task<AccountsFile> ValidateAccountsAsync(string path, CancellationToken cancellationToken)
     {
-        if (settings.AccountsFile is not null)
+        var file = await AccountsFile.ValidateAsync(path, cancellationToken).ConfigureAwait(false);
+        if (settings.Providers.FirstOrDefault(id => !file.Providers.Contains(id)) is { } missing)
         {
-            return [];
+            throw new BalanceConfigurationException($"--provider {missing}: --accounts {CliText.Quote(path)} has no {missing} account.");
         }
 
+        return file;
+    }
+
+    private List<BalanceAccount> SelectAccounts(BalanceClientsOptions options)
+    {
         foreach (var id in settings.Providers)
         {
             if (!options.Accounts.Any(account => account.Provider == id))
@@ -169,12 +171,19 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         return await ReportAsync(ordered.ToAsyncEnumerable(), CreateReport(ansi, streaming: false), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<int> RunBatchAsync(IBalanceChecker checker, string file, CancellationToken cancellationToken)
+    private async Task<int> RunBatchAsync(IBalanceChecker checker, AccountsFile file, CancellationToken cancellationToken)
     {
-        var accounts = AccountsFile.ReadAsync(file, cancellationToken)
+        var accounts = file.ReadAsync(cancellationToken)
             .Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider, StringComparer.Ordinal));
         var results = checker.CheckManyAsync(accounts, null, cancellationToken);
-        return await ReportAsync(results, CreateReport(CreateAnsiConsole(), streaming: true), cancellationToken).ConfigureAwait(false);
+        var exitCode = await ReportAsync(results, CreateReport(CreateAnsiConsole(), streaming: true), cancellationToken).ConfigureAwait(false);
+        if (file.Changed is { } changed)
+        {
+            await console.Error.WriteLineAsync($"balances: {changed}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        return exitCode;
     }
 
     private async Task<int> ReportAsync(IAsyncEnumerable<BalanceCheckResult> results, IReport report, CancellationToken cancellationToken)

@@ -9,15 +9,19 @@ internal static class CliText
 {
     private const int MaxLength = 120;
 
-    /// <summary>
-    /// The value in single quotes, with control characters escaped (a message stays one line, a terminal stays untouched)
-    /// and cut to a readable length.
-    /// </summary>
+    /// <summary>The value in single quotes, as <see cref="Printable"/> shows it.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The quoted value.</returns>
-    public static string Quote(string value)
+    public static string Quote(string value) => $"'{Printable(value)}'";
+
+    /// <summary>
+    /// The value with control characters escaped (a message stays one line, a terminal stays untouched), cut to a readable length.
+    /// </summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The printable value.</returns>
+    public static string Printable(string value)
     {
-        var text = new StringBuilder(Math.Min(value.Length, MaxLength) + 8).Append('\'');
+        var text = new StringBuilder(Math.Min(value.Length, MaxLength) + 8);
         foreach (var character in value.Length > MaxLength ? value[..MaxLength] : value)
         {
             if (char.IsControl(character))
@@ -30,7 +34,7 @@ internal static class CliText
             }
         }
 
-        return text.Append(value.Length > MaxLength ? "'..." : "'").ToString();
+        return text.Append(value.Length > MaxLength ? "..." : string.Empty).ToString();
     }
 
     /// <summary>

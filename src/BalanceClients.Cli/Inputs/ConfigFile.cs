@@ -21,7 +21,7 @@ internal static class ConfigFile
         using var content = await file.ReadAllAsync(MaxBytes, "1 MiB, the most a configuration file may hold", cancellationToken).ConfigureAwait(false);
         if (content.Length == 0)
         {
-            throw file.Error("the file is empty.");
+            throw file.Error("the file is empty");
         }
 
         try
@@ -31,12 +31,12 @@ internal static class ConfigFile
         catch (JsonException exception)
         {
             // The parser's own message may quote the offending character, which may belong to a secret: only the position is shown.
-            throw file.Error($"not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1}).", exception);
+            throw file.Error($"not valid JSON (line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1})", exception);
         }
         catch (FormatException exception)
         {
             // Not an object at the top, or a key given twice: these messages name a kind or a key, never a value.
-            throw file.Error(exception.Message, exception);
+            throw file.Error(exception.Message.TrimEnd('.'), exception);
         }
     }
 }

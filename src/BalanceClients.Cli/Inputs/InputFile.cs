@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security;
 using BalanceClients.Configuration;
 
@@ -17,15 +18,25 @@ internal sealed record InputFile(string Flag, string Path)
     /// <summary>Opens the file for reading, unbuffered: callers read in chunks of their own.</summary>
     /// <returns>The stream.</returns>
     /// <exception cref="BalanceConfigurationException">It cannot be opened.</exception>
-    public FileStream Open()
+    public FileStream Open() => TryOpen(out var stream, out var reason) ? stream : throw Error(reason);
+
+    /// <summary>Opens the file for reading, unbuffered, or says why it cannot.</summary>
+    /// <param name="stream">The stream, when opened.</param>
+    /// <param name="reason">Why it cannot be opened (<c>no such file</c>), otherwise.</param>
+    /// <returns>Whether it was opened.</returns>
+    public bool TryOpen([NotNullWhen(true)] out FileStream? stream, [NotNullWhen(false)] out string? reason)
     {
         try
         {
-            return new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
+            stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0, FileOptions.SequentialScan);
+            reason = null;
+            return true;
         }
-        catch (Exception exception) when (IsFailure(exception))
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException)
         {
-            throw Error(exception);
+            stream = null;
+            reason = Reason(exception);
+            return false;
         }
     }
 
@@ -48,38 +59,30 @@ internal sealed record InputFile(string Flag, string Path)
                 length += read;
             }
         }
-        catch (Exception exception) when (IsFailure(exception))
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw Error(exception);
+            throw Error(Reason(exception), exception);
         }
 
-        return length > maxBytes ? throw Error($"larger than {limitName}.") : new MemoryStream(content, 0, length, writable: false);
+        return length > maxBytes ? throw Error($"larger than {limitName}") : new MemoryStream(content, 0, length, writable: false);
     }
 
-    /// <summary>Whether an exception says the file could not be opened or read (and not that something else failed).</summary>
-    /// <param name="exception">The exception.</param>
-    /// <returns>Whether it is one of the file's failures.</returns>
-    public static bool IsFailure(Exception exception) =>
-        exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException;
-
-    /// <summary>The configuration error for an exception of opening or reading the file.</summary>
-    /// <param name="exception">The exception.</param>
-    /// <returns>The error, naming the flag, the file and the reason.</returns>
-    public BalanceConfigurationException Error(Exception exception) => Error(Reason(exception), exception);
-
-    /// <summary>The configuration error for something wrong in the file.</summary>
-    /// <param name="reason">What is wrong, without any of the file's content.</param>
+    /// <summary>The configuration error for something wrong with the file.</summary>
+    /// <param name="reason">What is wrong, without any of the file's content and without a final full stop.</param>
     /// <param name="innerException">The cause, if any.</param>
     /// <returns>The error, naming the flag and the file.</returns>
     public BalanceConfigurationException Error(string reason, Exception? innerException = null) =>
-        innerException is null ? new($"{Flag} {CliText.Quote(Path)}: {reason}") : new($"{Flag} {CliText.Quote(Path)}: {reason}", innerException);
+        innerException is null ? new($"{Flag} {CliText.Quote(Path)}: {reason}.") : new($"{Flag} {CliText.Quote(Path)}: {reason}.", innerException);
 
-    private string Reason(Exception exception) => exception switch
+    /// <summary>Why the file could not be opened or read, in a few words.</summary>
+    /// <param name="exception">What opening or reading it threw.</param>
+    /// <returns>The reason, without a final full stop.</returns>
+    public string Reason(Exception exception) => exception switch
     {
-        FileNotFoundException or DirectoryNotFoundException => "no such file.",
-        UnauthorizedAccessException when Directory.Exists(Path) => "is a directory.",
-        UnauthorizedAccessException => "permission denied.",
-        ArgumentException or NotSupportedException => "not a valid path.",
-        _ => $"cannot be read: {CliText.Reason(exception)}.",
+        FileNotFoundException or DirectoryNotFoundException => "no such file",
+        UnauthorizedAccessException when Directory.Exists(Path) => "is a directory",
+        UnauthorizedAccessException => "permission denied",
+        ArgumentException or NotSupportedException => "not a valid path",
+        _ => $"cannot be read: {CliText.Reason(exception)}",
     };
 }

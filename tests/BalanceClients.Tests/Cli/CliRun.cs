@@ -28,9 +28,9 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
             command.InsertRange(0, ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]);
         }
 
-        if (options.Redirection is { } redirection)
+        if (options.ShellSuffix is { } suffix)
         {
-            command.InsertRange(0, ["bash", "-c", $"\"$@\" {redirection}; exit ${{PIPESTATUS[0]}}", "balances"]);
+            command.InsertRange(0, ["bash", "-c", $"\"$@\" {suffix}; exit ${{PIPESTATUS[0]}}", "balances"]);
         }
 
         var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };

@@ -11,8 +11,11 @@ public sealed class InputFileTests
 
     public static TheoryData<string, string, string> UnreadableFiles => new()
     {
+        { "--accounts", "/proc/self/mem", "cannot be read: Input/output error." },
         { "--config", "/proc/self/mem", "cannot be read: Input/output error." },
+        { "--accounts", "/", "is a directory." },
         { "--config", "/", "is a directory." },
+        { "--accounts", "/nonexistent/accounts.jsonl", "no such file." },
         { "--config", "/nonexistent/balances.json", "no such file." },
         { "--config", string.Empty, "not a valid path." },
     };
@@ -29,6 +32,7 @@ public sealed class InputFileTests
     }
 
     [Theory]
+    [InlineData("--accounts")]
     [InlineData("--config")]
     [UnsupportedOSPlatform("windows")]
     public async Task Check_FileWithoutReadPermission_AsAProcess_ExitsSixtyFourWithOneLine(string flag)
