@@ -12,20 +12,43 @@ internal static class BalancesCommand
     /// <returns>The exit status.</returns>
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
     {
+        var output = StandardStreamWriter.ForOutput(console.Out);
+        var error = StandardStreamWriter.ForError(console.Error);
+        try
+        {
+            var exitCode = await ParseAndInvokeAsync(args, console with { Out = output, Error = error }, cancellationToken).ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return exitCode;
+        }
+        catch (OutputFailedException exception)
+        {
+            // Leaving the check's stream of results has already cancelled the checks still running.
+            await error.WriteLineAsync($"balances: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Interrupted;
+        }
+    }
+
+    private static async Task<int> ParseAndInvokeAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
+    {
         var root = Create(console);
         var parsed = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            foreach (var parseError in parsed.Errors)
             {
-                await console.Error.WriteLineAsync($"balances: {error.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"balances: {parseError.Message}").ConfigureAwait(false);
             }
 
             await console.Error.WriteLineAsync("Run 'balances check --help' for the options.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
+        // Without System.CommandLine's handler, a failure of standard output reaches RunAsync instead of becoming a stack trace.
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 

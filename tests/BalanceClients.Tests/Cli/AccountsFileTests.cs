@@ -10,9 +10,6 @@ namespace BalanceClients.Tests.Cli;
 /// <summary><c>--accounts FILE</c>: the whole file is validated before any provider is called, then read again to check it.</summary>
 public sealed class AccountsFileTests
 {
-    private static string Undrctrl(string name) =>
-        $$$"""{"provider":"undrctrl","name":"{{{name}}}","credentials":{"ApiKey":"demo-undrctrl-api-key"}}""";
-
     [Theory]
     [InlineData("""{"provider":"nope","name":"x","credentials":{}}""", "line 101 of {0}: 'nope' is not a known provider")]
     [InlineData("""{"provider":"undrctrl","name":"x","credentials":{"ApiKey": 5}}""", "line 101 of {0}: credentials.ApiKey must be a string.")]
@@ -24,7 +21,7 @@ public sealed class AccountsFileTests
     public async Task Check_BadLineAfterGoodOnes_ChecksNothingAndExitsSixtyFourNamingTheLine(string badLine, string message)
     {
         await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
-        using var file = await TempFile.WithLinesAsync([.. Enumerable.Range(0, 100).Select(i => Undrctrl($"u{i}")), badLine]);
+        using var file = await TempFile.WithLinesAsync([.. AccountLines.Many(100), badLine]);
 
         var run = await CliRun.InProcessAsync(fakes.Environment, false, "check", "--format", "json", "--accounts", file.Path);
 
@@ -52,7 +49,7 @@ public sealed class AccountsFileTests
     [Fact]
     public async Task Check_AccountsFileWithALineLongerThanTheLimit_ExitsSixtyFourNamingTheLine()
     {
-        using var file = await TempFile.WithLinesAsync(Undrctrl("a"), Undrctrl(new string('b', AccountsFile.MaxLineBytes)));
+        using var file = await TempFile.WithLinesAsync(AccountLines.Undrctrl("a"), AccountLines.Undrctrl(new string('b', AccountsFile.MaxLineBytes)));
 
         var run = await CliRun.InProcessAsync(new Dictionary<string, string?>(), false, "check", "--accounts", file.Path);
 
@@ -63,7 +60,7 @@ public sealed class AccountsFileTests
     [Fact]
     public async Task Check_AccountsFileWithAFiftyMegabyteLine_AsAProcessWithAHeapOfOneHundredMegabytes_ExitsSixtyFour()
     {
-        using var file = await TempFile.WithLinesAsync(Undrctrl("a"));
+        using var file = await TempFile.WithLinesAsync(AccountLines.Undrctrl("a"));
         await using (var stream = new FileStream(file.Path, FileMode.Append))
         {
             var chunk = Encoding.ASCII.GetBytes(new string('x', 1024 * 1024));
@@ -84,7 +81,7 @@ public sealed class AccountsFileTests
     public async Task Check_AccountsFromAPipe_ExitsSixtyFourSayingItIsReadTwice()
     {
         var run = await CliRun.ProcessAsync(
-            new CliProcessOptions(ShellSuffix: $"--accounts <(echo '{Undrctrl("a")}')"), new Dictionary<string, string?>(), "check");
+            new CliProcessOptions(ShellSuffix: $"--accounts <(echo '{AccountLines.Undrctrl("a")}')"), new Dictionary<string, string?>(), "check");
 
         Assert.Equal(64, run.ExitCode);
         Assert.Matches(
@@ -95,7 +92,7 @@ public sealed class AccountsFileTests
     [Fact]
     public async Task Check_ProviderWithNoAccountInTheFile_ExitsSixtyFour()
     {
-        using var file = await TempFile.WithLinesAsync(Undrctrl("a"));
+        using var file = await TempFile.WithLinesAsync(AccountLines.Undrctrl("a"));
 
         var run = await CliRun.InProcessAsync(new Dictionary<string, string?>(), false, "check", "--accounts", file.Path, "--provider", "telnyx");
 
@@ -107,7 +104,7 @@ public sealed class AccountsFileTests
     public async Task Check_AccountsFileChangedWhileBeingChecked_ReportsWhatWasCheckedAndExitsSixtyFour()
     {
         await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
-        using var file = await TempFile.WithLinesAsync(Enumerable.Range(0, 2000).Select(i => Undrctrl($"u{i}")));
+        using var file = await TempFile.WithLinesAsync(AccountLines.Many(2000));
         using var output = new FirstWriteHook(() => ReplaceInPlace(file.Path, "\"u1999\"", "\"x1999\""));
         using var error = new StringWriter();
 
@@ -130,7 +127,7 @@ public sealed class AccountsFileTests
     [Fact]
     public async Task ReadAsync_FileGoneAfterValidation_ReadsNothingAndSaysWhy()
     {
-        using var file = await TempFile.WithLinesAsync(Undrctrl("a"));
+        using var file = await TempFile.WithLinesAsync(AccountLines.Undrctrl("a"));
         var accounts = await AccountsFile.ValidateAsync(file.Path, CancellationToken.None);
         File.Delete(file.Path);
 
@@ -149,9 +146,9 @@ public sealed class AccountsFileTests
     [InlineData(new[] { "a", "b", "c" }, new[] { "a", "x", "c" }, 1, "line 2 is not what it was")]
     public async Task ReadAsync_FileChangedAfterValidation_StopsBeforeTheChange(string[] before, string[] after, int readCount, string why)
     {
-        using var file = await TempFile.WithLinesAsync(before.Select(Undrctrl));
+        using var file = await TempFile.WithLinesAsync(before.Select(AccountLines.Undrctrl));
         var accounts = await AccountsFile.ValidateAsync(file.Path, CancellationToken.None);
-        await File.WriteAllLinesAsync(file.Path, after.Select(Undrctrl));
+        await File.WriteAllLinesAsync(file.Path, after.Select(AccountLines.Undrctrl));
 
         var read = await accounts.ReadAsync(CancellationToken.None).ToListAsync();
 
@@ -162,7 +159,8 @@ public sealed class AccountsFileTests
     [Fact]
     public async Task ReadAsync_UnchangedFileWithBlankLinesAndWindowsLineEnds_ReadsEveryAccountOnce()
     {
-        using var file = await TempFile.WithTextAsync("\uFEFF" + Undrctrl("a") + "\r\n\r\n" + Undrctrl("b") + "\n   \n" + Undrctrl("c"), ".jsonl");
+        var text = "\uFEFF" + AccountLines.Undrctrl("a") + "\r\n\r\n" + AccountLines.Undrctrl("b") + "\n   \n" + AccountLines.Undrctrl("c");
+        using var file = await TempFile.WithTextAsync(text, ".jsonl");
         var accounts = await AccountsFile.ValidateAsync(file.Path, CancellationToken.None);
 
         var read = await accounts.ReadAsync(CancellationToken.None).ToListAsync();
@@ -174,7 +172,7 @@ public sealed class AccountsFileTests
     [Fact]
     public async Task ValidateAsync_DuplicateAccount_ThrowsNamingBothLines()
     {
-        using var file = await TempFile.WithLinesAsync(Undrctrl("Team"), string.Empty, Undrctrl("team"));
+        using var file = await TempFile.WithLinesAsync(AccountLines.Undrctrl("Team"), string.Empty, AccountLines.Undrctrl("team"));
 
         var error = await Assert.ThrowsAsync<BalanceConfigurationException>(() => AccountsFile.ValidateAsync(file.Path, CancellationToken.None));
 

@@ -7,8 +7,6 @@ namespace BalanceClients.Tests.Cli;
 /// <summary><c>--accounts</c> and <c>--config</c> name files a careless user may get wrong: each mistake is one line and exit 64.</summary>
 public sealed class InputFileTests
 {
-    private const string Account = """{"provider":"undrctrl","name":"a","credentials":{"ApiKey":"demo-undrctrl-api-key"}}""";
-
     public static TheoryData<string, string, string> UnreadableFiles => new()
     {
         { "--accounts", "/proc/self/mem", "cannot be read: Input/output error." },
@@ -37,7 +35,7 @@ public sealed class InputFileTests
     [UnsupportedOSPlatform("windows")]
     public async Task Check_FileWithoutReadPermission_AsAProcess_ExitsSixtyFourWithOneLine(string flag)
     {
-        using var file = await TempFile.WithTextAsync(flag == "--config" ? "{}" : Account);
+        using var file = await TempFile.WithTextAsync(flag == "--config" ? "{}" : AccountLines.Undrctrl("a"));
         File.SetUnixFileMode(file.Path, UnixFileMode.None);
 
         var run = await CliRun.ProcessAsync(new CliProcessOptions(AsAnyUser: true), new Dictionary<string, string?> { ["UNDRCTRL_API_KEY"] = "k" }, "check", flag, file.Path);

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using BalanceClients.Cli;
+using BalanceClients.FakeProviders;
+
+namespace BalanceClients.Tests.Cli;
+
+/// <summary>Standard output that cannot be written (closed, full, a pipe whose reader left) stops the run: one line, exit 1.</summary>
+public sealed class StandardOutputTests
+{
+    [Theory]
+    [InlineData(">&-", "json", "Bad file descriptor")]
+    [InlineData(">&-", "table", "Bad file descriptor")]
+    [InlineData(">&-", "prometheus", "Bad file descriptor")]
+    [InlineData("> /dev/full", "json", "No space left on device")]
+    [InlineData("> /dev/full", "table", "No space left on device")]
+    [InlineData("> /dev/full", "prometheus", "No space left on device")]
+    public async Task Check_StandardOutputClosedOrFull_AsAProcess_ExitsOneWithOneLine(string redirection, string format, string reason)
+    {
+        var run = await CliRun.ProcessAsync(new CliProcessOptions(redirection), new Dictionary<string, string?>(), "check", "--demo", "--format", format);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"balances: cannot write to standard output: {reason}\n", run.Error);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("--version")]
+    public async Task Help_StandardOutputClosed_AsAProcess_ExitsOneWithOneLine(string option)
+    {
+        var run = await CliRun.ProcessAsync(new CliProcessOptions(">&-"), new Dictionary<string, string?>(), option);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("balances: cannot write to standard output: Bad file descriptor\n", run.Error);
+    }
+
+    [Theory]
+    [InlineData(">&- 2>&-", new[] { "check", "--demo" }, 1)]
+    [InlineData("2>&-", new[] { "check" }, 64)]
+    [InlineData("2>&-", new[] { "check", "--timeout", "never" }, 64)]
+    public async Task Check_StandardErrorClosed_AsAProcess_KeepsTheExitStatus(string redirection, string[] args, int exitCode)
+    {
+        var run = await CliRun.ProcessAsync(new CliProcessOptions(redirection), new Dictionary<string, string?>(), args);
+
+        Assert.Equal(exitCode, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task Check_OutputPipedIntoHeadOfOneLine_AsAProcess_StopsCheckingSoonAfterHeadExits()
+    {
+        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
+        using var file = await TempFile.WithLinesAsync(AccountLines.Many(3000));
+
+        var run = await CliRun.ProcessAsync(new CliProcessOptions("| head -1"), fakes.Environment, "check", "--format", "json", "--accounts", file.Path);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("balances: cannot write to standard output: Broken pipe\n", run.Error);
+        using var first = JsonDocument.Parse(run.Out);
+        Assert.True(fakes["undrctrl"].Requests.Count < 1000, $"{fakes["undrctrl"].Requests.Count} of 3000 accounts were checked after head exited");
+    }
+
+    [Fact]
+    public async Task Check_OutputWriterFails_CancelsTheRemainingChecksAndExitsOne()
+    {
+        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
+        using var file = await TempFile.WithLinesAsync(AccountLines.Many(2000));
+        using var output = new FirstWriteHook(() => throw new IOException("Broken pipe", 32));
+        using var error = new StringWriter();
+
+        var exitCode = await BalancesCommand.RunAsync(
+            ["check", "--format", "json", "--accounts", file.Path], new CliConsole(output, error, fakes.Environment, false), CancellationToken.None);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal("balances: cannot write to standard output: Broken pipe\n", error.ToString());
+        Assert.True(fakes["undrctrl"].Requests.Count < 200, $"{fakes["undrctrl"].Requests.Count} of 2000 accounts were checked after the output failed");
+    }
+}
