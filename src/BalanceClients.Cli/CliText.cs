@@ -47,7 +47,13 @@ internal static class CliText
     {
         // .NET reports EBADF on a write as UnauthorizedAccessException around the IOException that carries it.
         var failure = exception is UnauthorizedAccessException { InnerException: IOException inner } ? inner : exception;
-        var reason = failure is IOException && failure.HResult is > 0 and < 4096 ? Marshal.GetPInvokeErrorMessage(failure.HResult) : failure.Message;
+        var reason = failure switch
+        {
+            IOException when failure.HResult is > 0 and < 4096 => Marshal.GetPInvokeErrorMessage(failure.HResult),
+            FileNotFoundException or DirectoryNotFoundException => "No such file or directory",
+            UnauthorizedAccessException => "Permission denied",
+            _ => failure.Message,
+        };
         return reason.TrimEnd('.');
     }
 }

@@ -1,8 +1,9 @@
 namespace BalanceClients.Cli;
 
 /// <summary>
-/// Standard output cannot be written (closed, full, a pipe whose reader has gone): the run stops, with exit 1. A type of its own,
-/// so that it is never taken for the <see cref="IOException"/> of an input file.
+/// The report cannot be written: standard output is closed, full or a pipe whose reader has gone, or the temporary files a report
+/// keeps cannot be written. The run stops, with exit 1. A type of its own, so that it is never taken for the
+/// <see cref="IOException"/> of an input file.
 /// </summary>
 public sealed class OutputFailedException : Exception
 {
