@@ -40,7 +40,7 @@ internal static class BalancesCommand
         {
             foreach (var parseError in parsed.Errors)
             {
-                await console.Error.WriteLineAsync($"balances: {parseError.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"balances: {CliText.OneLine(parseError.Message)}").ConfigureAwait(false);
             }
 
             await console.Error.WriteLineAsync("Run 'balances check --help' for the options.").ConfigureAwait(false);

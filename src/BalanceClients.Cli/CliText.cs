@@ -4,7 +4,7 @@ using System.Text;
 
 namespace BalanceClients.Cli;
 
-/// <summary>User-typed values (paths, flag values, account names) as they appear in one-line messages.</summary>
+/// <summary>User-typed values (paths, flag values, account names) and failures as they appear in one-line messages.</summary>
 internal static class CliText
 {
     private const int MaxLength = 120;
@@ -19,10 +19,21 @@ internal static class CliText
     /// </summary>
     /// <param name="value">The value.</param>
     /// <returns>The printable value.</returns>
-    public static string Printable(string value)
+    public static string Printable(string value) =>
+        value.Length > MaxLength ? Escape(value.AsSpan(0, MaxLength)) + "..." : Escape(value);
+
+    /// <summary>
+    /// A message of System.CommandLine in one line: its lists (<c>Must be one of:\n\t'table'\n\t'json'</c>) joined with spaces, and
+    /// whatever control characters the user's arguments brought escaped.
+    /// </summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The message in one line.</returns>
+    public static string OneLine(string message) => Escape(message.Replace("\n\t", " ", StringComparison.Ordinal));
+
+    private static string Escape(ReadOnlySpan<char> value)
     {
-        var text = new StringBuilder(Math.Min(value.Length, MaxLength) + 8);
-        foreach (var character in value.Length > MaxLength ? value[..MaxLength] : value)
+        var text = new StringBuilder(value.Length + 8);
+        foreach (var character in value)
         {
             if (char.IsControl(character))
             {
@@ -34,7 +45,7 @@ internal static class CliText
             }
         }
 
-        return text.Append(value.Length > MaxLength ? "..." : string.Empty).ToString();
+        return text.ToString();
     }
 
     /// <summary>
