@@ -30,6 +30,13 @@ internal static class BalancesCommand
         {
             return ExitCodes.Interrupted;
         }
+#pragma warning disable CA1031 // A bug: reported as System.CommandLine's own handler did, with its stack trace, and exit 1.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            await error.WriteLineAsync($"balances: unexpected error: {exception}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
     }
 
     private static async Task<int> ParseAndInvokeAsync(string[] args, CliConsole console, CancellationToken cancellationToken)

@@ -73,4 +73,30 @@ public sealed class StandardOutputTests
         Assert.Equal("balances: cannot write to standard output: Broken pipe\n", error.ToString());
         Assert.True(fakes["undrctrl"].Requests.Count < 200, $"{fakes["undrctrl"].Requests.Count} of 2000 accounts were checked after the output failed");
     }
+
+    [Fact]
+    public async Task Check_Cancelled_ExitsOneHundredThirtyWithoutAStackTrace()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await BalancesCommand.RunAsync(
+            ["check", "--demo"], new CliConsole(output, error, new Dictionary<string, string?>(), false), new CancellationToken(canceled: true));
+
+        Assert.Equal(130, exitCode);
+        Assert.Empty(error.ToString());
+    }
+
+    [Fact]
+    public async Task Check_UnexpectedFailure_ExitsOneWithTheErrorOnStderr()
+    {
+        using var output = new FirstWriteHook(() => throw new InvalidOperationException("a bug"));
+        using var error = new StringWriter();
+
+        var exitCode = await BalancesCommand.RunAsync(
+            ["check", "--demo", "--format", "json"], new CliConsole(output, error, new Dictionary<string, string?>(), false), CancellationToken.None);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("balances: unexpected error: System.InvalidOperationException: a bug", error.ToString(), StringComparison.Ordinal);
+    }
 }
