@@ -19,7 +19,7 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, IReadOnlyDic
     {
         var isTerminal = !Console.IsOutputRedirected;
         return new(
-            isTerminal || OperatingSystem.IsWindows() ? Console.Out : RedirectedOutput(),
+            isTerminal ? Console.Out : RedirectedOutput(),
             Console.Error,
             System.Environment.GetEnvironmentVariables()
                 .Cast<System.Collections.DictionaryEntry>()
@@ -27,9 +27,25 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, IReadOnlyDic
             isTerminal);
     }
 
-    // Console.Out ignores a broken pipe (EPIPE): `balances check | head -1` would go on checking every account. A stream of the tool's
-    // own on descriptor 1 reports it, as it does a closed descriptor or a full disk. Unbuffered: the writer buffers, and is flushed
-    // before exit by BalancesCommand, so nothing is left for the runtime to flush at exit. UTF-8, as JSON and Prometheus want.
-    private static StreamWriter RedirectedOutput() =>
-        new(new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0), new UTF8Encoding(false));
+    // Console.Out ignores a broken pipe (EPIPE): `balances check | head -1` would go on checking every account. Into a pipe (or a
+    // socket, or a closed descriptor), the tool writes through a stream of its own on descriptor 1, which reports it. Not into a
+    // file or a device: a FileStream writes those at its own offset (pwrite), over what standard error writes to the same file
+    // (`> log 2>&1`), and Console.Out already reports their failures (a full disk, /dev/full). Unbuffered: the writer buffers,
+    // and BalancesCommand flushes it before exit, so nothing is left for the runtime to flush at exit. UTF-8, as JSON wants.
+    private static TextWriter RedirectedOutput()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return Console.Out;
+        }
+
+        var stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+        if (stream.CanSeek)
+        {
+            stream.Dispose();
+            return Console.Out;
+        }
+
+        return new StreamWriter(stream, new UTF8Encoding(false));
+    }
 }

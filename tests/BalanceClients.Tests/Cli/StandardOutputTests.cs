@@ -45,6 +45,21 @@ public sealed class StandardOutputTests
     }
 
     [Fact]
+    public async Task Check_OutputAndErrorToOneFile_AsAProcess_KeepsBoth()
+    {
+        using var log = TempFile.Missing();
+
+        var run = await CliRun.ProcessAsync(
+            new CliProcessOptions($"> '{log.Path}' 2>&1"), new Dictionary<string, string?> { ["Balances__Timeout"] = "00:00:30" }, "check", "--demo", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = await File.ReadAllLinesAsync(log.Path);
+        Assert.Equal("balances: --demo checks only its built-in fake providers; ignoring Balances__Timeout from the environment.", lines[0]);
+        using var document = JsonDocument.Parse(string.Join('\n', lines.Skip(1)));
+        Assert.Equal(5, document.RootElement.GetProperty("results").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Check_OutputPipedIntoHeadOfOneLine_AsAProcess_StopsCheckingSoonAfterHeadExits()
     {
         await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
