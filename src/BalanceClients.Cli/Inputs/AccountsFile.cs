@@ -196,34 +196,49 @@ internal sealed class AccountsFile
             throw new BalanceConfigurationException($"{location} is not valid JSON (each key may appear once).", exception);
         }
 
+        (string Provider, string Name, Dictionary<string, string?> Credentials) fields;
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("provider", out var provider) || provider.ValueKind != JsonValueKind.String
-                || !root.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(name.GetString())
-                || !root.TryGetProperty("credentials", out var credentials) || credentials.ValueKind != JsonValueKind.Object)
+            try
             {
-                throw new BalanceConfigurationException($"{location} needs \"provider\", \"name\" and a \"credentials\" object.");
+                fields = Fields(document.RootElement, location);
             }
-
-            var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var credential in credentials.EnumerateObject())
+            catch (InvalidOperationException exception)
             {
-                if (credential.Value.ValueKind != JsonValueKind.String)
-                {
-                    throw new BalanceConfigurationException($"{location}: credentials.{CliText.Printable(credential.Name)} must be a string.");
-                }
-
-                if (!settings.TryAdd(credential.Name, credential.Value.GetString()))
-                {
-                    throw new BalanceConfigurationException($"{location}: credentials.{CliText.Printable(credential.Name)} is given twice.");
-                }
+                // GetString() of "\ud800": valid JSON, but no .NET string.
+                throw new BalanceConfigurationException($"{location}: a string holds a lone UTF-16 surrogate escape.", exception);
             }
-
-            var section = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-            return BalanceClientsConfiguration.ReadAccount(provider.GetString()!, name.GetString()!, section, location);
         }
+
+        var section = new ConfigurationBuilder().AddInMemoryCollection(fields.Credentials).Build();
+        return BalanceClientsConfiguration.ReadAccount(fields.Provider, fields.Name, section, location);
+    }
+
+    private static (string Provider, string Name, Dictionary<string, string?> Credentials) Fields(JsonElement root, string location)
+    {
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("provider", out var provider) || provider.ValueKind != JsonValueKind.String
+            || !root.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(name.GetString())
+            || !root.TryGetProperty("credentials", out var credentials) || credentials.ValueKind != JsonValueKind.Object)
+        {
+            throw new BalanceConfigurationException($"{location} needs \"provider\", \"name\" and a \"credentials\" object.");
+        }
+
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var credential in credentials.EnumerateObject())
+        {
+            if (credential.Value.ValueKind != JsonValueKind.String)
+            {
+                throw new BalanceConfigurationException($"{location}: credentials.{CliText.Printable(credential.Name)} must be a string.");
+            }
+
+            if (!settings.TryAdd(credential.Name, credential.Value.GetString()))
+            {
+                throw new BalanceConfigurationException($"{location}: credentials.{CliText.Printable(credential.Name)} is given twice.");
+            }
+        }
+
+        return (provider.GetString()!, name.GetString()!, settings);
     }
 
     private static string Location(InputFile file, int number) => $"line {number} of {CliText.Printable(file.Name)}";

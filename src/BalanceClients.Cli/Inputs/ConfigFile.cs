@@ -38,5 +38,10 @@ internal static class ConfigFile
             // Not an object at the top, or a key given twice: these messages name a kind or a key, never a value.
             throw file.Error(exception.Message.TrimEnd('.'), exception);
         }
+        catch (InvalidOperationException exception)
+        {
+            // A string value of "\ud800": valid JSON, but no .NET string.
+            throw file.Error("a string holds a lone UTF-16 surrogate escape", exception);
+        }
     }
 }

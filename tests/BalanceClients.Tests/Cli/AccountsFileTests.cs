@@ -16,6 +16,8 @@ public sealed class AccountsFileTests
     [InlineData("""{"provider":"undrctrl","name":"x","credentials":{"ApiKey":"a","apikey":"b"}}""", "line 101 of {0}: credentials.apikey is given twice.")]
     [InlineData("""{"provider":"undrctrl","provider":"mesh","name":"x","credentials":{"ApiKey":"a"}}""", "line 101 of {0} is not valid JSON (each key may appear once).")]
     [InlineData("""{"provider":"undrctrl","name":"x","credentials":{"ApiKey":"s3cret"}""", "line 101 of {0} is not valid JSON (each key may appear once).")]
+    [InlineData("""{"provider":"undrctrl","name":"\ud800","credentials":{"ApiKey":"k"}}""", "line 101 of {0}: a string holds a lone UTF-16 surrogate escape.")]
+    [InlineData("""{"provider":"undrctrl","name":"x","credentials":{"ApiKey":"s3cret\udc00"}}""", "line 101 of {0}: a string holds a lone UTF-16 surrogate escape.")]
     [InlineData("""{"provider":"undrctrl","name":"u7","credentials":{"ApiKey":"k"}}""", "line 101 of {0}: undrctrl 'u7' is the same account as line 8 (names are compared ignoring case).")]
     [InlineData("""{"provider":"UNDRCTRL","name":"U7","credentials":{"ApiKey":"k"}}""", "line 101 of {0}: undrctrl 'U7' is the same account as line 8 (names are compared ignoring case).")]
     public async Task Check_BadLineAfterGoodOnes_ChecksNothingAndExitsSixtyFourNamingTheLine(string badLine, string message)

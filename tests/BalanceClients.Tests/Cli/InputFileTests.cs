@@ -92,6 +92,7 @@ public sealed class InputFileTests
     [InlineData("\"s3cret\"", "Top-level JSON element must be an object. Instead, 'String' was found.")]
     [InlineData("{\n  \"Balances\": s3cret\n}", "not valid JSON (line 2, byte 15).")]
     [InlineData("{ \"Balances\": { \"Timeout\": 1, \"timeout\": 2 } }", "A duplicate key 'Balances:timeout' was found.")]
+    [InlineData("{ \"Balances\": { \"Timeout\": \"s3cret\\ud800\" } }", "a string holds a lone UTF-16 surrogate escape.")]
     public async Task Check_ConfigFileThatIsNotAJsonObject_ExitsSixtyFourWithoutItsContent(string content, string reason)
     {
         using var file = await TempFile.WithTextAsync(content);
