@@ -16,7 +16,8 @@ internal static class BalancesCommand
         var error = StandardStreamWriter.ForError(console.Error);
         try
         {
-            var exitCode = await ParseAndInvokeAsync(args, console with { Out = output, Error = error }, cancellationToken).ConfigureAwait(false);
+            var guarded = console with { Out = output, Error = error };
+            var exitCode = await ParseAndInvokeAsync(args, guarded, cancellationToken).ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             return exitCode;
         }

@@ -30,24 +30,6 @@ internal static class CliText
     /// <returns>The message in one line.</returns>
     public static string OneLine(string message) => Escape(message.Replace("\n\t", " ", StringComparison.Ordinal));
 
-    private static string Escape(ReadOnlySpan<char> value)
-    {
-        var text = new StringBuilder(value.Length + 8);
-        foreach (var character in value)
-        {
-            if (char.IsControl(character))
-            {
-                text.Append(@"\u").Append(((int)character).ToString("x4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                text.Append(character);
-            }
-        }
-
-        return text.ToString();
-    }
-
     /// <summary>
     /// The operating system's words for an I/O failure (<c>Broken pipe</c>, <c>Input/output error</c>), without the path that
     /// .NET's messages add; the exception's message when it carries no system error number.
@@ -66,5 +48,23 @@ internal static class CliText
             _ => failure.Message,
         };
         return reason.TrimEnd('.');
+    }
+
+    private static string Escape(ReadOnlySpan<char> value)
+    {
+        var text = new StringBuilder(value.Length + 8);
+        foreach (var character in value)
+        {
+            if (char.IsControl(character))
+            {
+                text.Append(@"\u").Append(((int)character).ToString("x4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                text.Append(character);
+            }
+        }
+
+        return text.ToString();
     }
 }

@@ -34,6 +34,6 @@ internal static class DemoRules
 
     private static bool IsProviderSetting(string variable) =>
         variable.StartsWith(BalanceClientsConfiguration.SectionName + "__", StringComparison.OrdinalIgnoreCase)
-        || ProviderInfo.All.Any(provider =>
-            provider.EnvironmentVariables.Contains(variable, StringComparer.Ordinal) || variable == $"{provider.Id.ToUpperInvariant()}_BASE_URL");
+        || ProviderInfo.All.Any(provider => provider.EnvironmentVariables.Contains(variable, StringComparer.Ordinal)
+            || variable == $"{provider.Id.ToUpperInvariant()}_BASE_URL");
 }

@@ -218,7 +218,8 @@ internal sealed class AccountsFile
     {
         if (root.ValueKind != JsonValueKind.Object
             || !root.TryGetProperty("provider", out var provider) || provider.ValueKind != JsonValueKind.String
-            || !root.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(name.GetString())
+            || !root.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String
+            || string.IsNullOrWhiteSpace(name.GetString())
             || !root.TryGetProperty("credentials", out var credentials) || credentials.ValueKind != JsonValueKind.Object)
         {
             throw new BalanceConfigurationException($"{location} needs \"provider\", \"name\" and a \"credentials\" object.");

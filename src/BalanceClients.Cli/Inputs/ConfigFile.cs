@@ -18,7 +18,8 @@ internal static class ConfigFile
     public static async Task<IConfiguration> ReadAsync(string path, CancellationToken cancellationToken)
     {
         var file = new InputFile("--config", path);
-        using var content = await file.ReadAllAsync(MaxBytes, "1 MiB, the most a configuration file may hold", cancellationToken).ConfigureAwait(false);
+        using var content = await file.ReadAllAsync(MaxBytes, "1 MiB, the most a configuration file may hold", cancellationToken)
+            .ConfigureAwait(false);
         if (content.Length == 0)
         {
             throw file.Error("the file is empty");

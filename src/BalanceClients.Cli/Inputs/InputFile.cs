@@ -32,7 +32,8 @@ internal sealed record InputFile(string Flag, string Path)
             reason = null;
             return true;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException)
+        catch (Exception exception)
+            when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException)
         {
             stream = null;
             reason = Reason(exception);
@@ -54,10 +55,12 @@ internal sealed record InputFile(string Flag, string Path)
         try
         {
             int read;
-            while (length < content.Length && (read = await stream.ReadAsync(content.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            do
             {
+                read = await stream.ReadAsync(content.AsMemory(length), cancellationToken).ConfigureAwait(false);
                 length += read;
             }
+            while (read > 0 && length < content.Length);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -71,8 +74,11 @@ internal sealed record InputFile(string Flag, string Path)
     /// <param name="reason">What is wrong, without any of the file's content and without a final full stop.</param>
     /// <param name="innerException">The cause, if any.</param>
     /// <returns>The error, naming the flag and the file.</returns>
-    public BalanceConfigurationException Error(string reason, Exception? innerException = null) =>
-        innerException is null ? new($"{Flag} {CliText.Quote(Path)}: {reason}.") : new($"{Flag} {CliText.Quote(Path)}: {reason}.", innerException);
+    public BalanceConfigurationException Error(string reason, Exception? innerException = null)
+    {
+        var message = $"{Flag} {CliText.Quote(Path)}: {reason}.";
+        return innerException is null ? new(message) : new(message, innerException);
+    }
 
     /// <summary>Why the file could not be opened or read, in a few words.</summary>
     /// <param name="exception">What opening or reading it threw.</param>

@@ -20,7 +20,8 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         ProcessAsync(CliProcessOptions.Default, environment, args);
 
     /// <summary>Runs the built <c>balances.dll</c> as a real process, started as the options say.</summary>
-    public static async Task<CliRun> ProcessAsync(CliProcessOptions options, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static async Task<CliRun> ProcessAsync(
+        CliProcessOptions options, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         List<string> command = ["dotnet", Path.Combine(AppContext.BaseDirectory, "balances.dll"), .. args];
         if (options.AsAnyUser && Environment.UserName == "root")
@@ -33,7 +34,10 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
             command.InsertRange(0, ["bash", "-c", $"\"$@\" {suffix}; exit ${{PIPESTATUS[0]}}", "balances"]);
         }
 
-        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(command[0])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+        };
         foreach (var argument in command.Skip(1))
         {
             start.ArgumentList.Add(argument);

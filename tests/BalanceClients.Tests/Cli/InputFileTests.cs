@@ -38,7 +38,8 @@ public sealed class InputFileTests
         using var file = await TempFile.WithTextAsync(flag == "--config" ? "{}" : AccountLines.Undrctrl("a"));
         File.SetUnixFileMode(file.Path, UnixFileMode.None);
 
-        var run = await CliRun.ProcessAsync(new CliProcessOptions(AsAnyUser: true), new Dictionary<string, string?> { ["UNDRCTRL_API_KEY"] = "k" }, "check", flag, file.Path);
+        var environment = new Dictionary<string, string?> { ["UNDRCTRL_API_KEY"] = "k" };
+        var run = await CliRun.ProcessAsync(new CliProcessOptions(AsAnyUser: true), environment, "check", flag, file.Path);
 
         Assert.Equal(64, run.ExitCode);
         Assert.Equal($"balances: {flag} '{file.Path}': permission denied.", run.Error.TrimEnd('\n'));
@@ -77,14 +78,20 @@ public sealed class InputFileTests
             await mkfifo.WaitForExitAsync();
         }
 
-        var writer = Task.Run(() => File.WriteAllText(fifo.Path, """{ "Balances": { "Providers": { "undrctrl": { "Accounts": { "second": { "ApiKey": "k2" } } } } } }"""));
-        var environment = new Dictionary<string, string?> { ["UNDRCTRL_API_KEY"] = "demo-undrctrl-api-key", ["UNDRCTRL_BASE_URL"] = fakes["undrctrl"].BaseUrl.ToString() };
+        const string Settings = """{ "Balances": { "Providers": { "undrctrl": { "Accounts": { "second": { "ApiKey": "k2" } } } } } }""";
+        var writer = Task.Run(() => File.WriteAllText(fifo.Path, Settings));
+        var environment = new Dictionary<string, string?>
+        {
+            ["UNDRCTRL_API_KEY"] = "demo-undrctrl-api-key",
+            ["UNDRCTRL_BASE_URL"] = fakes["undrctrl"].BaseUrl.ToString(),
+        };
 
         var run = await CliRun.InProcessAsync(environment, false, "check", "--format", "json", "--config", fifo.Path);
 
         await writer;
         using var document = JsonDocument.Parse(run.Out);
-        Assert.Equal(["default", "second"], document.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("account").GetString()));
+        var accounts = document.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("account").GetString());
+        Assert.Equal(["default", "second"], accounts);
     }
 
     [Theory]

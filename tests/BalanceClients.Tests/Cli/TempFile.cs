@@ -3,7 +3,8 @@ namespace BalanceClients.Tests.Cli;
 /// <summary>A file in the temporary directory, deleted on dispose: a test's accounts or configuration file.</summary>
 internal sealed class TempFile : IDisposable
 {
-    private TempFile(string extension) => Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"balances-test-{Guid.NewGuid():N}{extension}");
+    private TempFile(string extension) =>
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"balances-test-{Guid.NewGuid():N}{extension}");
 
     /// <summary>The file's full path.</summary>
     public string Path { get; }
