@@ -60,33 +60,32 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
 
     private async Task<BalanceClientsOptions> ReadOptionsAsync(FakeProviderServer? demo, CancellationToken cancellationToken)
     {
-        BalanceClientsOptions options;
         if (demo is not null)
         {
-            options = BalanceClientsConfiguration.Read(null, demo.Environment);
+            var demoOptions = BalanceClientsConfiguration.Read(null, demo.Environment);
+            demoOptions.Timeout = settings.Timeout ?? demoOptions.Timeout;
+            return demoOptions;
         }
-        else
+
+        var builder = new ConfigurationBuilder();
+        if (settings.ConfigFile is { } file)
         {
-            var builder = new ConfigurationBuilder();
-            if (settings.ConfigFile is { } file)
-            {
-                builder.AddConfiguration(await ConfigFile.ReadAsync(file, cancellationToken).ConfigureAwait(false));
-            }
-
-            // The same mapping as AddEnvironmentVariables(): Balances__Providers__mesh__BaseUrl is Balances:Providers:mesh:BaseUrl.
-            builder.AddInMemoryCollection(console.Environment
-                .Where(pair => pair.Key.StartsWith(BalanceClientsConfiguration.SectionName + "__", StringComparison.OrdinalIgnoreCase))
-                .Select(pair => new KeyValuePair<string, string?>(pair.Key.Replace("__", ":", StringComparison.Ordinal), pair.Value)));
-            options = BalanceClientsConfiguration.Read(builder.Build(), console.Environment);
+            builder.AddConfiguration(await ConfigFile.ReadAsync(file, cancellationToken).ConfigureAwait(false));
         }
 
+        // The same mapping as AddEnvironmentVariables(): Balances__Providers__mesh__BaseUrl is Balances:Providers:mesh:BaseUrl.
+        builder.AddInMemoryCollection(console.Environment
+            .Where(pair => pair.Key.StartsWith(BalanceClientsConfiguration.SectionName + "__", StringComparison.OrdinalIgnoreCase))
+            .Select(pair => new KeyValuePair<string, string?>(pair.Key.Replace("__", ":", StringComparison.Ordinal), pair.Value)));
+        var configuration = builder.Build();
+        var options = BalanceClientsConfiguration.Read(configuration, console.Environment);
         if (settings.Timeout is { } timeout)
         {
             options.Timeout = timeout;
         }
         else
         {
-            CheckTimeout.CheckConfigured(options.Timeout);
+            CheckTimeout.CheckConfigured(configuration[$"{BalanceClientsConfiguration.SectionName}:Timeout"], options.Timeout);
         }
 
         return options;

@@ -38,11 +38,19 @@ internal static class CheckTimeout
         return true;
     }
 
-    /// <summary>Checks a deadline that came from configuration.</summary>
-    /// <param name="timeout">The deadline.</param>
-    /// <exception cref="BalanceConfigurationException">It is longer than <see cref="Maximum"/>.</exception>
-    public static void CheckConfigured(TimeSpan timeout)
+    /// <summary>Checks a deadline that came from configuration (<c>Balances:Timeout</c>), as the library read it.</summary>
+    /// <param name="text">The setting as written, if it is set.</param>
+    /// <param name="timeout">The deadline the library read from it.</param>
+    /// <exception cref="BalanceConfigurationException">It is a bare number, or longer than <see cref="Maximum"/>.</exception>
+    public static void CheckConfigured(string? text, TimeSpan timeout)
     {
+        // TimeSpan reads "30" as 30 days: whoever wrote it meant seconds, and would wait a month for a provider that hangs.
+        if (text is not null && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        {
+            throw new BalanceConfigurationException(
+                $"Balances:Timeout {CliText.Quote(text)} is a number of days to .NET: write a time span, 00:00:30 for 30 seconds.");
+        }
+
         // The library checks the lower end; a longer deadline than a timer takes would fail when the check starts.
         if (timeout > Maximum)
         {

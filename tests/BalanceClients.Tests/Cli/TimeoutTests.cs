@@ -97,6 +97,21 @@ public sealed class TimeoutTests
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Theory]
+    [InlineData("30")]
+    [InlineData(" 5 ")]
+    public async Task Check_ConfiguredTimeoutAsABareNumber_ExitsSixtyFourInsteadOfWaitingDays(string timeout)
+    {
+        var environment = new Dictionary<string, string?> { ["UNDRCTRL_API_KEY"] = "k", ["Balances__Timeout"] = timeout };
+
+        var run = await CliRun.InProcessAsync(environment, false, "check", "--format", "json");
+
+        Assert.Equal(64, run.ExitCode);
+        Assert.Equal(
+            $"balances: Balances:Timeout '{timeout}' is a number of days to .NET: write a time span, 00:00:30 for 30 seconds.",
+            run.Error.TrimEnd('\n'));
+    }
+
     private static async Task<FakeProviderServer> SlowMeshAsync()
     {
         var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
