@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using BalanceClients.Cli;
 using BalanceClients.Cli.Inputs;
 using BalanceClients.Configuration;
 using BalanceClients.FakeProviders;
@@ -108,19 +107,15 @@ public sealed class AccountsFileTests
         await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
         using var file = await TempFile.WithLinesAsync(AccountLines.Many(2000));
         using var output = new FirstWriteHook(() => ReplaceInPlace(file.Path, "\"u1999\"", "\"x1999\""));
-        using var error = new StringWriter();
 
-        var exitCode = await BalancesCommand.RunAsync(
-            ["check", "--format", "json", "--accounts", file.Path],
-            new CliConsole(output, error, fakes.Environment, false),
-            CancellationToken.None);
+        var run = await CliRun.InProcessAsync(output, fakes.Environment, false, CancellationToken.None, "check", "--format", "json", "--accounts", file.Path);
 
-        Assert.Equal(64, exitCode);
+        Assert.Equal(64, run.ExitCode);
         Assert.Equal(
             $"balances: --accounts '{file.Path}': the file changed while its accounts were being checked (line 2000 is not what it was); "
             + "the accounts from there on were not checked.",
-            error.ToString().TrimEnd('\n'));
-        var checkedAccounts = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            run.Error.TrimEnd('\n'));
+        var checkedAccounts = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("account").GetString()).ToList();
         Assert.Equal(1999, checkedAccounts.Count);
         Assert.DoesNotContain("x1999", checkedAccounts);

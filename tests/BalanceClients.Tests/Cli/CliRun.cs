@@ -10,8 +10,15 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     public static async Task<CliRun> InProcessAsync(IReadOnlyDictionary<string, string?> environment, bool isTerminal, params string[] args)
     {
         using var output = new StringWriter();
+        return await InProcessAsync(output, environment, isTerminal, CancellationToken.None, args);
+    }
+
+    /// <summary>Runs the tool in-process, redirected into the given standard output (one that fails, say), until cancelled.</summary>
+    public static async Task<CliRun> InProcessAsync(
+        StringWriter output, IReadOnlyDictionary<string, string?> environment, bool isTerminal, CancellationToken cancellationToken, params string[] args)
+    {
         using var error = new StringWriter();
-        var exitCode = await BalancesCommand.RunAsync(args, new CliConsole(output, error, environment, isTerminal), CancellationToken.None);
+        var exitCode = await BalancesCommand.RunAsync(args, new CliConsole(output, error, environment, isTerminal), cancellationToken);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BalanceClients.Cli;
 using BalanceClients.FakeProviders;
 
 namespace BalanceClients.Tests.Cli;
@@ -80,15 +79,10 @@ public sealed class StandardOutputTests
         await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
         using var file = await TempFile.WithLinesAsync(AccountLines.Many(2000));
         using var output = new FirstWriteHook(() => throw new IOException("Broken pipe", 32));
-        using var error = new StringWriter();
 
-        var exitCode = await BalancesCommand.RunAsync(
-            ["check", "--format", "json", "--accounts", file.Path],
-            new CliConsole(output, error, fakes.Environment, false),
-            CancellationToken.None);
+        var run = await CliRun.InProcessAsync(output, fakes.Environment, false, CancellationToken.None, "check", "--format", "json", "--accounts", file.Path);
 
-        Assert.Equal(1, exitCode);
-        Assert.Equal("balances: cannot write to standard output: Broken pipe\n", error.ToString());
+        Assert.Equal((1, "balances: cannot write to standard output: Broken pipe\n"), (run.ExitCode, run.Error));
         var requests = fakes["undrctrl"].Requests.Count;
         Assert.True(requests < 200, $"{requests} of 2000 accounts were checked although the output failed at the first");
     }
@@ -97,29 +91,20 @@ public sealed class StandardOutputTests
     public async Task Check_Cancelled_ExitsOneHundredThirtyWithoutAStackTrace()
     {
         using var output = new StringWriter();
-        using var error = new StringWriter();
 
-        var exitCode = await BalancesCommand.RunAsync(
-            ["check", "--demo"],
-            new CliConsole(output, error, new Dictionary<string, string?>(), false),
-            new CancellationToken(canceled: true));
+        var run = await CliRun.InProcessAsync(output, new Dictionary<string, string?>(), false, new CancellationToken(canceled: true), "check", "--demo");
 
-        Assert.Equal(130, exitCode);
-        Assert.Empty(error.ToString());
+        Assert.Equal((130, string.Empty), (run.ExitCode, run.Error));
     }
 
     [Fact]
     public async Task Check_UnexpectedFailure_ExitsOneWithTheErrorOnStderr()
     {
         using var output = new FirstWriteHook(() => throw new InvalidOperationException("a bug"));
-        using var error = new StringWriter();
 
-        var exitCode = await BalancesCommand.RunAsync(
-            ["check", "--demo", "--format", "json"],
-            new CliConsole(output, error, new Dictionary<string, string?>(), false),
-            CancellationToken.None);
+        var run = await CliRun.InProcessAsync(output, new Dictionary<string, string?>(), false, CancellationToken.None, "check", "--demo", "--format", "json");
 
-        Assert.Equal(1, exitCode);
-        Assert.StartsWith("balances: unexpected error: System.InvalidOperationException: a bug", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("balances: unexpected error: System.InvalidOperationException: a bug", run.Error, StringComparison.Ordinal);
     }
 }
