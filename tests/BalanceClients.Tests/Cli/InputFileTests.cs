@@ -88,7 +88,8 @@ public sealed class InputFileTests
 
         var run = await CliRun.InProcessAsync(environment, false, "check", "--format", "json", "--config", fifo.Path);
 
-        await writer;
+        // A tool that never opened the FIFO would leave the writer blocked: fail then, do not hang.
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
         using var document = JsonDocument.Parse(run.Out);
         var accounts = document.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("account").GetString());
         Assert.Equal(["default", "second"], accounts);
