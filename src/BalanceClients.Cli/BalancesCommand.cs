@@ -12,20 +12,51 @@ internal static class BalancesCommand
     /// <returns>The exit status.</returns>
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
     {
+        var output = StandardStreamWriter.ForOutput(console.Out);
+        var error = StandardStreamWriter.ForError(console.Error);
+        try
+        {
+            var guarded = console with { Out = output, Error = error };
+            var exitCode = await ParseAndInvokeAsync(args, guarded, cancellationToken).ConfigureAwait(false);
+            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return exitCode;
+        }
+        catch (OutputFailedException exception)
+        {
+            // Leaving the check's stream of results has already cancelled the checks still running.
+            await error.WriteLineAsync($"balances: {exception.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Interrupted;
+        }
+#pragma warning disable CA1031 // A bug: reported as System.CommandLine's own handler did, with its stack trace, and exit 1.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            await error.WriteLineAsync($"balances: unexpected error: {exception}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static async Task<int> ParseAndInvokeAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
+    {
         var root = Create(console);
         var parsed = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            foreach (var parseError in parsed.Errors)
             {
-                await console.Error.WriteLineAsync($"balances: {error.Message}").ConfigureAwait(false);
+                await console.Error.WriteLineAsync($"balances: {CliText.OneLine(parseError.Message)}").ConfigureAwait(false);
             }
 
             await console.Error.WriteLineAsync("Run 'balances check --help' for the options.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
+        // Without System.CommandLine's handler, a failure of standard output reaches RunAsync instead of becoming a stack trace.
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
         return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 
@@ -72,7 +103,7 @@ internal static class BalancesCommand
                 result.GetValue(options.Format) ?? (console.IsTerminal ? "table" : "json"),
                 [.. (result.GetValue(options.Provider) ?? []).Distinct(StringComparer.Ordinal)],
                 thresholds,
-                TimeSpan.FromSeconds(result.GetValue(options.Timeout)),
+                result.GetValue(options.Timeout),
                 result.GetValue(options.Demo),
                 result.GetValue(options.Accounts),
                 result.GetValue(options.Config),

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 
 namespace BalanceClients.Cli;
 
@@ -30,21 +29,21 @@ internal sealed class CheckOptions
         HelpName = "ID[.KIND]=AMOUNT",
     };
 
-    public Option<double> Timeout { get; } = new("--timeout")
+    public Option<TimeSpan?> Timeout { get; } = new("--timeout")
     {
-        Description = "The whole check's deadline, in seconds; a provider still running then is reported as a timeout.",
+        Description = "The whole check's deadline, in seconds; a provider still running then is reported as a timeout. "
+            + "Default: Balances:Timeout from configuration, else 30.",
         HelpName = "SECONDS",
-        DefaultValueFactory = _ => 30,
         CustomParser = result =>
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= int.MaxValue / 1000)
+            if (CheckTimeout.TryParse(text, out var timeout, out var error))
             {
-                return seconds;
+                return timeout;
             }
 
-            result.AddError($"--timeout '{text}': a positive number of seconds is needed.");
-            return 0;
+            result.AddError($"--timeout {CliText.Quote(text)}: {error}");
+            return null;
         },
     };
 

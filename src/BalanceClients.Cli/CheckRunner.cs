@@ -1,3 +1,4 @@
+using BalanceClients.Cli.Inputs;
 using BalanceClients.Cli.Output;
 using BalanceClients.Configuration;
 using BalanceClients.FakeProviders;
@@ -23,15 +24,23 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         {
             if (settings.Demo)
             {
+                DemoRules.RefuseCombinations(settings);
+                if (DemoRules.IgnoredSettings(console.Environment) is { } ignored)
+                {
+                    await console.Error.WriteLineAsync($"balances: {ignored}").ConfigureAwait(false);
+                }
+
                 demo = await FakeProviderServer.StartAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            var services = CreateServices(ReadConfiguration(demo));
+            var configuration = await ReadConfigurationAsync(demo, cancellationToken).ConfigureAwait(false);
+            var file = settings.AccountsFile is { } path ? await ValidateAccountsAsync(path, cancellationToken).ConfigureAwait(false) : null;
+            var services = CreateServices(configuration);
             await using (services.ConfigureAwait(false))
             {
                 var checker = services.GetRequiredService<IBalanceChecker>();
-                var accounts = SelectAccounts(checker.Accounts);
-                return settings.AccountsFile is { } file
+                var accounts = file is null ? SelectAccounts(checker.Accounts) : [];
+                return file is not null
                     ? await RunBatchAsync(checker, file, cancellationToken).ConfigureAwait(false)
                     : await RunConfiguredAsync(checker, accounts, cancellationToken).ConfigureAwait(false);
             }
@@ -46,11 +55,6 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             await console.Error.WriteLineAsync($"balances: {exception.Failures.First()}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
-        catch (IOException exception) when (settings.AccountsFile is not null || settings.ConfigFile is not null)
-        {
-            await console.Error.WriteLineAsync($"balances: cannot read a file: {exception.Message}").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
         finally
         {
             if (demo is not null)
@@ -60,7 +64,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         }
     }
 
-    private IConfiguration ReadConfiguration(FakeProviderServer? demo)
+    private async Task<IConfiguration> ReadConfigurationAsync(FakeProviderServer? demo, CancellationToken cancellationToken)
     {
         var builder = new ConfigurationBuilder();
         if (demo is not null)
@@ -70,30 +74,29 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
 
         if (settings.ConfigFile is { } file)
         {
-            builder.AddJsonFile(Path.GetFullPath(file), optional: false);
+            builder.AddConfiguration(await ConfigFile.ReadAsync(file, cancellationToken).ConfigureAwait(false));
         }
 
         // The same mapping as AddEnvironmentVariables(): Balances__Providers__mesh__BaseUrl is Balances:Providers:mesh:BaseUrl.
         builder.AddInMemoryCollection(console.Environment
             .Where(pair => pair.Key.StartsWith("Balances__", StringComparison.OrdinalIgnoreCase))
             .Select(pair => new KeyValuePair<string, string?>(pair.Key.Replace("__", ":", StringComparison.Ordinal), pair.Value)));
-        try
+        return builder.AddBalanceEnvironmentVariables(console.Environment).Build();
+    }
+
+    private async Task<AccountsFile> ValidateAccountsAsync(string path, CancellationToken cancellationToken)
+    {
+        var file = await AccountsFile.ValidateAsync(path, cancellationToken).ConfigureAwait(false);
+        if (settings.Providers.FirstOrDefault(id => !file.Providers.Contains(id)) is { } missing)
         {
-            return builder.AddBalanceEnvironmentVariables(console.Environment).Build();
+            throw new BalanceConfigurationException($"--provider {missing}: --accounts {CliText.Quote(path)} has no {missing} account.");
         }
-        catch (InvalidDataException exception)
-        {
-            throw new BalanceConfigurationException($"--config: {exception.Message}", exception);
-        }
+
+        return file;
     }
 
     private List<BalanceAccount> SelectAccounts(IReadOnlyList<BalanceAccount> configured)
     {
-        if (settings.AccountsFile is not null)
-        {
-            return [];
-        }
-
         foreach (var id in settings.Providers)
         {
             if (!configured.Any(account => account.Provider == id))
@@ -126,14 +129,18 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             }
         });
         services.AddBalanceClients(configuration);
-        services.Configure<BalanceCheckerOptions>(options => options.Timeout = settings.Timeout);
+        if (settings.Timeout is { } timeout)
+        {
+            services.Configure<BalanceCheckerOptions>(options => options.Timeout = timeout);
+        }
+
         return services.BuildServiceProvider();
     }
 
     private async Task<int> RunConfiguredAsync(IBalanceChecker checker, List<BalanceAccount> accounts, CancellationToken cancellationToken)
     {
         var results = new List<BalanceCheckResult>(accounts.Count);
-        var stream = checker.CheckManyAsync(accounts.ToAsyncEnumerable(), settings.Timeout, cancellationToken);
+        var stream = checker.CheckManyAsync(accounts.ToAsyncEnumerable(), null, cancellationToken);
         var ansi = CreateAnsiConsole();
         if (settings.Format == "table" && console.UseColor)
         {
@@ -161,12 +168,19 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         return await ReportAsync(ordered.ToAsyncEnumerable(), CreateReport(ansi, streaming: false), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<int> RunBatchAsync(IBalanceChecker checker, string file, CancellationToken cancellationToken)
+    private async Task<int> RunBatchAsync(IBalanceChecker checker, AccountsFile file, CancellationToken cancellationToken)
     {
-        var accounts = AccountsFile.ReadAsync(file, cancellationToken)
+        var accounts = file.ReadAsync(cancellationToken)
             .Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider, StringComparer.Ordinal));
-        var results = checker.CheckManyAsync(accounts, settings.Timeout, cancellationToken);
-        return await ReportAsync(results, CreateReport(CreateAnsiConsole(), streaming: true), cancellationToken).ConfigureAwait(false);
+        var results = checker.CheckManyAsync(accounts, null, cancellationToken);
+        var exitCode = await ReportAsync(results, CreateReport(CreateAnsiConsole(), streaming: true), cancellationToken).ConfigureAwait(false);
+        if (file.Changed is { } changed)
+        {
+            await console.Error.WriteLineAsync($"balances: {changed}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        return exitCode;
     }
 
     private async Task<int> ReportAsync(IAsyncEnumerable<BalanceCheckResult> results, IReport report, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ namespace BalanceClients.Cli;
 /// <param name="Format">table, json or prometheus.</param>
 /// <param name="Providers">Only these provider ids; empty for all configured.</param>
 /// <param name="Thresholds">The <c>--min</c> thresholds.</param>
-/// <param name="Timeout">The whole check's deadline.</param>
+/// <param name="Timeout">The whole check's deadline given by <c>--timeout</c>, or <see langword="null"/> for the configured one.</param>
 /// <param name="Demo">Whether to check the built-in fake providers.</param>
 /// <param name="AccountsFile">The JSON Lines file of accounts, if any.</param>
 /// <param name="ConfigFile">A JSON configuration file, if any.</param>
@@ -13,7 +13,7 @@ internal sealed record CheckSettings(
     string Format,
     IReadOnlyList<string> Providers,
     IReadOnlyList<Threshold> Thresholds,
-    TimeSpan Timeout,
+    TimeSpan? Timeout,
     bool Demo,
     string? AccountsFile,
     string? ConfigFile,

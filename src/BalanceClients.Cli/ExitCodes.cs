@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>Bad arguments or configuration.</summary>
     public const int Usage = 64;
+
+    /// <summary>Interrupted by SIGINT or SIGTERM before the check completed (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

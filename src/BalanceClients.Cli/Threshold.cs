@@ -16,10 +16,11 @@ internal sealed record Threshold(string Provider, string? Kind, decimal Minimum)
     public static bool TryParse(string text, out Threshold threshold, out string error)
     {
         threshold = null!;
+        var quoted = CliText.Quote(text);
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0)
         {
-            error = $"--min '{text}': expected ID=AMOUNT or ID.KIND=AMOUNT.";
+            error = $"--min {quoted}: expected ID=AMOUNT or ID.KIND=AMOUNT.";
             return false;
         }
 
@@ -29,19 +30,19 @@ internal sealed record Threshold(string Provider, string? Kind, decimal Minimum)
         var kind = dot < 0 ? null : target[(dot + 1)..];
         if (ProviderInfo.Find(providerId) is not { } provider)
         {
-            error = $"--min '{text}': '{providerId}' is not a provider ({string.Join(", ", ProviderInfo.All.Select(p => p.Id))}).";
+            error = $"--min {quoted}: {CliText.Quote(providerId)} is not a provider ({string.Join(", ", ProviderInfo.All.Select(p => p.Id))}).";
             return false;
         }
 
         if (kind is not null && !provider.Kinds.Contains(kind, StringComparer.Ordinal))
         {
-            error = $"--min '{text}': {providerId} has no amount of kind '{kind}' ({string.Join(", ", provider.Kinds)}).";
+            error = $"--min {quoted}: {providerId} has no amount of kind {CliText.Quote(kind)} ({string.Join(", ", provider.Kinds)}).";
             return false;
         }
 
         if (!decimal.TryParse(text[(equals + 1)..].Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var minimum))
         {
-            error = $"--min '{text}': the amount is not a number.";
+            error = $"--min {quoted}: the amount is not a number.";
             return false;
         }
 

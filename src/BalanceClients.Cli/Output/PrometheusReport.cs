@@ -24,7 +24,21 @@ internal sealed class PrometheusReport : IReport, IDisposable
     public PrometheusReport(TextWriter output)
     {
         _out = output;
-        _samples = [.. Metrics.Select(_ => new StreamWriter(TemporaryFile(), new UTF8Encoding(false)))];
+        var samples = new List<StreamWriter>(Metrics.Length);
+        try
+        {
+            foreach (var _ in Metrics)
+            {
+                samples.Add(new StreamWriter(TemporaryFile(), new UTF8Encoding(false)));
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            samples.ForEach(file => file.Dispose());
+            throw TemporaryFilesFailed(exception);
+        }
+
+        _samples = [.. samples];
     }
 
     public async Task AddAsync(ReportedResult result, CancellationToken cancellationToken)
@@ -52,21 +66,28 @@ internal sealed class PrometheusReport : IReport, IDisposable
 
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
-        var text = new StringBuilder();
-        for (var i = 0; i < Metrics.Length; i++)
+        try
         {
-            var (name, help) = Metrics[i];
-            await _out.WriteAsync($"# HELP {name} {help}\n# TYPE {name} gauge\n".AsMemory(), cancellationToken).ConfigureAwait(false);
-            await _samples[i].FlushAsync(cancellationToken).ConfigureAwait(false);
-            var stream = _samples[i].BaseStream;
-            stream.Position = 0;
-            using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
-            var buffer = new char[16 * 1024];
-            int read;
-            while ((read = await reader.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            for (var i = 0; i < Metrics.Length; i++)
             {
-                await _out.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                var (name, help) = Metrics[i];
+                await _out.WriteAsync($"# HELP {name} {help}\n# TYPE {name} gauge\n".AsMemory(), cancellationToken).ConfigureAwait(false);
+                await _samples[i].FlushAsync(cancellationToken).ConfigureAwait(false);
+                var stream = _samples[i].BaseStream;
+                stream.Position = 0;
+                using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
+                var buffer = new char[16 * 1024];
+                int read;
+                while ((read = await reader.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    await _out.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Standard output fails as OutputFailedException, never as these: what failed here is a temporary file.
+            throw TemporaryFilesFailed(exception);
         }
 
         await _out.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -87,6 +108,20 @@ internal sealed class PrometheusReport : IReport, IDisposable
     private static FileStream TemporaryFile() =>
         new(Path.Combine(Path.GetTempPath(), $"balances-{Guid.NewGuid():N}.prom"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose);
 
-    private Task WriteAsync(int metric, string labels, string value) =>
-        _samples[metric].WriteAsync($"{Metrics[metric].Name}{{{labels}}} {value}\n");
+    private static OutputFailedException TemporaryFilesFailed(Exception exception) => new(
+        $"cannot write the Prometheus output's temporary files in {CliText.Quote(Path.GetTempPath())} "
+            + $"({(OperatingSystem.IsWindows() ? "TMP" : "TMPDIR")}): {CliText.Reason(exception)}",
+        exception);
+
+    private async Task WriteAsync(int metric, string labels, string value)
+    {
+        try
+        {
+            await _samples[metric].WriteAsync($"{Metrics[metric].Name}{{{labels}}} {value}\n").ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw TemporaryFilesFailed(exception);
+        }
+    }
 }

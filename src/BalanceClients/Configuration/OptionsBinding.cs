@@ -6,12 +6,21 @@ namespace BalanceClients.Configuration;
 /// <summary>Binds the <c>Balances</c> section, reporting a value of the wrong type by its key and type, never by its value.</summary>
 internal static partial class OptionsBinding
 {
+    private static readonly HashSet<string> TimeSpanSettings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        nameof(BalanceCheckerOptions.Timeout),
+        nameof(ResilienceOptions.AttemptTimeout),
+        nameof(ResilienceOptions.RetryBaseDelay),
+        nameof(ResilienceOptions.MaxRetryAfter),
+    };
+
     /// <summary>Binds the section onto the options.</summary>
     /// <param name="section">The <c>Balances</c> section.</param>
     /// <param name="options">The options.</param>
     /// <exception cref="BalanceConfigurationException">A value cannot be converted to its setting's type.</exception>
     public static void Bind(IConfigurationSection section, BalanceCheckerOptions options)
     {
+        RefuseBareNumbers(section, TimeSpanSettings);
         try
         {
             // Setting by setting: the options also hold accounts made in code, which configuration cannot make.
@@ -40,6 +49,25 @@ internal static partial class OptionsBinding
                 ? $"{match.Groups["key"].Value} is not a valid {TypeName(match.Groups["type"].Value)}."
                 : $"The {section.Path} configuration has a value of the wrong type.";
             throw new BalanceConfigurationException(message, exception);
+        }
+    }
+
+    /// <summary>Refuses a whole number where a time span is expected: .NET reads <c>30</c> as 30 days.</summary>
+    /// <param name="section">The section.</param>
+    /// <param name="timeSpanSettings">The last segments of the keys that hold time spans.</param>
+    /// <exception cref="BalanceConfigurationException">A time span is written as a whole number.</exception>
+    public static void RefuseBareNumbers(IConfigurationSection section, IReadOnlySet<string> timeSpanSettings)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        foreach (var (key, value) in section.AsEnumerable())
+        {
+            var name = key[(key.LastIndexOf(':') + 1)..];
+            if (value is not null && timeSpanSettings.Contains(name) && long.TryParse(value.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                // Whoever wrote "30" meant seconds, and would wait a month for a provider that hangs.
+                throw new BalanceConfigurationException(
+                    $"{key} '{value.Trim()}' is a number of days to .NET: write a time span, 00:00:30 for 30 seconds.");
+            }
         }
     }
 

@@ -164,6 +164,24 @@ public sealed class CheckCommandTests
         Assert.Empty(run.Out);
     }
 
+    [Theory]
+    [InlineData("--min", "tel\nnyx=1")]
+    [InlineData("--min", "telnyx.\u001b[31m=1")]
+    [InlineData("--format", "x\ny")]
+    [InlineData("--format", "xml")]
+    [InlineData("--provider", "twilio")]
+    [InlineData("--timeout", "\u001b]0;pwned\u0007")]
+    [InlineData("--frob\u001b[31m", "--verbose")]
+    public async Task Check_BadArgument_IsOneLineWithoutControlCharacters(string option, string value)
+    {
+        var run = await CliRun.InProcessAsync(NoEnvironment, false, "check", "--demo", option, value);
+
+        Assert.Equal(64, run.ExitCode);
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => !line.StartsWith("Run 'balances", StringComparison.Ordinal));
+        Assert.StartsWith("balances: ", Assert.Single(lines), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Error, c => char.IsControl(c) && c != '\n');
+    }
+
     public static TheoryData<IReadOnlyDictionary<string, string?>, string[], string> ConfigurationMistakes => new()
     {
         { new Dictionary<string, string?>(), [], "no provider is configured" },

@@ -11,17 +11,42 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     public static async Task<CliRun> InProcessAsync(IReadOnlyDictionary<string, string?> environment, bool isTerminal, params string[] args)
     {
         using var output = new StringWriter();
+        return await InProcessAsync(output, environment, isTerminal, CancellationToken.None, args);
+    }
+
+    /// <summary>Runs the tool in-process, redirected into the given standard output (one that fails, say), until cancelled.</summary>
+    public static async Task<CliRun> InProcessAsync(
+        StringWriter output, IReadOnlyDictionary<string, string?> environment, bool isTerminal, CancellationToken cancellationToken, params string[] args)
+    {
         using var error = new StringWriter();
-        var exitCode = await BalancesCommand.RunAsync(args, new CliConsole(output, error, environment, isTerminal), CancellationToken.None);
+        var exitCode = await BalancesCommand.RunAsync(args, new CliConsole(output, error, environment, isTerminal), cancellationToken);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
     /// <summary>Runs the built <c>balances.dll</c> as a real process, with only the given environment variables besides the basics.</summary>
-    public static async Task<CliRun> ProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<CliRun> ProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        ProcessAsync(CliProcessOptions.Default, environment, args);
+
+    /// <summary>Runs the built <c>balances.dll</c> as a real process, started as the options say.</summary>
+    public static async Task<CliRun> ProcessAsync(
+        CliProcessOptions options, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "balances.dll"));
-        foreach (var argument in args)
+        List<string> command = ["dotnet", Path.Combine(AppContext.BaseDirectory, "balances.dll"), .. args];
+        if (options.AsAnyUser && Environment.UserName == "root")
+        {
+            command.InsertRange(0, ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]);
+        }
+
+        if (options.ShellSuffix is { } suffix)
+        {
+            command.InsertRange(0, ["bash", "-c", $"\"$@\" {suffix}; exit ${{PIPESTATUS[0]}}", "balances"]);
+        }
+
+        var start = new ProcessStartInfo(command[0])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+        };
+        foreach (var argument in command.Skip(1))
         {
             start.ArgumentList.Add(argument);
         }

@@ -37,6 +37,18 @@ public sealed partial class PrometheusFormatTests
         }
     }
 
+    [Fact]
+    public async Task Prometheus_TemporaryDirectoryMissing_AsAProcess_ExitsOneWithOneLine()
+    {
+        var run = await CliRun.ProcessAsync(new Dictionary<string, string?> { ["TMPDIR"] = "/nonexistent" }, "check", "--demo", "--format", "prometheus");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.Equal(
+            "balances: cannot write the Prometheus output's temporary files in '/nonexistent/' (TMPDIR): No such file or directory\n",
+            run.Error);
+    }
+
     private static void AssertExpositionFormat(string text)
     {
         Assert.EndsWith("\n", text, StringComparison.Ordinal);
