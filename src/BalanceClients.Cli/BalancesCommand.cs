@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BalanceClients.Cli.Output;
 
 namespace BalanceClients.Cli;
 
@@ -12,19 +13,16 @@ internal static class BalancesCommand
     /// <returns>The exit status.</returns>
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken)
     {
-        var output = StandardStreamWriter.ForOutput(console.Out);
-        var error = StandardStreamWriter.ForError(console.Error);
         try
         {
-            var guarded = console with { Out = output, Error = error };
-            var exitCode = await ParseAndInvokeAsync(args, guarded, cancellationToken).ConfigureAwait(false);
-            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            var exitCode = await ParseAndInvokeAsync(args, console, cancellationToken).ConfigureAwait(false);
+            await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
             return exitCode;
         }
         catch (OutputFailedException exception)
         {
             // Leaving the check's stream of results has already cancelled the checks still running.
-            await error.WriteLineAsync($"balances: {exception.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"balances: {exception.Message}").ConfigureAwait(false);
             return ExitCodes.Failed;
         }
         catch (OperationCanceledException)
@@ -35,7 +33,7 @@ internal static class BalancesCommand
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            await error.WriteLineAsync($"balances: unexpected error: {exception}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"balances: unexpected error: {exception}").ConfigureAwait(false);
             return ExitCodes.Failed;
         }
     }
@@ -87,20 +85,23 @@ internal static class BalancesCommand
 
         check.SetAction(async (result, cancellationToken) =>
         {
-            var thresholds = new List<Threshold>();
-            foreach (var text in result.GetValue(options.Min) ?? [])
+            var thresholds = new List<BalanceThreshold>();
+            foreach (var (flag, values) in new[] { ("--warn", result.GetValue(options.Warn)), ("--min", result.GetValue(options.Min)) })
             {
-                if (!Threshold.TryParse(text, out var threshold, out var error))
+                foreach (var text in values ?? [])
                 {
-                    await console.Error.WriteLineAsync($"balances: {error}").ConfigureAwait(false);
-                    return ExitCodes.Usage;
-                }
+                    if (!ThresholdFlag.TryParse(flag, text, out var threshold, out var error))
+                    {
+                        await console.Error.WriteLineAsync($"balances: {error}").ConfigureAwait(false);
+                        return ExitCodes.Usage;
+                    }
 
-                thresholds.Add(threshold);
+                    thresholds.Add(threshold);
+                }
             }
 
             var settings = new CheckSettings(
-                result.GetValue(options.Format) ?? (console.IsTerminal ? "table" : "json"),
+                result.GetValue(options.Format) ?? (console.IsTerminal ? OutputFormat.Table : OutputFormat.Json),
                 [.. (result.GetValue(options.Provider) ?? []).Distinct(StringComparer.Ordinal)],
                 thresholds,
                 result.GetValue(options.Timeout),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BalanceClients.Cli.Output;
 
 namespace BalanceClients.Cli;
 
@@ -11,7 +12,7 @@ internal sealed class CheckOptions
         Provider.AcceptOnlyFromAmong([.. ProviderInfo.All.Select(p => p.Id)]);
     }
 
-    public Option<string> Format { get; } = new("--format")
+    public Option<OutputFormat?> Format { get; } = new("--format")
     {
         Description = "Output format: table (the default on a terminal), json (the default otherwise) or prometheus (text exposition format).",
         HelpName = "table|json|prometheus",
@@ -25,7 +26,14 @@ internal sealed class CheckOptions
 
     public Option<string[]> Min { get; } = new("--min")
     {
-        Description = "Report a balance below AMOUNT as low (repeatable): ID=AMOUNT for the provider's primary amount, ID.KIND=AMOUNT for one kind.",
+        Description = "Critical level (repeatable): an amount below AMOUNT is low (exit 2). ID=AMOUNT for the provider's primary amount, "
+            + "ID.KIND=AMOUNT for one kind.",
+        HelpName = "ID[.KIND]=AMOUNT",
+    };
+
+    public Option<string[]> Warn { get; } = new("--warn")
+    {
+        Description = "Warning level (repeatable): an amount below AMOUNT is at level warning (exit 0). Same form as --min.",
         HelpName = "ID[.KIND]=AMOUNT",
     };
 
@@ -66,5 +74,5 @@ internal sealed class CheckOptions
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Log requests, retries and failures to standard error." };
 
-    public IEnumerable<Option> All => [Format, Provider, Min, Timeout, Demo, Accounts, Config, Verbose];
+    public IEnumerable<Option> All => [Format, Provider, Warn, Min, Timeout, Demo, Accounts, Config, Verbose];
 }

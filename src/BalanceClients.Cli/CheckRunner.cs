@@ -129,10 +129,14 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             }
         });
         services.AddBalanceClients(configuration);
-        if (settings.Timeout is { } timeout)
+        services.Configure<BalanceCheckerOptions>(options =>
         {
-            services.Configure<BalanceCheckerOptions>(options => options.Timeout = timeout);
-        }
+            options.Timeout = settings.Timeout ?? options.Timeout;
+            foreach (var threshold in settings.Thresholds)
+            {
+                options.Thresholds.Add(threshold);
+            }
+        });
 
         return services.BuildServiceProvider();
     }
@@ -142,7 +146,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         var results = new List<BalanceCheckResult>(accounts.Count);
         var stream = checker.CheckManyAsync(accounts.ToAsyncEnumerable(), null, cancellationToken);
         var ansi = CreateAnsiConsole();
-        if (settings.Format == "table" && console.UseColor)
+        if (settings.Format == OutputFormat.Table && console.UseColor)
         {
             await ansi.Status().Spinner(Spinner.Known.Dots).StartAsync("Checking...", async context =>
             {
@@ -164,49 +168,55 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             }
         }
 
-        var ordered = results.Order(BalanceCheckResult.ContractOrder);
-        return await ReportAsync(ordered.ToAsyncEnumerable(), CreateReport(ansi, streaming: false), cancellationToken).ConfigureAwait(false);
+        results.Sort(BalanceCheckResult.ContractOrder);
+        var report = CreateReport(ansi, checker, streaming: false);
+        await using (report.ConfigureAwait(false))
+        {
+            foreach (var result in results)
+            {
+                await report.AddAsync(result, cancellationToken).ConfigureAwait(false);
+            }
+
+            await report.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return ExitCodes.Of(results);
     }
 
     private async Task<int> RunBatchAsync(IBalanceChecker checker, AccountsFile file, CancellationToken cancellationToken)
     {
         var accounts = file.ReadAsync(cancellationToken)
             .Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider, StringComparer.Ordinal));
-        var results = checker.CheckManyAsync(accounts, null, cancellationToken);
-        var exitCode = await ReportAsync(results, CreateReport(CreateAnsiConsole(), streaming: true), cancellationToken).ConfigureAwait(false);
+        var failed = false;
+        var low = false;
+        var report = CreateReport(CreateAnsiConsole(), checker, streaming: true);
+        await using (report.ConfigureAwait(false))
+        {
+            await foreach (var result in checker.CheckManyAsync(accounts, null, cancellationToken).ConfigureAwait(false))
+            {
+                failed |= !result.IsSuccess;
+                low |= result.IsLow;
+                await report.AddAsync(result, cancellationToken).ConfigureAwait(false);
+            }
+
+            await report.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if (file.Changed is { } changed)
         {
             await console.Error.WriteLineAsync($"balances: {changed}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
-        return exitCode;
-    }
-
-    private async Task<int> ReportAsync(IAsyncEnumerable<BalanceCheckResult> results, IReport report, CancellationToken cancellationToken)
-    {
-        using var disposer = report;
-        var failed = false;
-        var low = false;
-        await foreach (var result in results.ConfigureAwait(false))
-        {
-            var reported = ReportedResult.Of(result, settings.Thresholds);
-            failed |= !result.IsSuccess;
-            low |= reported.IsLow;
-            await report.AddAsync(reported, cancellationToken).ConfigureAwait(false);
-        }
-
-        await report.CompleteAsync(cancellationToken).ConfigureAwait(false);
-
         return failed ? ExitCodes.Failed : low ? ExitCodes.Low : ExitCodes.Ok;
     }
 
-    private IReport CreateReport(IAnsiConsole ansi, bool streaming) => settings.Format switch
+    private IReport CreateReport(IAnsiConsole ansi, IBalanceChecker checker, bool streaming) => settings.Format switch
     {
-        "json" when streaming => new JsonLinesReport(console.Out),
-        "json" => new JsonReport(console.Out),
-        "prometheus" => new PrometheusReport(console.Out),
-        _ => new TableReport(ansi),
+        OutputFormat.Json when streaming => new JsonLinesReport(console.Output),
+        OutputFormat.Json => new JsonReport(console.Output),
+        OutputFormat.Prometheus => new PrometheusReport(console.Out),
+        _ => new TableReport(ansi, checker.Thresholds),
     };
 
     private IAnsiConsole CreateAnsiConsole()

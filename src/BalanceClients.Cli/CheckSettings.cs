@@ -1,18 +1,20 @@
+using BalanceClients.Cli.Output;
+
 namespace BalanceClients.Cli;
 
 /// <summary>The options of one <c>balances check</c>, parsed and checked.</summary>
-/// <param name="Format">table, json or prometheus.</param>
+/// <param name="Format">The output format.</param>
 /// <param name="Providers">Only these provider ids; empty for all configured.</param>
-/// <param name="Thresholds">The <c>--min</c> thresholds.</param>
+/// <param name="Thresholds">The <c>--warn</c> and <c>--min</c> thresholds, in the order given; they win over configured ones.</param>
 /// <param name="Timeout">The whole check's deadline given by <c>--timeout</c>, or <see langword="null"/> for the configured one.</param>
 /// <param name="Demo">Whether to check the built-in fake providers.</param>
 /// <param name="AccountsFile">The JSON Lines file of accounts, if any.</param>
 /// <param name="ConfigFile">A JSON configuration file, if any.</param>
 /// <param name="Verbose">Whether to log to standard error.</param>
 internal sealed record CheckSettings(
-    string Format,
+    OutputFormat Format,
     IReadOnlyList<string> Providers,
-    IReadOnlyList<Threshold> Thresholds,
+    IReadOnlyList<BalanceThreshold> Thresholds,
     TimeSpan? Timeout,
     bool Demo,
     string? AccountsFile,

@@ -4,48 +4,70 @@ using Microsoft.Win32.SafeHandles;
 namespace BalanceClients.Cli;
 
 /// <summary>What the tool reads from and writes to: its streams, its environment and whether it talks to a terminal.</summary>
-/// <param name="Out">Standard output: the report, nothing else.</param>
-/// <param name="Error">Standard error: diagnostics.</param>
-/// <param name="Environment">The environment variables.</param>
-/// <param name="IsTerminal">Whether standard output is a terminal (not redirected).</param>
-internal sealed record CliConsole(TextWriter Out, TextWriter Error, IReadOnlyDictionary<string, string?> Environment, bool IsTerminal)
+internal sealed class CliConsole
 {
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Creates the console.</summary>
+    /// <param name="output">Standard output: the report, nothing else. Its write failures become <see cref="OutputFailedException"/>.</param>
+    /// <param name="error">Standard error: diagnostics. Its write failures are ignored: there is nowhere left to say anything.</param>
+    /// <param name="environment">The environment variables.</param>
+    /// <param name="isTerminal">Whether standard output is a terminal (not redirected).</param>
+    public CliConsole(Stream output, TextWriter error, IReadOnlyDictionary<string, string?> environment, bool isTerminal)
+    {
+        Output = new StandardOutputStream(output);
+        Out = new StreamWriter(Output, Utf8, bufferSize: 4096, leaveOpen: true) { AutoFlush = isTerminal };
+        Error = new StandardErrorWriter(error);
+        Environment = environment;
+        IsTerminal = isTerminal;
+    }
+
+    /// <summary>Standard output as bytes, for reports that write UTF-8 themselves (JSON). Flush <see cref="Out"/> before using it.</summary>
+    public Stream Output { get; }
+
+    /// <summary>Standard output as text (UTF-8), buffered unless it is a terminal.</summary>
+    public TextWriter Out { get; }
+
+    /// <summary>Standard error.</summary>
+    public TextWriter Error { get; }
+
+    /// <summary>The environment variables.</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; }
+
+    /// <summary>Whether standard output is a terminal.</summary>
+    public bool IsTerminal { get; }
+
     /// <summary>Whether colour is wanted: on a terminal, unless <c>NO_COLOR</c> is set.</summary>
     public bool UseColor => IsTerminal && string.IsNullOrEmpty(Environment.GetValueOrDefault("NO_COLOR"));
 
     /// <summary>The process's own console.</summary>
     /// <returns>The console.</returns>
-    public static CliConsole FromProcess()
-    {
-        var isTerminal = !Console.IsOutputRedirected;
-        return new(
-            isTerminal ? Console.Out : RedirectedOutput(),
-            Console.Error,
-            System.Environment.GetEnvironmentVariables()
-                .Cast<System.Collections.DictionaryEntry>()
-                .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value, StringComparer.Ordinal),
-            isTerminal);
-    }
+    public static CliConsole FromProcess() => new(
+        StandardOutput(),
+        Console.Error,
+        System.Environment.GetEnvironmentVariables()
+            .Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value, StringComparer.Ordinal),
+        !Console.IsOutputRedirected);
 
-    // Console.Out ignores a broken pipe (EPIPE): `balances check | head -1` would go on checking every account. Into a pipe (or a
-    // socket, or a closed descriptor), the tool writes through a stream of its own on descriptor 1, which reports it. Not into a
-    // file or a device: a FileStream writes those at its own offset (pwrite), over what standard error writes to the same file
-    // (`> log 2>&1`), and Console.Out already reports their failures (a full disk, /dev/full). Unbuffered: the writer buffers,
-    // and BalancesCommand flushes it before exit, so nothing is left for the runtime to flush at exit. UTF-8, as JSON wants.
-    private static TextWriter RedirectedOutput()
+    // The console's own stream ignores a broken pipe (EPIPE): `balances check | head -1` would go on checking every account.
+    // Into a pipe (or a socket, or a closed descriptor), the tool writes through a stream of its own on descriptor 1, which
+    // reports it. Not into a file or a device: a FileStream writes those at its own offset (pwrite), over what standard error
+    // writes to the same file (`> log 2>&1`), and the console's stream already reports their failures (a full disk, /dev/full).
+    private static Stream StandardOutput()
     {
         if (OperatingSystem.IsWindows())
         {
-            return Console.Out;
+            return Console.OpenStandardOutput();
         }
 
         var stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
         if (stream.CanSeek)
         {
             stream.Dispose();
-            return Console.Out;
+            return Console.OpenStandardOutput();
         }
 
-        return new StreamWriter(stream, new UTF8Encoding(false));
+        return stream;
     }
 }

@@ -15,6 +15,12 @@ internal static class ExitCodes
     /// <summary>Bad arguments or configuration.</summary>
     public const int Usage = 64;
 
+    /// <summary>The exit status of a check's results: failed over low over ok.</summary>
+    /// <param name="results">The results.</param>
+    /// <returns>The status.</returns>
+    public static int Of(IReadOnlyCollection<BalanceCheckResult> results) =>
+        results.Any(result => !result.IsSuccess) ? Failed : results.Any(result => result.IsLow) ? Low : Ok;
+
     /// <summary>Interrupted by SIGINT or SIGTERM before the check completed (128 + SIGINT, as shells report it).</summary>
     public const int Interrupted = 130;
 }

@@ -38,6 +38,9 @@ public sealed class BalanceChecker : IBalanceChecker
     public IReadOnlyList<BalanceAccount> Accounts => _options.Current.Accounts;
 
     /// <inheritdoc />
+    public BalanceThresholds Thresholds => _options.Current.Thresholds;
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<BalanceCheckResult>> CheckAllAsync(CancellationToken cancellationToken = default)
     {
         var accounts = Accounts;
@@ -145,7 +148,7 @@ public sealed class BalanceChecker : IBalanceChecker
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            var classified = FailureClassifier.Classify(exception, provider, deadline.IsCancellationRequested);
+            var classified = FailureClassifier.Classify(exception, provider, deadline.IsCancellationRequested, _timeProvider.GetUtcNow());
             error = ProviderText.Clean(SecretRedactor.Redact(classified, account.Credentials.Secrets));
         }
 

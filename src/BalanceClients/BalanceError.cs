@@ -9,6 +9,10 @@ namespace BalanceClients;
 /// <param name="Message">The provider's message or a plain description.</param>
 public sealed record BalanceError(BalanceErrorKind Kind, int? HttpStatus, string? ProviderCode, string Message)
 {
+    /// <summary>How long the provider asked callers to wait before the next request (its <c>Retry-After</c>), if it said.</summary>
+    /// <value>The default value is <see langword="null"/>. A monitor waits at least this long before checking the account again.</value>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <inheritdoc />
     public override string ToString()
     {

@@ -3,8 +3,11 @@ namespace BalanceClients;
 /// <summary>Checks the balances of provider accounts, many at once, each failure kept to its own account.</summary>
 public interface IBalanceChecker
 {
-    /// <summary>The configured accounts.</summary>
+    /// <summary>The configured accounts, ordered by provider id, then account name.</summary>
     IReadOnlyList<BalanceAccount> Accounts { get; }
+
+    /// <summary>The configured thresholds, which give each result its <see cref="BalanceCheckResult.Level"/>.</summary>
+    BalanceThresholds Thresholds { get; }
 
     /// <summary>Checks every configured account concurrently, within the configured deadline.</summary>
     /// <param name="cancellationToken">Stops the check; nothing is returned then.</param>

@@ -1,13 +1,13 @@
 namespace BalanceClients.Cli.Output;
 
 /// <summary>An output format of <c>balances check</c>: takes results one by one, then completes.</summary>
-internal interface IReport : IDisposable
+internal interface IReport : IAsyncDisposable
 {
     /// <summary>Adds a result.</summary>
-    /// <param name="result">The result.</param>
+    /// <param name="result">The result, with its level.</param>
     /// <param name="cancellationToken">Stops the writing.</param>
     /// <returns>A task that completes when the result is taken.</returns>
-    Task AddAsync(ReportedResult result, CancellationToken cancellationToken);
+    Task AddAsync(BalanceCheckResult result, CancellationToken cancellationToken);
 
     /// <summary>Writes whatever remains.</summary>
     /// <param name="cancellationToken">Stops the writing.</param>

@@ -1,28 +1,32 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace BalanceClients.Cli.Output;
 
-/// <summary>JSON Lines for batches (<c>--accounts</c>): one result object per line, written as each completes.</summary>
-internal sealed class JsonLinesReport(TextWriter output) : IReport
+/// <summary>JSON Lines for batches (<c>--accounts</c>): one result object per line, written to standard output as each completes.</summary>
+internal sealed class JsonLinesReport : IReport
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private readonly MemoryStream _buffer = new();
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+    private readonly Stream _output;
+    private readonly Utf8JsonWriter _writer;
 
-    public async Task AddAsync(ReportedResult result, CancellationToken cancellationToken)
+    public JsonLinesReport(Stream output)
     {
-        _buffer.SetLength(0);
-        using (var writer = new Utf8JsonWriter(_buffer, Options))
-        {
-            ResultJson.Write(writer, result);
-        }
+        _output = output;
+        _writer = new Utf8JsonWriter(output, Options);
+    }
 
-        await output.WriteLineAsync(Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length).AsMemory(), cancellationToken).ConfigureAwait(false);
-        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+    public async Task AddAsync(BalanceCheckResult result, CancellationToken cancellationToken)
+    {
+        ResultJson.Write(_writer, result);
+        await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _writer.Reset();
+        await _output.WriteAsync(NewLine, cancellationToken).ConfigureAwait(false);
+        await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public void Dispose() => _buffer.Dispose();
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 }

@@ -1,50 +1,37 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace BalanceClients.Cli.Output;
 
-/// <summary>The contract's JSON: one object, <c>{"results": [...]}</c>, on standard output.</summary>
+/// <summary>The contract's JSON: one object, <c>{"results": [...]}</c>, written as UTF-8 straight to standard output.</summary>
 internal sealed class JsonReport : IReport
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private readonly TextWriter _out;
-    private readonly MemoryStream _buffer = new();
+    private readonly Stream _output;
     private readonly Utf8JsonWriter _writer;
 
-    public JsonReport(TextWriter output)
+    public JsonReport(Stream output)
     {
-        _out = output;
-        _writer = new Utf8JsonWriter(_buffer, Options);
+        _output = output;
+        _writer = new Utf8JsonWriter(output, Options);
         _writer.WriteStartObject();
         _writer.WriteStartArray("results");
     }
 
-    public async Task AddAsync(ReportedResult result, CancellationToken cancellationToken)
+    public async Task AddAsync(BalanceCheckResult result, CancellationToken cancellationToken)
     {
         ResultJson.Write(_writer, result);
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         _writer.WriteEndArray();
         _writer.WriteEndObject();
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
-        await _out.WriteLineAsync().ConfigureAwait(false);
-        await _out.FlushAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public void Dispose()
-    {
-        _writer.Dispose();
-        _buffer.Dispose();
-    }
-
-    private async Task FlushAsync(CancellationToken cancellationToken)
-    {
         await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
-        await _out.WriteAsync(Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length).AsMemory(), cancellationToken).ConfigureAwait(false);
-        _buffer.SetLength(0);
+        await _output.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 }

@@ -7,16 +7,9 @@ namespace BalanceClients.Cli.Output;
 /// Prometheus text exposition format, for node_exporter's textfile collector. Samples of one metric must be written together,
 /// so each metric's samples go to a temporary file until the end: memory stays flat however many accounts there are.
 /// </summary>
-internal sealed class PrometheusReport : IReport, IDisposable
+internal sealed class PrometheusReport : IReport
 {
-    private static readonly (string Name, string Help)[] Metrics =
-    [
-        ("balances_amount", "Amount of an account's balance, by kind and currency."),
-        ("balances_low", "Whether an amount of the account is below its --min threshold (1) or not (0)."),
-        ("balances_check_success", "Whether the account's balance was read (1) or not (0)."),
-        ("balances_check_error", "Why the account's balance could not be read, as the error kind label; present only for failed checks."),
-        ("balances_check_duration_seconds", "How long the account's balance check took, retries included."),
-    ];
+    private static readonly IReadOnlyList<MetricFamily> Metrics = BalanceMetrics.CheckFamilies;
 
     private readonly TextWriter _out;
     private readonly StreamWriter[] _samples;
@@ -24,7 +17,7 @@ internal sealed class PrometheusReport : IReport, IDisposable
     public PrometheusReport(TextWriter output)
     {
         _out = output;
-        var samples = new List<StreamWriter>(Metrics.Length);
+        var samples = new List<StreamWriter>(Metrics.Count);
         try
         {
             foreach (var _ in Metrics)
@@ -41,37 +34,21 @@ internal sealed class PrometheusReport : IReport, IDisposable
         _samples = [.. samples];
     }
 
-    public async Task AddAsync(ReportedResult result, CancellationToken cancellationToken)
+    public async Task AddAsync(BalanceCheckResult result, CancellationToken cancellationToken)
     {
-        var check = result.Result;
-        var account = $"provider=\"{Escape(check.Provider)}\",account=\"{Escape(check.Account)}\"";
-        foreach (var amount in check.Balance?.Amounts ?? [])
+        foreach (var (family, line) in BalanceMetrics.SamplesOf(result, result.Balance?.Amounts ?? []))
         {
-            if (amount.Amount is { } value)
-            {
-                var labels = $"{account},kind=\"{Escape(amount.Kind)}\",currency=\"{Escape(amount.Currency)}\",primary=\"{(amount.IsPrimary ? "true" : "false")}\"";
-                await WriteAsync(0, labels, value.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
-            }
+            await WriteAsync(family, line).ConfigureAwait(false);
         }
-
-        await WriteAsync(1, account, result.IsLow ? "1" : "0").ConfigureAwait(false);
-        await WriteAsync(2, account, check.IsSuccess ? "1" : "0").ConfigureAwait(false);
-        if (check.Error is { } error)
-        {
-            await WriteAsync(3, $"{account},kind=\"{error.Kind.ToContractName()}\"", "1").ConfigureAwait(false);
-        }
-
-        await WriteAsync(4, account, check.Duration.TotalSeconds.ToString("0.######", CultureInfo.InvariantCulture)).ConfigureAwait(false);
     }
 
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         try
         {
-            for (var i = 0; i < Metrics.Length; i++)
+            for (var i = 0; i < Metrics.Count; i++)
             {
-                var (name, help) = Metrics[i];
-                await _out.WriteAsync($"# HELP {name} {help}\n# TYPE {name} gauge\n".AsMemory(), cancellationToken).ConfigureAwait(false);
+                await _out.WriteAsync(Metrics[i].Header.AsMemory(), cancellationToken).ConfigureAwait(false);
                 await _samples[i].FlushAsync(cancellationToken).ConfigureAwait(false);
                 var stream = _samples[i].BaseStream;
                 stream.Position = 0;
@@ -93,17 +70,26 @@ internal sealed class PrometheusReport : IReport, IDisposable
         await _out.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         foreach (var samples in _samples)
         {
-            samples.Dispose();
+            await samples.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    // Label values escape backslash, double quote and line feed (the exposition format's rules).
-    internal static string Escape(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+    private static int IndexOf(MetricFamily family)
+    {
+        for (var i = 0; i < Metrics.Count; i++)
+        {
+            if (ReferenceEquals(Metrics[i], family))
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(family), family.Name, "Not a family of the check's report.");
+    }
 
     private static FileStream TemporaryFile() =>
         new(Path.Combine(Path.GetTempPath(), $"balances-{Guid.NewGuid():N}.prom"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose);
@@ -113,11 +99,11 @@ internal sealed class PrometheusReport : IReport, IDisposable
             + $"({(OperatingSystem.IsWindows() ? "TMP" : "TMPDIR")}): {CliText.Reason(exception)}",
         exception);
 
-    private async Task WriteAsync(int metric, string labels, string value)
+    private async Task WriteAsync(MetricFamily family, string line)
     {
         try
         {
-            await _samples[metric].WriteAsync($"{Metrics[metric].Name}{{{labels}}} {value}\n").ConfigureAwait(false);
+            await _samples[IndexOf(family)].WriteAsync(line).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

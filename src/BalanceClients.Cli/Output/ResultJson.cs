@@ -7,15 +7,15 @@ internal static class ResultJson
 {
     /// <summary>Writes the result object.</summary>
     /// <param name="writer">The JSON writer.</param>
-    /// <param name="reported">The result.</param>
-    public static void Write(Utf8JsonWriter writer, ReportedResult reported)
+    /// <param name="result">The result.</param>
+    public static void Write(Utf8JsonWriter writer, BalanceCheckResult result)
     {
-        var result = reported.Result;
         writer.WriteStartObject();
         writer.WriteString("provider", result.Provider);
         writer.WriteString("account", result.Account);
         writer.WriteBoolean("ok", result.IsSuccess);
-        writer.WriteBoolean("low", reported.IsLow);
+        writer.WriteBoolean("low", result.IsLow);
+        writer.WriteString("level", result.Level.ToContractName());
         WriteNullableString(writer, "billingType", result.Balance?.BillingType);
         writer.WriteStartArray("balances");
         foreach (var amount in result.Balance?.Amounts ?? [])

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
 using BalanceClients.Generated;
 using BalanceClients.Generation;
@@ -18,8 +19,9 @@ internal static class FailureClassifier
     /// <param name="exception">What the call threw.</param>
     /// <param name="provider">The provider called, which reads its own error bodies.</param>
     /// <param name="deadlineReached">Whether the check's deadline had passed.</param>
+    /// <param name="now">The current time, to read a <c>Retry-After</c> date.</param>
     /// <returns>The error.</returns>
-    public static BalanceError Classify(Exception exception, BalanceProvider provider, bool deadlineReached) => exception switch
+    public static BalanceError Classify(Exception exception, BalanceProvider provider, bool deadlineReached, DateTimeOffset now) => exception switch
     {
         BalanceException balance => balance.Error,
         OperationCanceledException when deadlineReached => new(BalanceErrorKind.Timeout, null, null, "No answer within the check's deadline."),
@@ -30,7 +32,7 @@ internal static class FailureClassifier
             BalanceErrorKind.Network, null, null, $"Could not reach {provider.Descriptor.DisplayName} ({Describe(network.HttpRequestError)})."),
         IOException => new(BalanceErrorKind.Network, null, null, $"The connection to {provider.Descriptor.DisplayName} failed while reading its answer."),
         ApiException { StatusCode: >= 300 and < 400 } redirect => Redirect(redirect, provider),
-        ApiException answer => FromAnswer(answer, provider),
+        ApiException answer => FromAnswer(answer, provider) with { RetryAfter = RetryAfterOf(answer, now) },
         JsonException json => new(BalanceErrorKind.InvalidResponse, null, null, NotFitting(json)),
         _ => new(BalanceErrorKind.InvalidResponse, null, null, $"The provider's answer could not be read ({exception.GetType().Name})."),
     };
@@ -63,6 +65,12 @@ internal static class FailureClassifier
                 : $"{provider.Descriptor.DisplayName} answered HTTP {status}.";
         return new BalanceError(kind, status, failure?.Code, message);
     }
+
+    private static TimeSpan? RetryAfterOf(ApiException answer, DateTimeOffset now) =>
+        answer.Headers.FirstOrDefault(header => string.Equals(header.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault() is { } text
+        && RetryConditionHeaderValue.TryParse(text, out var value)
+            ? RetryAfter.Of(value, now)
+            : null;
 
     // Redirects are never followed, so credentials never reach another origin; the message names where it pointed.
     private static BalanceError Redirect(ApiException answer, BalanceProvider provider)

@@ -10,17 +10,17 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     /// <summary>Runs the tool in-process, with the given environment instead of the process's.</summary>
     public static async Task<CliRun> InProcessAsync(IReadOnlyDictionary<string, string?> environment, bool isTerminal, params string[] args)
     {
-        using var output = new StringWriter();
+        using var output = new MemoryStream();
         return await InProcessAsync(output, environment, isTerminal, CancellationToken.None, args);
     }
 
     /// <summary>Runs the tool in-process, redirected into the given standard output (one that fails, say), until cancelled.</summary>
     public static async Task<CliRun> InProcessAsync(
-        StringWriter output, IReadOnlyDictionary<string, string?> environment, bool isTerminal, CancellationToken cancellationToken, params string[] args)
+        MemoryStream output, IReadOnlyDictionary<string, string?> environment, bool isTerminal, CancellationToken cancellationToken, params string[] args)
     {
         using var error = new StringWriter();
         var exitCode = await BalancesCommand.RunAsync(args, new CliConsole(output, error, environment, isTerminal), cancellationToken);
-        return new CliRun(exitCode, output.ToString(), error.ToString());
+        return new CliRun(exitCode, System.Text.Encoding.UTF8.GetString(output.ToArray()), error.ToString());
     }
 
     /// <summary>Runs the built <c>balances.dll</c> as a real process, with only the given environment variables besides the basics.</summary>

@@ -1,32 +1,32 @@
 namespace BalanceClients.Tests.Cli;
 
 /// <summary>Standard output for an in-process run that does something once, when the tool first writes to it.</summary>
-internal sealed class FirstWriteHook(Action onFirstWrite) : StringWriter
+internal sealed class FirstWriteHook(Action onFirstWrite) : MemoryStream
 {
     private int _written;
 
-    public override void Write(char value)
+    public override void Write(byte[] buffer, int offset, int count)
     {
         Once();
-        base.Write(value);
+        base.Write(buffer, offset, count);
     }
 
-    public override void Write(char[] buffer, int index, int count)
+    public override void Write(ReadOnlySpan<byte> buffer)
     {
         Once();
-        base.Write(buffer, index, count);
+        base.Write(buffer);
     }
 
-    public override void Write(string? value)
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         Once();
-        base.Write(value);
+        return base.WriteAsync(buffer, cancellationToken);
     }
 
-    public override Task WriteLineAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default)
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
     {
         Once();
-        return base.WriteLineAsync(buffer, cancellationToken);
+        return base.WriteAsync(buffer, offset, count, cancellationToken);
     }
 
     private void Once()

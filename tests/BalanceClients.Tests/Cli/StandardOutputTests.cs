@@ -90,7 +90,7 @@ public sealed class StandardOutputTests
     [Fact]
     public async Task Check_Cancelled_ExitsOneHundredThirtyWithoutAStackTrace()
     {
-        using var output = new StringWriter();
+        using var output = new MemoryStream();
 
         var run = await CliRun.InProcessAsync(output, new Dictionary<string, string?>(), false, new CancellationToken(canceled: true), "check", "--demo");
 

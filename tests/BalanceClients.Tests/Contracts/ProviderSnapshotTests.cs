@@ -87,7 +87,7 @@ public sealed class ProviderSnapshotTests
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            ResultJson.Write(writer, new ReportedResult(result, []));
+            ResultJson.Write(writer, result);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());

@@ -11,6 +11,7 @@ namespace BalanceClients.Tests.Providers;
 public sealed class FailureClassifierTests
 {
     private static readonly BalanceProvider Telnyx = ProviderCatalog.Get("telnyx");
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
     public static TheoryData<Exception, bool, BalanceErrorKind, int?> Failures => new()
     {
@@ -38,7 +39,7 @@ public sealed class FailureClassifierTests
     [MemberData(nameof(Failures))]
     public void Classify_Failure_IsTheContractsKindWithTheStatus(Exception exception, bool deadlineReached, BalanceErrorKind kind, int? status)
     {
-        var error = FailureClassifier.Classify(exception, Telnyx, deadlineReached);
+        var error = FailureClassifier.Classify(exception, Telnyx, deadlineReached, Now);
 
         Assert.Equal((kind, status), (error.Kind, error.HttpStatus));
         Assert.NotEmpty(error.Message);
@@ -57,7 +58,7 @@ public sealed class FailureClassifierTests
             headers["Location"] = [location];
         }
 
-        var error = FailureClassifier.Classify(new ApiException("redirect", 307, string.Empty, headers, null), Telnyx, false);
+        var error = FailureClassifier.Classify(new ApiException("redirect", 307, string.Empty, headers, null), Telnyx, false, Now);
 
         Assert.Equal((BalanceErrorKind.ProviderError, (int?)307), (error.Kind, error.HttpStatus));
         Assert.Equal("Telnyx answered HTTP 307, " + expected, error.Message);
@@ -68,7 +69,7 @@ public sealed class FailureClassifierTests
     {
         var body = new Billing_Errors { Errors = [null!] };
 
-        var error = FailureClassifier.Classify(new ApiException<Billing_Errors>("x", 422, "{\"errors\":[null]}", Headers, body, null), Telnyx, false);
+        var error = FailureClassifier.Classify(new ApiException<Billing_Errors>("x", 422, "{\"errors\":[null]}", Headers, body, null), Telnyx, false, Now);
 
         Assert.Equal(new BalanceError(BalanceErrorKind.BadRequest, 422, null, "Telnyx answered HTTP 422."), error);
     }
@@ -76,7 +77,7 @@ public sealed class FailureClassifierTests
     [Fact]
     public void Classify_ErrorBodyTheAdapterCannotRead_HasNoProviderDetailInsteadOfThrowing()
     {
-        var error = FailureClassifier.Classify(new ApiException<object>("x", 403, "{}", Headers, new object(), null), ProviderCatalog.Get("mesh"), false);
+        var error = FailureClassifier.Classify(new ApiException<object>("x", 403, "{}", Headers, new object(), null), ProviderCatalog.Get("mesh"), false, Now);
 
         Assert.Equal(new BalanceError(BalanceErrorKind.Forbidden, 403, null, "Mesh Connect answered HTTP 403."), error);
     }
@@ -89,7 +90,7 @@ public sealed class FailureClassifierTests
                 """{"msg":"SUCCESS","code":200,"result":{"smsBalance":0.123456789012345678901234567890123,"voipBalance":0,"currency":"CNY"}}""",
                 GeneratedClientJson.Options));
 
-        var error = FailureClassifier.Classify(new ApiException("x", 200, string.Empty, Headers, inner), ProviderCatalog.Get("antgst"), false);
+        var error = FailureClassifier.Classify(new ApiException("x", 200, string.Empty, Headers, inner), ProviderCatalog.Get("antgst"), false, Now);
 
         Assert.IsType<InexactAmountException>(inner);
         Assert.Equal(
@@ -100,4 +101,16 @@ public sealed class FailureClassifierTests
     private static Dictionary<string, IEnumerable<string>> Headers => [];
 
     private static ApiException Answer(int status, string? body) => new("answer", status, body, Headers, null);
+
+    [Theory]
+    [InlineData("7", 7.0)]
+    [InlineData("Sun, 22 Nov 2026 12:00:30 GMT", 30.0)]
+    public void Classify_RateLimitedWithRetryAfter_KeepsHowLongToWait(string header, double seconds)
+    {
+        var headers = new Dictionary<string, IEnumerable<string>> { ["Retry-After"] = [header] };
+
+        var error = FailureClassifier.Classify(new ApiException("slow down", 429, string.Empty, headers, null), Telnyx, false, Now);
+
+        Assert.Equal((BalanceErrorKind.RateLimited, TimeSpan.FromSeconds(seconds)), (error.Kind, error.RetryAfter));
+    }
 }

@@ -1,0 +1,102 @@
+namespace BalanceClients.Cli;
+
+/// <summary>
+/// Standard output, whose write failures (a closed descriptor, a full disk, a broken pipe) become
+/// <see cref="OutputFailedException"/>, told apart from every other I/O error such as an unreadable input file.
+/// </summary>
+/// <param name="inner">The process's standard output.</param>
+internal sealed class StandardOutputStream(Stream inner) : Stream
+{
+    /// <inheritdoc />
+    public override bool CanRead => false;
+
+    /// <inheritdoc />
+    public override bool CanSeek => false;
+
+    /// <inheritdoc />
+    public override bool CanWrite => true;
+
+    /// <inheritdoc />
+    public override long Length => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    /// <inheritdoc />
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    /// <inheritdoc />
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        try
+        {
+            inner.Write(buffer);
+        }
+        catch (Exception exception) when (IsStreamFailure(exception))
+        {
+            throw Failed(exception);
+        }
+    }
+
+    /// <inheritdoc />
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <inheritdoc />
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsStreamFailure(exception))
+        {
+            throw Failed(exception);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Flush()
+    {
+        try
+        {
+            inner.Flush();
+        }
+        catch (Exception exception) when (IsStreamFailure(exception))
+        {
+            throw Failed(exception);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsStreamFailure(exception))
+        {
+            throw Failed(exception);
+        }
+    }
+
+    /// <inheritdoc />
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    /// <inheritdoc />
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    // .NET reports a closed descriptor (EBADF) as UnauthorizedAccessException, the others (EPIPE, ENOSPC, EIO) as IOException.
+    private static bool IsStreamFailure(Exception exception) => exception is IOException or UnauthorizedAccessException;
+
+    private static OutputFailedException Failed(Exception exception) =>
+        new($"cannot write to standard output: {CliText.Reason(exception)}", exception);
+}
