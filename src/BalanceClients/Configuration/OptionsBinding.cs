@@ -20,8 +20,8 @@ internal static partial class OptionsBinding
     /// <exception cref="BalanceConfigurationException">A value cannot be converted to its setting's type.</exception>
     public static void Bind(IConfigurationSection section, BalanceCheckerOptions options)
     {
-        RefuseBareNumbers(section, TimeSpanSettings);
-        try
+        RefuseBareNumbers(section, key => TimeSpanSettings.Contains(key[(key.LastIndexOf(':') + 1)..]));
+        Translate(section, () =>
         {
             // Setting by setting: the options also hold accounts made in code, which configuration cannot make.
             options.Timeout = section.GetValue(nameof(options.Timeout), options.Timeout);
@@ -40,6 +40,20 @@ internal static partial class OptionsBinding
             {
                 threshold.Bind(new BalanceThreshold());
             }
+        });
+    }
+
+    /// <summary>Runs a binding, turning the binder's failure into a message that names the key and its type, never the value.</summary>
+    /// <param name="section">The section bound, for the message when the key cannot be told.</param>
+    /// <param name="bind">The binding.</param>
+    /// <exception cref="BalanceConfigurationException">A value cannot be converted to its setting's type.</exception>
+    public static void Translate(IConfigurationSection section, Action bind)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(bind);
+        try
+        {
+            bind();
         }
         catch (InvalidOperationException exception)
         {
@@ -54,15 +68,15 @@ internal static partial class OptionsBinding
 
     /// <summary>Refuses a whole number where a time span is expected: .NET reads <c>30</c> as 30 days.</summary>
     /// <param name="section">The section.</param>
-    /// <param name="timeSpanSettings">The last segments of the keys that hold time spans.</param>
+    /// <param name="isTimeSpan">Whether a key (its full path) holds a time span.</param>
     /// <exception cref="BalanceConfigurationException">A time span is written as a whole number.</exception>
-    public static void RefuseBareNumbers(IConfigurationSection section, IReadOnlySet<string> timeSpanSettings)
+    public static void RefuseBareNumbers(IConfigurationSection section, Func<string, bool> isTimeSpan)
     {
         ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(isTimeSpan);
         foreach (var (key, value) in section.AsEnumerable())
         {
-            var name = key[(key.LastIndexOf(':') + 1)..];
-            if (value is not null && timeSpanSettings.Contains(name) && long.TryParse(value.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
+            if (value is not null && isTimeSpan(key) && long.TryParse(value.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
             {
                 // Whoever wrote "30" meant seconds, and would wait a month for a provider that hangs.
                 throw new BalanceConfigurationException(

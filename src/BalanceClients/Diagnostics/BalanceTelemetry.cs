@@ -12,6 +12,8 @@ public static class BalanceTelemetry
     internal const string ProviderTag = "balance.provider";
     internal const string AccountTag = "balance.account";
     internal const string OutcomeTag = "balance.outcome";
+    internal const string KindTag = "balance.kind";
+    internal const string CurrencyTag = "balance.currency";
     internal const string HttpStatusTag = "http.response.status_code";
 
     internal static readonly ActivitySource ActivitySource = new(Name);

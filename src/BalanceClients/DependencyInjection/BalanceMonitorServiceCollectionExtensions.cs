@@ -1,0 +1,52 @@
+using BalanceClients.Configuration;
+using BalanceClients.Monitoring;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the balance monitor: a hosted service that checks every account on a schedule.</summary>
+public static class BalanceMonitorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers BalanceClients (as <c>AddBalanceClients(configuration)</c> does) and the monitor, with
+    /// <see cref="BalanceMonitorOptions"/> bound from <c>Balances:Monitor</c>: <see cref="IBalanceMonitor"/>, and the
+    /// <see cref="BalanceMonitor"/> hosted service that a host starts and stops.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddBalanceMonitor(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddBalanceClients(configuration);
+        var section = configuration.GetSection(ConfigurationKeys.Section).GetSection("Monitor");
+        services.AddOptions<BalanceMonitorOptions>().Configure(options => MonitorBinding.Bind(section, options));
+        services.AddSingleton<IOptionsChangeTokenSource<BalanceMonitorOptions>>(new ConfigurationChangeTokenSource<BalanceMonitorOptions>(section));
+        return services.AddBalanceMonitorCore();
+    }
+
+    /// <summary>Registers the monitor with options made in code; BalanceClients must be registered too (<c>AddBalanceClients</c>).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddBalanceMonitor(this IServiceCollection services, Action<BalanceMonitorOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<BalanceMonitorOptions>().Configure(configure ?? (_ => { }));
+        return services.AddBalanceMonitorCore();
+    }
+
+    private static IServiceCollection AddBalanceMonitorCore(this IServiceCollection services)
+    {
+        services.AddOptions<BalanceMonitorOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BalanceMonitorOptions>, BalanceMonitorOptionsValidator>());
+        services.AddMetrics();
+        services.TryAddSingleton<BalanceMonitor>();
+        services.TryAddSingleton<IBalanceMonitor>(provider => provider.GetRequiredService<BalanceMonitor>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BalanceMonitor>(provider => provider.GetRequiredService<BalanceMonitor>()));
+        return services;
+    }
+}

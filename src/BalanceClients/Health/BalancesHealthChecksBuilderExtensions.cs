@@ -1,0 +1,33 @@
+using BalanceClients.Health;
+using BalanceClients.Monitoring;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the balances health check.</summary>
+public static class BalancesHealthChecksBuilderExtensions
+{
+    /// <summary>
+    /// Adds a health check that reports from <see cref="IBalanceMonitor"/>'s latest readings (register it with
+    /// <c>AddBalanceMonitor</c>): a critical or failing account is <paramref name="failureStatus"/>, a warning is degraded.
+    /// It never calls a provider.
+    /// </summary>
+    /// <param name="builder">The health checks builder.</param>
+    /// <param name="name">The check's name.</param>
+    /// <param name="failureStatus">The status of a critical or failing account; <see langword="null"/> for <see cref="HealthStatus.Unhealthy"/>.</param>
+    /// <param name="tags">The check's tags, to filter it by.</param>
+    /// <returns>The builder.</returns>
+    public static IHealthChecksBuilder AddBalances(
+        this IHealthChecksBuilder builder,
+        string name = "balances",
+        HealthStatus? failureStatus = null,
+        IEnumerable<string>? tags = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Add(new HealthCheckRegistration(
+            name,
+            services => new BalancesHealthCheck(services.GetRequiredService<IBalanceMonitor>()),
+            failureStatus,
+            tags));
+    }
+}

@@ -1,0 +1,53 @@
+namespace BalanceClients.Monitoring;
+
+/// <summary>One account's place in a monitor's schedule: when it is due, whether a check is running, its latest reading.</summary>
+/// <param name="account">The account.</param>
+/// <param name="due">When its first check is due.</param>
+internal sealed class AccountSchedule(BalanceAccount account, DateTimeOffset due)
+{
+    /// <summary>The account, as configured now (its credentials may change when the configuration does).</summary>
+    public BalanceAccount Account { get; set; } = account;
+
+    /// <summary>When its next check is due.</summary>
+    public DateTimeOffset Due { get; private set; } = due;
+
+    /// <summary>Whether a check of it is running; there is never more than one.</summary>
+    public bool InFlight { get; set; }
+
+    /// <summary>How many checks in a row have failed.</summary>
+    public int ConsecutiveFailures { get; private set; }
+
+    /// <summary>The latest reading, once a check has ended.</summary>
+    public BalanceReading? Reading { get; private set; }
+
+    /// <summary>Takes a check's result and schedules the next check.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="now">When the check ended.</param>
+    /// <param name="interval">The account's interval.</param>
+    /// <param name="random">A number in [0, 1) that picks the jitter.</param>
+    /// <returns>The new reading.</returns>
+    public BalanceReading Complete(BalanceCheckResult result, DateTimeOffset now, TimeSpan interval, double random)
+    {
+        ConsecutiveFailures = result.IsSuccess ? 0 : ConsecutiveFailures + 1;
+        Reading = new BalanceReading(result, result.Balance ?? Reading?.LastGood, now);
+        Due = now + NextWait(interval, ConsecutiveFailures, result.Error?.RetryAfter, random);
+        InFlight = false;
+        return Reading;
+    }
+
+    /// <summary>
+    /// The wait before the next check: the interval, jittered; doubled for each failure in a row after the first, up to
+    /// <see cref="MonitorDefaults.MaxBackoffIntervals"/> intervals; never shorter than the provider's <c>Retry-After</c>.
+    /// </summary>
+    /// <param name="interval">The account's interval.</param>
+    /// <param name="consecutiveFailures">How many checks in a row have failed.</param>
+    /// <param name="retryAfter">The provider's <c>Retry-After</c>, if any.</param>
+    /// <param name="random">A number in [0, 1) that picks the jitter.</param>
+    /// <returns>The wait.</returns>
+    public static TimeSpan NextWait(TimeSpan interval, int consecutiveFailures, TimeSpan? retryAfter, double random)
+    {
+        var backoff = consecutiveFailures <= 1 ? 1 : Math.Min(1 << Math.Min(consecutiveFailures - 1, 30), MonitorDefaults.MaxBackoffIntervals);
+        var wait = interval * backoff * (1 + (MonitorDefaults.Jitter * ((2 * random) - 1)));
+        return retryAfter > wait ? retryAfter.Value : wait;
+    }
+}

@@ -1,0 +1,263 @@
+using System.Diagnostics.Metrics;
+using System.Threading.Channels;
+using BalanceClients.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BalanceClients.Monitoring;
+
+/// <summary>
+/// The background service behind <see cref="IBalanceMonitor"/>: each account is checked on its own schedule, one check at a
+/// time per account, at most <see cref="BalanceCheckerOptions.MaxConcurrency"/> at once, and on nothing else.
+/// </summary>
+public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
+{
+    private readonly IBalanceChecker _checker;
+    private readonly IOptionsMonitor<BalanceMonitorOptions> _options;
+    private readonly IOptionsMonitor<BalanceCheckerOptions> _checkerOptions;
+    private readonly IBalanceReadingObserver[] _observers;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(string Provider, string Account), AccountSchedule> _schedules = new(AccountKeyComparer.Instance);
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Lock _idleLock = new();
+    private IReadOnlyList<BalanceReading> _readings = [];
+    private TaskCompletionSource? _idleWaiter;
+    private bool _idle;
+    private int _inFlight;
+    private bool _isReady;
+
+    /// <summary>Creates the monitor.</summary>
+    /// <param name="checker">Checks the accounts.</param>
+    /// <param name="options">The schedule.</param>
+    /// <param name="checkerOptions">The checker's options, for the concurrency bound and to notice changed accounts.</param>
+    /// <param name="observers">Receive every reading.</param>
+    /// <param name="timeProvider">The clock of the schedule.</param>
+    /// <param name="meterFactory">Makes the meter of the <c>balance.amount</c> and <c>balance.level</c> gauges.</param>
+    /// <param name="logger">Where failures of observers are logged.</param>
+    public BalanceMonitor(
+        IBalanceChecker checker,
+        IOptionsMonitor<BalanceMonitorOptions> options,
+        IOptionsMonitor<BalanceCheckerOptions> checkerOptions,
+        IEnumerable<IBalanceReadingObserver> observers,
+        TimeProvider timeProvider,
+        IMeterFactory meterFactory,
+        ILogger<BalanceMonitor> logger)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        _checker = checker;
+        _options = options;
+        _checkerOptions = checkerOptions;
+        _observers = [.. observers];
+        _timeProvider = timeProvider;
+        _logger = logger;
+        BalanceMonitorMetrics.Observe(meterFactory, this);
+    }
+
+    /// <inheritdoc />
+    public event EventHandler<BalanceReadingEventArgs>? ReadingChanged;
+
+    /// <inheritdoc />
+    public IReadOnlyList<BalanceReading> Readings => Volatile.Read(ref _readings);
+
+    /// <inheritdoc />
+    public bool IsReady => Volatile.Read(ref _isReady);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var concurrency = new SemaphoreSlim(_checkerOptions.CurrentValue.MaxConcurrency);
+        using var onAccountsChange = _checkerOptions.OnChange((_, _) => Wake());
+        using var timer = _timeProvider.CreateTimer(_ => Wake(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var running = new HashSet<Task>();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                foreach (var schedule in TakeDue(_timeProvider.GetUtcNow()))
+                {
+                    Interlocked.Increment(ref _inFlight);
+                    running.Add(RunAsync(schedule, concurrency, stoppingToken));
+                }
+
+                running.RemoveWhere(task => task.IsCompleted);
+                var wait = NextWake(_timeProvider.GetUtcNow());
+                if (wait == TimeSpan.Zero)
+                {
+                    continue;
+                }
+
+                timer.Change(wait, Timeout.InfiniteTimeSpan);
+                Parked(idle: Volatile.Read(ref _inFlight) == 0);
+                await _wake.Reader.ReadAsync(stoppingToken).ConfigureAwait(false);
+                Parked(idle: false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        await Task.WhenAll(running).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Completes once the schedule has nothing to do until its next due time: no check running, no wake-up pending. Tests move a
+    /// manual clock, then wait for this, instead of sleeping.
+    /// </summary>
+    /// <returns>A task that completes when the monitor is idle.</returns>
+    internal Task WhenIdleAsync()
+    {
+        lock (_idleLock)
+        {
+            if (_idle && !_wake.Reader.TryPeek(out _))
+            {
+                return Task.CompletedTask;
+            }
+
+            _idleWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _idleWaiter.Task;
+        }
+    }
+
+    private void Wake()
+    {
+        lock (_idleLock)
+        {
+            _idle = false;
+        }
+
+        _wake.Writer.TryWrite(true);
+    }
+
+    private void Parked(bool idle)
+    {
+        lock (_idleLock)
+        {
+            _idle = idle;
+            if (idle && !_wake.Reader.TryPeek(out _))
+            {
+                _idleWaiter?.TrySetResult();
+                _idleWaiter = null;
+            }
+        }
+    }
+
+    // Brings the schedule in line with the configured accounts, marks the due ones in flight and returns them.
+    private List<AccountSchedule> TakeDue(DateTimeOffset now)
+    {
+        var accounts = _checker.Accounts;
+        var due = new List<AccountSchedule>();
+        lock (_lock)
+        {
+            var keys = accounts.Select(Key).ToHashSet(AccountKeyComparer.Instance);
+            foreach (var gone in _schedules.Keys.Where(key => !keys.Contains(key)).ToList())
+            {
+                _schedules.Remove(gone);
+            }
+
+            var added = accounts.Where(account => !_schedules.ContainsKey(Key(account))).ToList();
+            for (var i = 0; i < added.Count; i++)
+            {
+                // New accounts' first checks are spread over a short window, so that they never start at the same instant.
+                var spread = StartSpread(_options.CurrentValue.IntervalOf(added[i].Provider));
+                _schedules[Key(added[i])] = new AccountSchedule(added[i], now + (spread * i / added.Count));
+            }
+
+            foreach (var account in accounts)
+            {
+                _schedules[Key(account)].Account = account;
+            }
+
+            foreach (var schedule in _schedules.Values.Where(s => !s.InFlight && s.Due <= now))
+            {
+                schedule.InFlight = true;
+                due.Add(schedule);
+            }
+
+            PublishReadings();
+        }
+
+        return due;
+    }
+
+    private TimeSpan NextWake(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            var waiting = _schedules.Values.Where(s => !s.InFlight).Select(s => s.Due).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+            return waiting == DateTimeOffset.MaxValue ? Timeout.InfiniteTimeSpan : Clamp(waiting - now);
+        }
+    }
+
+    private async Task RunAsync(AccountSchedule schedule, SemaphoreSlim concurrency, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await concurrency.WaitAsync(stoppingToken).ConfigureAwait(false);
+            BalanceReading reading;
+            try
+            {
+                var result = await _checker.CheckAsync(schedule.Account, stoppingToken).ConfigureAwait(false);
+                var interval = _options.CurrentValue.IntervalOf(schedule.Account.Provider);
+                lock (_lock)
+                {
+                    reading = schedule.Complete(result, _timeProvider.GetUtcNow(), interval, Random.Shared.NextDouble());
+                    PublishReadings();
+                }
+            }
+            finally
+            {
+                concurrency.Release();
+            }
+
+            await NotifyAsync(reading, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            // The schedule's next turn must find this check ended.
+            Interlocked.Decrement(ref _inFlight);
+            Wake();
+        }
+    }
+
+    private async Task NotifyAsync(BalanceReading reading, CancellationToken stoppingToken)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await observer.OnReadingAsync(reading, stoppingToken).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // An observer's failure is logged; it must not stop the checks of every account.
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
+            {
+                LogObserverFailed(_logger, observer.GetType().Name, reading.Provider, reading.Account, exception);
+            }
+        }
+
+        ReadingChanged?.Invoke(this, new BalanceReadingEventArgs(reading));
+    }
+
+    // Called under the lock: the readings every reader sees, replaced whole.
+    private void PublishReadings()
+    {
+        Volatile.Write(ref _readings, [.. _schedules.Values.Where(s => s.Reading is not null).Select(s => s.Reading!)
+            .OrderBy(r => r.Provider, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal)]);
+        Volatile.Write(ref _isReady, _schedules.Count > 0 && _schedules.Values.All(s => s.Reading is not null));
+    }
+
+    private static TimeSpan StartSpread(TimeSpan interval) => interval / 2 < MonitorDefaults.StartSpread ? interval / 2 : MonitorDefaults.StartSpread;
+
+    private static TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : wait;
+
+    private static (string Provider, string Account) Key(BalanceAccount account) => (account.Provider, account.Name);
+
+    [LoggerMessage(20, LogLevel.Warning, "An observer of readings ({Observer}) failed on {Provider}/{Account}")]
+    private static partial void LogObserverFailed(ILogger logger, string observer, string provider, string account, Exception exception);
+}

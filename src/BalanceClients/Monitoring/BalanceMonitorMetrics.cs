@@ -1,0 +1,39 @@
+using System.Diagnostics.Metrics;
+using BalanceClients.Diagnostics;
+
+namespace BalanceClients.Monitoring;
+
+/// <summary>
+/// The monitor's readings as OpenTelemetry-ready gauges on the <c>BalanceClients</c> meter: <c>balance.amount</c> (every
+/// amount of the last good balance) and <c>balance.level</c> (each account's level, 0 ok to 3 unknown).
+/// </summary>
+internal static class BalanceMonitorMetrics
+{
+    /// <summary>Creates the gauges over a monitor's readings.</summary>
+    /// <param name="meterFactory">The meter factory of the monitor's container.</param>
+    /// <param name="monitor">The monitor.</param>
+    public static void Observe(IMeterFactory meterFactory, IBalanceMonitor monitor)
+    {
+        var meter = meterFactory.Create(BalanceTelemetry.Name);
+        meter.CreateObservableGauge(
+            "balance.amount",
+            () => Amounts(monitor.Readings),
+            description: "Amount of an account's last good balance, by kind and currency.");
+        meter.CreateObservableGauge(
+            "balance.level",
+            () => monitor.Readings.Select(reading => new Measurement<int>((int)reading.Level, Account(reading))),
+            description: "An account's level: 0 ok, 1 warning, 2 critical, 3 unknown.");
+    }
+
+    // Metrics are doubles: an amount beyond a double's precision is rounded here, and only here (the JSON and Prometheus text stay exact).
+    private static IEnumerable<Measurement<double>> Amounts(IReadOnlyList<BalanceReading> readings) =>
+        from reading in readings
+        from amount in reading.LastGood?.Amounts ?? []
+        where amount.Amount is not null
+        select new Measurement<double>(
+            (double)amount.Amount!.Value,
+            [.. Account(reading), new(BalanceTelemetry.KindTag, amount.Kind), new(BalanceTelemetry.CurrencyTag, amount.Currency)]);
+
+    private static KeyValuePair<string, object?>[] Account(BalanceReading reading) =>
+        [new(BalanceTelemetry.ProviderTag, reading.Provider), new(BalanceTelemetry.AccountTag, reading.Account)];
+}

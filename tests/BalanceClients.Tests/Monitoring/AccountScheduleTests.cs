@@ -1,0 +1,56 @@
+using BalanceClients.Monitoring;
+
+namespace BalanceClients.Tests.Monitoring;
+
+public sealed class AccountScheduleTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
+    [Theory]
+    [InlineData(0.0, 270)]
+    [InlineData(0.5, 300)]
+    [InlineData(0.999999, 330)]
+    public void NextWait_Success_IsTheIntervalJitteredByUpToTenPercent(double random, double seconds)
+    {
+        Assert.Equal(seconds, AccountSchedule.NextWait(Interval, 0, null, random).TotalSeconds, precision: 3);
+    }
+
+    [Theory]
+    [InlineData(1, 300)]
+    [InlineData(2, 600)]
+    [InlineData(3, 1200)]
+    [InlineData(4, 2400)]
+    [InlineData(5, 2400)]
+    [InlineData(50, 2400)]
+    public void NextWait_FailuresInARow_DoubleTheWaitUpToEightIntervals(int failures, double seconds)
+    {
+        Assert.Equal(seconds, AccountSchedule.NextWait(Interval, failures, null, 0.5).TotalSeconds, precision: 3);
+    }
+
+    [Fact]
+    public void NextWait_RetryAfterLongerThanTheWait_IsHonoured()
+    {
+        Assert.Equal(TimeSpan.FromHours(1), AccountSchedule.NextWait(Interval, 1, TimeSpan.FromHours(1), 0.5));
+        Assert.Equal(Interval, AccountSchedule.NextWait(Interval, 1, TimeSpan.FromSeconds(5), 0.5));
+    }
+
+    [Fact]
+    public void Complete_FailureAfterASuccess_KeepsTheLastGoodBalanceAndIsStale()
+    {
+        var schedule = new AccountSchedule(new BalanceAccount("telnyx", "default", new BalanceClients.Providers.ApiKeyCredentials("k")), DateTimeOffset.UnixEpoch);
+        var balance = new AccountBalance("telnyx", "default", [new BalanceAmount(AmountKinds.AvailableCredit, 400m, "USD", true)], null, DateTimeOffset.UnixEpoch);
+        var later = DateTimeOffset.UnixEpoch.AddMinutes(5);
+
+        schedule.Complete(new BalanceCheckResult("telnyx", "default", balance, null, TimeSpan.Zero), DateTimeOffset.UnixEpoch, Interval, 0.5);
+        var reading = schedule.Complete(
+            new BalanceCheckResult("telnyx", "default", null, new BalanceError(BalanceErrorKind.Unavailable, 503, null, "down"), TimeSpan.Zero),
+            later,
+            Interval,
+            0.5);
+
+        Assert.True(reading.IsStale);
+        Assert.Same(balance, reading.LastGood);
+        Assert.Equal((DateTimeOffset.UnixEpoch, later, BalanceLevel.Unknown), (reading.LastSuccessAt!.Value, reading.CheckedAt, reading.Level));
+        Assert.Equal(later + Interval, schedule.Due);
+    }
+}
