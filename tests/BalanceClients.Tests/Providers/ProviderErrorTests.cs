@@ -6,6 +6,8 @@ namespace BalanceClients.Tests.Providers;
 /// <summary>Every documented error answer, and the providers' in-body failures, map to the contract's error kinds.</summary>
 public sealed class ProviderErrorTests
 {
+    public static TheoryData<string> Providers => [.. ProviderInfo.All.Select(p => p.Id)];
+
     public static TheoryData<string, int, string?, string, string?, string> DocumentedErrors => new()
     {
         // provider, HTTP status, body, kind, provider code, message
@@ -83,11 +85,7 @@ public sealed class ProviderErrorTests
     }
 
     [Theory]
-    [InlineData("undrctrl")]
-    [InlineData("antgst")]
-    [InlineData("telnyx")]
-    [InlineData("lumenfall")]
-    [InlineData("mesh")]
+    [MemberData(nameof(Providers))]
     public async Task Check_ServerErrorThreeTimes_IsUnavailableAfterThreeAttempts(string provider)
     {
         await using var harness = await CheckerHarness.StartAsync();
@@ -101,11 +99,7 @@ public sealed class ProviderErrorTests
     }
 
     [Theory]
-    [InlineData("undrctrl")]
-    [InlineData("antgst")]
-    [InlineData("telnyx")]
-    [InlineData("lumenfall")]
-    [InlineData("mesh")]
+    [MemberData(nameof(Providers))]
     public async Task Check_TooManyRequestsThenSuccess_Succeeds(string provider)
     {
         await using var harness = await CheckerHarness.StartAsync();
