@@ -62,7 +62,13 @@ internal static partial class OptionsBinding
         foreach (var (key, value) in section.AsEnumerable())
         {
             var name = key[(key.LastIndexOf(':') + 1)..];
-            if (value is not null && timeSpanSettings.Contains(name) && long.TryParse(value.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
+            if (value is not null
+                && timeSpanSettings.Contains(name)
+                && long.TryParse(
+                    value.Trim(),
+                    System.Globalization.NumberStyles.Integer,
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    out _))
             {
                 // Whoever wrote "30" meant seconds, and would wait a month for a provider that hangs.
                 throw new BalanceConfigurationException(
