@@ -22,7 +22,9 @@ public sealed class ThresholdTests
         Assert.Equal(exitCode, run.ExitCode);
         var telnyx = Result(run, "telnyx");
         Assert.Equal((level, low), (telnyx.GetProperty("level").GetString(), telnyx.GetProperty("low").GetBoolean()));
-        Assert.All(Results(run).Where(r => r.GetProperty("provider").GetString() != "telnyx"), r => Assert.Equal("ok", r.GetProperty("level").GetString()));
+        Assert.All(
+            Results(run).Where(r => r.GetProperty("provider").GetString() != "telnyx"),
+            r => Assert.Equal("ok", r.GetProperty("level").GetString()));
     }
 
     [Fact]
@@ -31,11 +33,14 @@ public sealed class ThresholdTests
         await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
         fakes["mesh"].Default = FakeResponse.Json(200, """{"status":"ok","content":{"balances":[]}}""");
 
-        var run = await CliRun.InProcessAsync(fakes.Environment, false, "check", "--format", "json", "--provider", "mesh", "--min", "mesh=10");
+        var run = await CliRun.InProcessAsync(
+            fakes.Environment, false, "check", "--format", "json", "--provider", "mesh", "--min", "mesh=10");
 
         Assert.Equal(0, run.ExitCode);
         var mesh = Result(run, "mesh");
-        Assert.Equal(("unknown", false, true), (mesh.GetProperty("level").GetString(), mesh.GetProperty("low").GetBoolean(), mesh.GetProperty("ok").GetBoolean()));
+        Assert.Equal(
+            ("unknown", false, true),
+            (mesh.GetProperty("level").GetString(), mesh.GetProperty("low").GetBoolean(), mesh.GetProperty("ok").GetBoolean()));
     }
 
     [Fact]
@@ -44,7 +49,8 @@ public sealed class ThresholdTests
         await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
         fakes["mesh"].Default = FakeResponse.Json(200, """{"status":"ok","content":{"balances":[]}}""");
 
-        var run = await CliRun.InProcessAsync(fakes.Environment, false, "check", "--format", "table", "--provider", "mesh", "--min", "mesh=10");
+        var run = await CliRun.InProcessAsync(
+            fakes.Environment, false, "check", "--format", "table", "--provider", "mesh", "--min", "mesh=10");
 
         Assert.Contains("n/a USD | UNKNOWN", run.Out, StringComparison.Ordinal);
     }
@@ -53,9 +59,11 @@ public sealed class ThresholdTests
     public async Task Check_PrepaidLumenfallWithoutAnAmount_FailsInsteadOfPassingItsThreshold()
     {
         await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
-        fakes["lumenfall"].Default = FakeResponse.Json(200, """{"object":"balance","billing_type":"prepaid","available":{"amount":null,"currency":"usd"}}""");
+        fakes["lumenfall"].Default = FakeResponse.Json(
+            200, """{"object":"balance","billing_type":"prepaid","available":{"amount":null,"currency":"usd"}}""");
 
-        var run = await CliRun.InProcessAsync(fakes.Environment, false, "check", "--format", "json", "--provider", "lumenfall", "--min", "lumenfall=100");
+        var run = await CliRun.InProcessAsync(
+            fakes.Environment, false, "check", "--format", "json", "--provider", "lumenfall", "--min", "lumenfall=100");
 
         Assert.Equal(1, run.ExitCode);
         var lumenfall = Result(run, "lumenfall");
@@ -88,7 +96,8 @@ public sealed class ThresholdTests
     [Fact]
     public async Task Check_Levels_AreExportedToPrometheus()
     {
-        var run = await CliRun.InProcessAsync(NoEnvironment, false, "check", "--demo", "--format", "prometheus", "--warn", "telnyx=1000", "--min", "antgst=0");
+        var run = await CliRun.InProcessAsync(
+            NoEnvironment, false, "check", "--demo", "--format", "prometheus", "--warn", "telnyx=1000", "--min", "antgst=0");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("balances_level{provider=\"telnyx\",account=\"default\"} 1\n", run.Out, StringComparison.Ordinal);
@@ -113,7 +122,8 @@ public sealed class ThresholdTests
     private static List<JsonElement> Results(CliRun run) =>
         [.. JsonDocument.Parse(run.Out).RootElement.GetProperty("results").EnumerateArray()];
 
-    private static JsonElement Result(CliRun run, string provider) => Results(run).Single(r => r.GetProperty("provider").GetString() == provider);
+    private static JsonElement Result(CliRun run, string provider) =>
+        Results(run).Single(r => r.GetProperty("provider").GetString() == provider);
 
     private static string? Level(CliRun run, string provider) => Result(run, provider).GetProperty("level").GetString();
 }
