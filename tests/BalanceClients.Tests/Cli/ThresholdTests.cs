@@ -30,11 +30,7 @@ public sealed class ThresholdTests
     [Fact]
     public async Task Check_ThresholdOnAMissingAmount_IsUnknownNotOk()
     {
-        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
-        fakes["mesh"].Default = FakeResponse.Json(200, """{"status":"ok","content":{"balances":[]}}""");
-
-        var run = await CliRun.InProcessAsync(
-            fakes.Environment, false, "check", "--format", "json", "--provider", "mesh", "--min", "mesh=10");
+        var run = await CheckMeshWithoutAmountsAsync("json");
 
         Assert.Equal(0, run.ExitCode);
         var mesh = Result(run, "mesh");
@@ -46,11 +42,7 @@ public sealed class ThresholdTests
     [Fact]
     public async Task Check_ThresholdOnAMissingAmount_TableSaysUnknown()
     {
-        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
-        fakes["mesh"].Default = FakeResponse.Json(200, """{"status":"ok","content":{"balances":[]}}""");
-
-        var run = await CliRun.InProcessAsync(
-            fakes.Environment, false, "check", "--format", "table", "--provider", "mesh", "--min", "mesh=10");
+        var run = await CheckMeshWithoutAmountsAsync("table");
 
         Assert.Contains("n/a USD | UNKNOWN", run.Out, StringComparison.Ordinal);
     }
@@ -117,6 +109,14 @@ public sealed class ThresholdTests
 
         Assert.Equal(64, run.ExitCode);
         Assert.StartsWith("balances: " + message, run.Error, StringComparison.Ordinal);
+    }
+
+    // A threshold on mesh's primary amount, and an answer with no balances: the amount it is about is missing.
+    private static async Task<CliRun> CheckMeshWithoutAmountsAsync(string format)
+    {
+        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
+        fakes["mesh"].Default = FakeResponse.Json(200, """{"status":"ok","content":{"balances":[]}}""");
+        return await CliRun.InProcessAsync(fakes.Environment, false, "check", "--format", format, "--provider", "mesh", "--min", "mesh=10");
     }
 
     private static List<JsonElement> Results(CliRun run) =>
