@@ -54,7 +54,12 @@ internal static class BalancesCommand
         }
 
         // Without System.CommandLine's handler, a failure of standard output reaches RunAsync instead of becoming a stack trace.
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
         return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 
@@ -62,13 +67,15 @@ internal static class BalancesCommand
     {
         var root = new RootCommand(
             "balances: how much money is left on your UNDRCTRL, Antgst, Telnyx, Lumenfall and Mesh Connect accounts.\n"
-            + "Exit status: 0 all answered and none low, 1 an account failed, 2 none failed but one is low, 64 bad arguments or configuration.")
+            + "Exit status: 0 all answered and none low, 1 an account failed, 2 none failed but one is low, "
+            + "64 bad arguments or configuration.")
         {
             CreateCheckCommand(console),
         };
         root.SetAction(async (_, _) =>
         {
-            await console.Error.WriteLineAsync("balances: a command is needed. Run 'balances check --demo' to try it, 'balances --help' for help.").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(
+                "balances: a command is needed. Run 'balances check --demo' to try it, 'balances --help' for help.").ConfigureAwait(false);
             return ExitCodes.Usage;
         });
         return root;

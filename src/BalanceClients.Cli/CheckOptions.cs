@@ -14,7 +14,8 @@ internal sealed class CheckOptions
 
     public Option<OutputFormat?> Format { get; } = new("--format")
     {
-        Description = "Output format: table (the default on a terminal), json (the default otherwise) or prometheus (text exposition format).",
+        Description = "Output format: table (the default on a terminal), json (the default otherwise) "
+            + "or prometheus (text exposition format).",
         HelpName = "table|json|prometheus",
     };
 
@@ -62,7 +63,8 @@ internal sealed class CheckOptions
 
     public Option<string?> Accounts { get; } = new("--accounts")
     {
-        Description = "Check the accounts of a JSON Lines file, one {\"provider\", \"name\", \"credentials\"} object per line, streaming the results (json becomes JSON Lines).",
+        Description = "Check the accounts of a JSON Lines file, one {\"provider\", \"name\", \"credentials\"} object per line, "
+            + "streaming the results (json becomes JSON Lines).",
         HelpName = "FILE",
     };
 

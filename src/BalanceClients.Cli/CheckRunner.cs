@@ -34,7 +34,9 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             }
 
             var configuration = await ReadConfigurationAsync(demo, cancellationToken).ConfigureAwait(false);
-            var file = settings.AccountsFile is { } path ? await ValidateAccountsAsync(path, cancellationToken).ConfigureAwait(false) : null;
+            var file = settings.AccountsFile is { } path
+                ? await ValidateAccountsAsync(path, cancellationToken).ConfigureAwait(false)
+                : null;
             var services = CreateServices(configuration);
             await using (services.ConfigureAwait(false))
             {
@@ -106,11 +108,14 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             }
         }
 
-        var selected = configured.Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider, StringComparer.Ordinal)).ToList();
+        var selected = configured
+            .Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider, StringComparer.Ordinal))
+            .ToList();
         if (selected.Count == 0)
         {
             var variables = string.Join(", ", ProviderInfo.All.SelectMany(p => p.EnvironmentVariables.Take(1)));
-            throw new BalanceConfigurationException($"no provider is configured: set {variables} (Mesh needs all four MESH_* variables), or run with --demo.");
+            throw new BalanceConfigurationException(
+                $"no provider is configured: set {variables} (Mesh needs all four MESH_* variables), or run with --demo.");
         }
 
         return selected;

@@ -9,7 +9,9 @@ internal sealed class CliConsole
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Creates the console.</summary>
-    /// <param name="output">Standard output: the report, nothing else. Its write failures become <see cref="OutputFailedException"/>.</param>
+    /// <param name="output">
+    /// Standard output: the report, nothing else. Its write failures become <see cref="OutputFailedException"/>.
+    /// </param>
     /// <param name="error">Standard error: diagnostics. Its write failures are ignored: there is nowhere left to say anything.</param>
     /// <param name="environment">The environment variables.</param>
     /// <param name="isTerminal">Whether standard output is a terminal (not redirected).</param>
@@ -22,7 +24,9 @@ internal sealed class CliConsole
         IsTerminal = isTerminal;
     }
 
-    /// <summary>Standard output as bytes, for reports that write UTF-8 themselves (JSON). Flush <see cref="Out"/> before using it.</summary>
+    /// <summary>
+    /// Standard output as bytes, for reports that write UTF-8 themselves (JSON). Flush <see cref="Out"/> before using it.
+    /// </summary>
     public Stream Output { get; }
 
     /// <summary>Standard output as text (UTF-8), buffered unless it is a terminal.</summary>

@@ -2,7 +2,9 @@ using System.Text;
 
 namespace BalanceClients.Cli;
 
-/// <summary>Standard error, whose write failures are ignored: there is nowhere left to say anything, and the exit status still tells.</summary>
+/// <summary>
+/// Standard error, whose write failures are ignored: there is nowhere left to say anything, and the exit status still tells.
+/// </summary>
 /// <param name="inner">The process's standard error.</param>
 internal sealed class StandardErrorWriter(TextWriter inner) : TextWriter(inner.FormatProvider)
 {

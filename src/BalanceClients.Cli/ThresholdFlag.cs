@@ -30,13 +30,15 @@ internal static class ThresholdFlag
         var kind = dot < 0 ? null : target[(dot + 1)..];
         if (ProviderInfo.Find(providerId) is not { } provider)
         {
-            error = $"{flag} {CliText.Quote(text)}: {CliText.Quote(providerId)} is not a provider ({string.Join(", ", ProviderInfo.All.Select(p => p.Id))}).";
+            var known = string.Join(", ", ProviderInfo.All.Select(p => p.Id));
+            error = $"{flag} {CliText.Quote(text)}: {CliText.Quote(providerId)} is not a provider ({known}).";
             return false;
         }
 
         if (kind is not null && !provider.Kinds.Contains(kind, StringComparer.Ordinal))
         {
-            error = $"{flag} {CliText.Quote(text)}: {providerId} has no amount of kind {CliText.Quote(kind)} ({string.Join(", ", provider.Kinds)}).";
+            var kinds = string.Join(", ", provider.Kinds);
+            error = $"{flag} {CliText.Quote(text)}: {providerId} has no amount of kind {CliText.Quote(kind)} ({kinds}).";
             return false;
         }
 

@@ -18,7 +18,9 @@ public sealed class FakeProvider
         _definition = definition;
         BaseUrl = baseUrl;
         Spec = SpecExamples.Load(definition.Id);
-        Success = FakeResponse.Json(200, Spec.Response(definition.Path, definition.Method.ToLowerInvariant(), "200", definition.SuccessExample));
+        Success = FakeResponse.Json(
+            200,
+            Spec.Response(definition.Path, definition.Method.ToLowerInvariant(), "200", definition.SuccessExample));
         Default = Success;
     }
 

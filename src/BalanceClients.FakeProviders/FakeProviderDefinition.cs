@@ -7,7 +7,9 @@ namespace BalanceClients.FakeProviders;
 /// <param name="BasePath">The base URL's path on the fake server; it mirrors the real server's path prefix.</param>
 /// <param name="Method">The balance endpoint's method.</param>
 /// <param name="Path">The balance endpoint's path in the spec.</param>
-/// <param name="SuccessExample">The name of the success example under <c>examples</c>, or <see langword="null"/> for the single one.</param>
+/// <param name="SuccessExample">
+/// The name of the success example under <c>examples</c>, or <see langword="null"/> for the single one.
+/// </param>
 /// <param name="Credentials">The demo credentials, by the contract's environment variable.</param>
 /// <param name="Rejection">Why a request would be rejected, and with what answer; <see langword="null"/> when it is accepted.</param>
 internal sealed record FakeProviderDefinition(
@@ -38,7 +40,8 @@ internal sealed record FakeProviderDefinition(
                 ["MESH_AUTH_TOKEN"] = "demo-mesh-auth-token",
                 ["MESH_BROKER_TYPE"] = "binanceInternationalDirect",
             },
-            (request, spec) => Header(request, "x-client-id") != "demo-mesh-client-id" || Header(request, "x-client-secret") != "demo-mesh-client-secret"
+            (request, spec) => Header(request, "x-client-id") != "demo-mesh-client-id"
+                || Header(request, "x-client-secret") != "demo-mesh-client-secret"
                 ? FakeResponse.Json(401, "{}")
                 : BodyString(request, "authToken") != "demo-mesh-auth-token"
                     ? FakeResponse.Json(400, spec.Response("/api/v1/balance/get", "post", "400"))
@@ -47,7 +50,9 @@ internal sealed record FakeProviderDefinition(
             new Dictionary<string, string>(StringComparer.Ordinal) { ["TELNYX_API_KEY"] = "demo-telnyx-api-key" },
             (request, _) => Bearer(request) == "demo-telnyx-api-key"
                 ? null
-                : FakeResponse.Json(401, """{"errors":[{"code":"10009","title":"Authentication failed","detail":"The API key is missing or invalid."}]}""")),
+                : FakeResponse.Json(
+                    401,
+                    """{"errors":[{"code":"10009","title":"Authentication failed","detail":"The API key is missing or invalid."}]}""")),
         new("undrctrl", "/undrctrl", "POST", "/api/v2/", null,
             new Dictionary<string, string>(StringComparer.Ordinal) { ["UNDRCTRL_API_KEY"] = "demo-undrctrl-api-key" },
             (request, spec) => BodyString(request, "action") != "balance"
@@ -57,10 +62,14 @@ internal sealed record FakeProviderDefinition(
                     : null),
     ];
 
+
+
     private static string? Header(RecordedRequest request, string name) => request.Headers.GetValueOrDefault(name);
 
     private static string? Bearer(RecordedRequest request) =>
-        Header(request, "authorization") is { } value && value.StartsWith("Bearer ", StringComparison.Ordinal) ? value["Bearer ".Length..] : null;
+        Header(request, "authorization") is { } value && value.StartsWith("Bearer ", StringComparison.Ordinal)
+            ? value["Bearer ".Length..]
+            : null;
 
     private static string? BodyString(RecordedRequest request, string property)
     {

@@ -37,7 +37,8 @@ public sealed class FakeProviderServer : IAsyncDisposable
     /// </summary>
     public IReadOnlyDictionary<string, string?> Environment =>
         _providers.Values
-            .SelectMany(provider => provider.Credentials.Append(new($"{provider.Id.ToUpperInvariant()}_BASE_URL", provider.BaseUrl.ToString())))
+            .SelectMany(provider => provider.Credentials.Append(
+                new($"{provider.Id.ToUpperInvariant()}_BASE_URL", provider.BaseUrl.ToString())))
             .ToDictionary(pair => pair.Key, pair => (string?)pair.Value, StringComparer.Ordinal);
 
     /// <summary>A fake provider.</summary>
@@ -48,7 +49,8 @@ public sealed class FakeProviderServer : IAsyncDisposable
     /// <summary>Starts the server on 127.0.0.1 with an ephemeral port.</summary>
     /// <param name="cancellationToken">Stops the start.</param>
     /// <returns>The running server.</returns>
-    public static Task<FakeProviderServer> StartAsync(CancellationToken cancellationToken) => StartAsync(TimeProvider.System, cancellationToken);
+    public static Task<FakeProviderServer> StartAsync(CancellationToken cancellationToken) =>
+        StartAsync(TimeProvider.System, cancellationToken);
 
     /// <summary>Starts the server on 127.0.0.1 with an ephemeral port, timing its answers' delays on a given clock.</summary>
     /// <param name="timeProvider">The clock of <see cref="FakeResponse.Delay"/> and <see cref="FakeResponse.BodyStall"/>.</param>

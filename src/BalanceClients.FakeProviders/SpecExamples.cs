@@ -30,7 +30,9 @@ public sealed partial class SpecExamples
     /// <param name="path">The operation's path in the spec (<c>/balance</c>).</param>
     /// <param name="method">The operation's method, lower case.</param>
     /// <param name="status">The response's status key (<c>200</c>, <c>default</c>).</param>
-    /// <param name="exampleName">The name under <c>examples</c>; <see langword="null"/> for the single <c>example</c> or the first of <c>examples</c>.</param>
+    /// <param name="exampleName">
+    /// The name under <c>examples</c>; <see langword="null"/> for the single <c>example</c> or the first of <c>examples</c>.
+    /// </param>
     /// <returns>The example's JSON text.</returns>
     /// <exception cref="KeyNotFoundException">The spec has no such example.</exception>
     public string Response(string path, string method, string status, string? exampleName = null)
@@ -51,7 +53,9 @@ public sealed partial class SpecExamples
     }
 
     /// <summary>Every example of the spec's operations, as JSON: request bodies (<c>request</c>) and responses (by status key).</summary>
-    /// <returns>The examples: path, method, <c>request</c> or the status key, the example's name (empty for a single <c>example</c>), JSON.</returns>
+    /// <returns>
+    /// The examples: path, method, <c>request</c> or the status key, the example's name (empty for a single <c>example</c>), JSON.
+    /// </returns>
     public IEnumerable<(string Path, string Method, string Part, string Name, string Json)> All()
     {
         foreach (var (pathKey, pathNode) in ((YamlMappingNode)Child(_root, "paths")).Children)
@@ -74,8 +78,10 @@ public sealed partial class SpecExamples
 
                 foreach (var (part, node) in parts)
                 {
-                    if (node is not YamlMappingNode withContent || !withContent.Children.TryGetValue(new YamlScalarNode("content"), out var content)
-                        || content is not YamlMappingNode contentMap || !contentMap.Children.TryGetValue(new YamlScalarNode("application/json"), out var media))
+                    if (node is not YamlMappingNode withContent
+                        || !withContent.Children.TryGetValue(new YamlScalarNode("content"), out var content)
+                        || content is not YamlMappingNode contentMap
+                        || !contentMap.Children.TryGetValue(new YamlScalarNode("application/json"), out var media))
                     {
                         continue;
                     }

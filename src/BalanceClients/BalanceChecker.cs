@@ -87,7 +87,11 @@ public sealed class BalanceChecker : IBalanceChecker
         {
             // The consumer stopped early or failed: stop the remaining checks before leaving.
             await stop.CancelAsync().ConfigureAwait(false);
-            await producer.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            await producer.ContinueWith(
+                static _ => { },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default).ConfigureAwait(false);
         }
     }
 
@@ -128,17 +132,27 @@ public sealed class BalanceChecker : IBalanceChecker
         using var activity = BalanceTelemetry.ActivitySource.StartActivity("balance.check", ActivityKind.Client);
         activity?.SetTag(BalanceTelemetry.ProviderTag, provider.Descriptor.Id);
         activity?.SetTag(BalanceTelemetry.AccountTag, account.Name);
-        using var scope = _logger.IsEnabled(LogLevel.Critical) ? _logger.BeginScope(new CheckLogScope(provider.Descriptor.Id, account.Name)) : null;
+        using var scope = _logger.IsEnabled(LogLevel.Critical)
+            ? _logger.BeginScope(new CheckLogScope(provider.Descriptor.Id, account.Name))
+            : null;
 
         AccountBalance? balance = null;
         BalanceError? error = null;
-        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken) : null;
+        using var linked = cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(deadline, cancellationToken)
+            : null;
         try
         {
             using var httpClient = _httpClientFactory.CreateClient(HttpClientNames.For(provider.Descriptor.Id));
             var baseUrl = options.BaseUrlOf(provider.Descriptor.Id);
-            var answer = await provider.GetBalanceAsync(httpClient, baseUrl, account.Credentials, linked?.Token ?? deadline).ConfigureAwait(false);
-            balance = new AccountBalance(provider.Descriptor.Id, account.Name, answer.Amounts, answer.BillingType, _timeProvider.GetUtcNow());
+            var answer = await provider.GetBalanceAsync(httpClient, baseUrl, account.Credentials, linked?.Token ?? deadline)
+                .ConfigureAwait(false);
+            balance = new AccountBalance(
+                provider.Descriptor.Id,
+                account.Name,
+                answer.Amounts,
+                answer.BillingType,
+                _timeProvider.GetUtcNow());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

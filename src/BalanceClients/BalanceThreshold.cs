@@ -42,7 +42,8 @@ public sealed class BalanceThreshold
     public bool AppliesTo(string provider, string account, BalanceAmount amount)
     {
         ArgumentNullException.ThrowIfNull(amount);
-        return AppliesTo(provider, account) && (Kind is null ? amount.IsPrimary : string.Equals(amount.Kind, Kind, StringComparison.Ordinal));
+        return AppliesTo(provider, account)
+            && (Kind is null ? amount.IsPrimary : string.Equals(amount.Kind, Kind, StringComparison.Ordinal));
     }
 
     /// <summary>Whether this threshold is about an account.</summary>

@@ -56,7 +56,9 @@ public sealed class BalanceThresholds
     /// <param name="amount">The amount.</param>
     /// <returns>Its level.</returns>
     public BalanceLevel LevelOf(string provider, string account, BalanceAmount amount) =>
-        _thresholds.Where(t => t.AppliesTo(provider, account, amount)).Aggregate(BalanceLevel.Ok, (worst, t) => worst.Worst(t.LevelOf(amount.Amount)));
+        _thresholds
+            .Where(t => t.AppliesTo(provider, account, amount))
+            .Aggregate(BalanceLevel.Ok, (worst, t) => worst.Worst(t.LevelOf(amount.Amount)));
 
     private static List<BalanceThreshold> Merge(IEnumerable<BalanceThreshold> first, IEnumerable<BalanceThreshold> then)
     {

@@ -9,6 +9,9 @@ internal static class BaselineClient
     public static async Task<decimal> GetAvailableCreditAsync(HttpClient http, Uri url, CancellationToken cancellationToken)
     {
         var answer = await http.GetFromJsonAsync(url, BaselineJson.Default.TelnyxAnswer, cancellationToken).ConfigureAwait(false);
-        return decimal.Parse(answer!.Data!.AvailableCredit!, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        return decimal.Parse(
+            answer!.Data!.AvailableCredit!,
+            NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture);
     }
 }

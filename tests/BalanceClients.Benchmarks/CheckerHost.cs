@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Benchmarks;
 
-/// <summary>The fake providers on loopback and a checker wired to them through <c>AddBalanceClients</c>, as every benchmark needs.</summary>
+/// <summary>
+/// The fake providers on loopback and a checker wired to them through <c>AddBalanceClients</c>, as every benchmark needs.
+/// </summary>
 internal sealed class CheckerHost : IAsyncDisposable
 {
     private CheckerHost(FakeProviderServer fakes, ServiceProvider services)
@@ -39,7 +41,8 @@ internal sealed class CheckerHost : IAsyncDisposable
     }
 
     /// <summary>A provider's success example, as bytes.</summary>
-    public static byte[] SuccessBody(FakeProviderServer fakes, string provider) => System.Text.Encoding.UTF8.GetBytes(fakes[provider].Success.Body!);
+    public static byte[] SuccessBody(FakeProviderServer fakes, string provider) =>
+        System.Text.Encoding.UTF8.GetBytes(fakes[provider].Success.Body!);
 
     public BalanceAccount Account(string provider) => Checker.Accounts.Single(a => a.Provider == provider);
 

@@ -2,11 +2,21 @@ using BenchmarkDotNet.Attributes;
 
 namespace BalanceClients.Benchmarks;
 
-/// <summary>Five providers, each answering after a fixed delay (the slowest after 200 ms): a check takes about the slowest, not the sum.</summary>
+/// <summary>
+/// Five providers, each answering after a fixed delay (the slowest after 200 ms): a check takes about the slowest, not the sum.
+/// </summary>
 [MemoryDiagnoser]
 public class FanOutBenchmarks
 {
-    private static readonly Dictionary<string, int> DelaysMs = new(StringComparer.Ordinal) { ["antgst"] = 50, ["lumenfall"] = 100, ["mesh"] = 200, ["telnyx"] = 150, ["undrctrl"] = 75 };
+    private static readonly Dictionary<string, int> DelaysMs = new(StringComparer.Ordinal)
+    {
+        ["antgst"] = 50,
+        ["lumenfall"] = 100,
+        ["mesh"] = 200,
+        ["telnyx"] = 150,
+        ["undrctrl"] = 75,
+    };
+
     private CheckerHost _host = null!;
 
     [GlobalSetup]

@@ -22,7 +22,8 @@ public class ScaleBenchmarks
     public async Task<int> Stream()
     {
         var ok = 0;
-        await foreach (var result in _host.Checker.CheckManyAsync(ScaleRun.Accounts(_host.Account("undrctrl"), Accounts), null, CancellationToken.None))
+        var accounts = ScaleRun.Accounts(_host.Account("undrctrl"), Accounts);
+        await foreach (var result in _host.Checker.CheckManyAsync(accounts, null, CancellationToken.None))
         {
             ok += result.IsSuccess ? 1 : 0;
         }

@@ -47,11 +47,17 @@ internal static class ScaleRun
             stopwatch.Stop();
             var (peakLive, peakWorkingSet) = await StreamAsync(checker, template, count, sampleEvery: Math.Max(count / 20, 50));
 
-            Console.WriteLine($"| {count:N0} | {stopwatch.Elapsed.TotalSeconds:F2} | {count / stopwatch.Elapsed.TotalSeconds:N0} | {peakLive / 1048576.0:F1} | {peakWorkingSet / 1048576.0:F1} |");
+            var seconds = stopwatch.Elapsed.TotalSeconds;
+            Console.WriteLine(
+                $"| {count:N0} | {seconds:F2} | {count / seconds:N0} | {peakLive / 1048576.0:F1} | {peakWorkingSet / 1048576.0:F1} |");
         }
     }
 
-    private static async Task<(long PeakLive, long PeakWorkingSet)> StreamAsync(IBalanceChecker checker, BalanceAccount template, int count, int sampleEvery)
+    private static async Task<(long PeakLive, long PeakWorkingSet)> StreamAsync(
+        IBalanceChecker checker,
+        BalanceAccount template,
+        int count,
+        int sampleEvery)
     {
         long peakLive = 0, peakWorkingSet = 0;
         var ok = 0;

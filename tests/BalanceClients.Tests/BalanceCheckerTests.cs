@@ -13,7 +13,8 @@ public sealed class BalanceCheckerTests
     public async Task CheckAllAsync_AllProviders_OrderedByProviderThenAccount()
     {
         await using var harness = await CheckerHarness.StartAsync(options =>
-            options.Accounts.Add(new BalanceAccount("antgst", "backup", new BalanceClients.Providers.Antgst.AntgstCredentials("demo-antgst-auth-secret"))));
+            options.Accounts.Add(
+                new BalanceAccount("antgst", "backup", new BalanceClients.Providers.Antgst.AntgstCredentials("demo-antgst-auth-secret"))));
 
         var results = await harness.Checker.CheckAllAsync(CancellationToken.None);
 

@@ -23,7 +23,8 @@ public sealed class BalanceThresholdsTests
     [InlineData(null, 400.0, BalanceLevel.Ok)]
     public void LevelOf_PrimaryAmount_IsBelowWhichLevel(double? warning, double? critical, BalanceLevel expected)
     {
-        var thresholds = new BalanceThresholds([new BalanceThreshold { Provider = "telnyx", Warning = (decimal?)warning, Critical = (decimal?)critical }]);
+        var thresholds = new BalanceThresholds(
+            [new BalanceThreshold { Provider = "telnyx", Warning = (decimal?)warning, Critical = (decimal?)critical }]);
 
         Assert.Equal(expected, thresholds.LevelOf(Telnyx));
     }
@@ -31,9 +32,12 @@ public sealed class BalanceThresholdsTests
     [Fact]
     public void LevelOf_NoThresholds_IsOkForASuccessAndUnknownForAFailure()
     {
-        var failed = new BalanceCheckResult("antgst", "default", null, new BalanceError(BalanceErrorKind.Network, null, null, "down"), TimeSpan.Zero);
+        var failed = new BalanceCheckResult(
+            "antgst", "default", null, new BalanceError(BalanceErrorKind.Network, null, null, "down"), TimeSpan.Zero);
 
-        Assert.Equal((BalanceLevel.Ok, BalanceLevel.Unknown), (BalanceThresholds.None.LevelOf(Telnyx), BalanceThresholds.None.LevelOf(failed)));
+        Assert.Equal(
+            (BalanceLevel.Ok, BalanceLevel.Unknown),
+            (BalanceThresholds.None.LevelOf(Telnyx), BalanceThresholds.None.LevelOf(failed)));
     }
 
     [Fact]
@@ -55,7 +59,8 @@ public sealed class BalanceThresholdsTests
     [Fact]
     public void LevelOf_KindInSeveralCurrencies_IsTheWorstOfThem()
     {
-        var thresholds = new BalanceThresholds([new BalanceThreshold { Provider = "mesh", Kind = AmountKinds.Cash, Warning = 100, Critical = 50 }]);
+        var thresholds = new BalanceThresholds(
+            [new BalanceThreshold { Provider = "mesh", Kind = AmountKinds.Cash, Warning = 100, Critical = 50 }]);
 
         Assert.Equal(BalanceLevel.Critical, thresholds.LevelOf(Mesh));
         Assert.Equal(BalanceLevel.Ok, thresholds.LevelOf("mesh", "default", Mesh.Balance!.Amounts[1]));

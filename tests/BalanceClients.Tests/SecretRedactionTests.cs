@@ -14,7 +14,11 @@ public sealed class SecretRedactionTests
             data.Add(provider, FakeResponse.Text(401, null));
             data.Add(provider, FakeResponse.Text(403, "{}", "application/json"));
             data.Add(provider, FakeResponse.Text(404, "<html>not here</html>", "text/html"));
-            data.Add(provider, FakeResponse.Text(400, """{"status":"badRequest","errorType":"x","message":"m","code":-1,"msg":"m","errors":[{"code":"1","title":"t"}],"error":"e"}""", "application/json"));
+            data.Add(provider, FakeResponse.Text(
+                400,
+                """{"status":"badRequest","errorType":"x","message":"m","code":-1,"msg":"m","errors":["""
+                + """{"code":"1","title":"t"}],"error":"e"}""",
+                "application/json"));
             data.Add(provider, FakeResponse.Text(500, "oops"));
             data.Add(provider, FakeResponse.Text(200, "not json"));
             data.Add(provider, FakeResponse.Text(200, "{\"truncated\": "));
@@ -40,14 +44,23 @@ public sealed class SecretRedactionTests
         var result = await harness.CheckAsync(provider);
 
         Assert.False(result.IsSuccess);
-        AssertNoSecret(harness, result.Error.ToString(), result.ToString(), new BalanceException(result.Error).ToString(), new BalanceException(result.Error).Message, harness.Logs.AllText);
+        AssertNoSecret(
+            harness,
+            result.Error.ToString(),
+            result.ToString(),
+            new BalanceException(result.Error).ToString(),
+            new BalanceException(result.Error).Message,
+            harness.Logs.AllText);
     }
 
     [Theory]
     [InlineData("undrctrl", 200, """{"error":"Invalid API key demo-undrctrl-api-key"}""")]
     [InlineData("antgst", 200, """{"msg":"bad secret demo-antgst-auth-secret","code":-22}""")]
-    [InlineData("telnyx", 403, """{"errors":[{"code":"demo-telnyx-api-key","title":"Key demo-telnyx-api-key","detail":"is demo-telnyx-api-key"}]}""")]
-    [InlineData("mesh", 200, """{"status":"permissionDenied","message":"token demo-mesh-auth-token with demo-mesh-client-secret","errorType":"demo-mesh-auth-token"}""")]
+    [InlineData("telnyx", 403,
+        """{"errors":[{"code":"demo-telnyx-api-key","title":"Key demo-telnyx-api-key","detail":"is demo-telnyx-api-key"}]}""")]
+    [InlineData("mesh", 200,
+        """{"status":"permissionDenied","message":"token demo-mesh-auth-token """
+        + """with demo-mesh-client-secret","errorType":"demo-mesh-auth-token"}""")]
     public async Task Check_ProviderEchoesTheSecret_IsRedacted(string provider, int status, string body)
     {
         await using var harness = await CheckerHarness.StartAsync();

@@ -135,7 +135,9 @@ internal sealed class AccountsFile
                 }
             }
 
-            return reader.LineNumber < _lineDigests.Count ? Change($"it now ends after line {reader.LineNumber} of {_lineDigests.Count}") : null;
+            return reader.LineNumber < _lineDigests.Count
+                ? Change($"it now ends after line {reader.LineNumber} of {_lineDigests.Count}")
+                : null;
         }
         catch (InvalidDataException)
         {
@@ -162,7 +164,9 @@ internal sealed class AccountsFile
         }
         catch (InvalidDataException exception)
         {
-            throw new BalanceConfigurationException($"{Location(file, reader.LineNumber)} is longer than {MaxLineBytes / 1024} KiB.", exception);
+            throw new BalanceConfigurationException(
+                $"{Location(file, reader.LineNumber)} is longer than {MaxLineBytes / 1024} KiB.",
+                exception);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -33,7 +33,8 @@ internal sealed record InputFile(string Flag, string Path)
             return true;
         }
         catch (Exception exception)
-            when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SecurityException)
+            when (exception is IOException or UnauthorizedAccessException or ArgumentException
+                or NotSupportedException or SecurityException)
         {
             stream = null;
             reason = Reason(exception);

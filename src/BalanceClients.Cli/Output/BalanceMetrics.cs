@@ -7,16 +7,19 @@ internal static class BalanceMetrics
 {
     public static readonly MetricFamily Amount = new("balances_amount", "Amount of an account's balance, by kind and currency.");
 
-    public static readonly MetricFamily Low = new("balances_low", "Whether the account is at its critical level, below a --min threshold (1) or not (0).");
+    public static readonly MetricFamily Low = new(
+        "balances_low", "Whether the account is at its critical level, below a --min threshold (1) or not (0).");
 
     public static readonly MetricFamily Level = new("balances_level", "The account's level: 0 ok, 1 warning, 2 critical, 3 unknown.");
 
-    public static readonly MetricFamily CheckSuccess = new("balances_check_success", "Whether the account's latest check read its balance (1) or not (0).");
+    public static readonly MetricFamily CheckSuccess = new(
+        "balances_check_success", "Whether the account's latest check read its balance (1) or not (0).");
 
     public static readonly MetricFamily CheckError = new(
         "balances_check_error", "Why the account's latest check failed, as the error kind label; present only for failed checks.");
 
-    public static readonly MetricFamily CheckDuration = new("balances_check_duration_seconds", "How long the account's latest check took, retries included.");
+    public static readonly MetricFamily CheckDuration = new(
+        "balances_check_duration_seconds", "How long the account's latest check took, retries included.");
 
     /// <summary>The families of <c>check</c>, in the order they are written.</summary>
     public static IReadOnlyList<MetricFamily> CheckFamilies { get; } = [Amount, Low, Level, CheckSuccess, CheckError, CheckDuration];
@@ -32,7 +35,8 @@ internal static class BalanceMetrics
         {
             if (amount.Amount is { } value)
             {
-                var labels = $"{account},kind=\"{Escape(amount.Kind)}\",currency=\"{Escape(amount.Currency)}\",primary=\"{(amount.IsPrimary ? "true" : "false")}\"";
+                var primary = amount.IsPrimary ? "true" : "false";
+                var labels = $"{account},kind=\"{Escape(amount.Kind)}\",currency=\"{Escape(amount.Currency)}\",primary=\"{primary}\"";
                 yield return (Amount, Amount.Sample(labels, Number(value)));
             }
         }
@@ -45,7 +49,8 @@ internal static class BalanceMetrics
             yield return (CheckError, CheckError.Sample($"{account},kind=\"{error.Kind.ToContractName()}\"", "1"));
         }
 
-        yield return (CheckDuration, CheckDuration.Sample(account, latest.Duration.TotalSeconds.ToString("0.######", CultureInfo.InvariantCulture)));
+        var seconds = latest.Duration.TotalSeconds.ToString("0.######", CultureInfo.InvariantCulture);
+        yield return (CheckDuration, CheckDuration.Sample(account, seconds));
     }
 
     /// <summary>The <c>provider</c> and <c>account</c> labels of an account.</summary>
@@ -63,5 +68,8 @@ internal static class BalanceMetrics
     /// <param name="value">The value.</param>
     /// <returns>The escaped value.</returns>
     public static string Escape(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        value
+            .Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("\"", "\\\"", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal);
 }

@@ -92,7 +92,13 @@ internal sealed class PrometheusReport : IReport
     }
 
     private static FileStream TemporaryFile() =>
-        new(Path.Combine(Path.GetTempPath(), $"balances-{Guid.NewGuid():N}.prom"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 4096, FileOptions.DeleteOnClose);
+        new(
+            Path.Combine(Path.GetTempPath(), $"balances-{Guid.NewGuid():N}.prom"),
+            FileMode.CreateNew,
+            FileAccess.ReadWrite,
+            FileShare.None,
+            4096,
+            FileOptions.DeleteOnClose);
 
     private static OutputFailedException TemporaryFilesFailed(Exception exception) => new(
         $"cannot write the Prometheus output's temporary files in {CliText.Quote(Path.GetTempPath())} "

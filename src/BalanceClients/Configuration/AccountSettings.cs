@@ -11,7 +11,9 @@ internal static class AccountSettings
     /// <param name="settings">The settings by key (compared ignoring case); values are trimmed.</param>
     /// <param name="nameOf">How a message names a setting.</param>
     /// <returns>The account, or <see langword="null"/> when no setting is set.</returns>
-    /// <exception cref="BalanceConfigurationException">Only some settings are set, or one cannot be sent; the message names it, never its value.</exception>
+    /// <exception cref="BalanceConfigurationException">
+    /// Only some settings are set, or one cannot be sent; the message names it, never its value.
+    /// </exception>
     public static BalanceAccount? TryCreate(
         BalanceProvider provider,
         string name,
@@ -57,7 +59,8 @@ internal static class AccountSettings
             // Not a secret (a broker type, say): the message may quote it, cleaned.
             value = allowed.FirstOrDefault(v => string.Equals(v, value, StringComparison.OrdinalIgnoreCase))
                 ?? throw new BalanceConfigurationException(
-                    $"{nameOf(field)} '{ProviderText.Clean(value)}' is not one of the values {descriptor.DisplayName} accepts (see specs/{descriptor.Id}.yaml).");
+                    $"{nameOf(field)} '{ProviderText.Clean(value)}' is not one of the values {descriptor.DisplayName} accepts "
+                    + $"(see specs/{descriptor.Id}.yaml).");
         }
 
         return field.ProblemWith(value) is { } problem ? throw new BalanceConfigurationException($"{nameOf(field)} {problem}.") : value;

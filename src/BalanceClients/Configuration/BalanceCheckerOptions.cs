@@ -15,7 +15,8 @@ public sealed class BalanceCheckerOptions
     public int MaxConcurrency { get; set; } = BalanceDefaults.MaxConcurrency;
 
     /// <summary>Settings per provider id, named accounts included; a provider with no entry uses the defaults.</summary>
-    public IDictionary<string, ProviderOptions> Providers { get; } = new Dictionary<string, ProviderOptions>(StringComparer.OrdinalIgnoreCase);
+    public IDictionary<string, ProviderOptions> Providers { get; } =
+        new Dictionary<string, ProviderOptions>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Accounts made in code, checked beside those configured under <see cref="Providers"/>.</summary>
     public IList<BalanceAccount> Accounts { get; } = [];

@@ -22,7 +22,9 @@ internal sealed class BalanceCheckerOptionsValidator(SettingNames names) : IVali
         }
 
         var accounts = Accounts(options, names, failures);
-        var duplicate = accounts.GroupBy(account => (account.Provider.ToUpperInvariant(), account.Name.ToUpperInvariant())).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = accounts
+            .GroupBy(account => (account.Provider.ToUpperInvariant(), account.Name.ToUpperInvariant()))
+            .FirstOrDefault(g => g.Count() > 1);
         Add(failures, duplicate is null, $"The account {duplicate?.First()} is configured twice.");
         for (var i = 0; i < options.Thresholds.Count; i++)
         {
@@ -80,7 +82,9 @@ internal sealed class BalanceCheckerOptionsValidator(SettingNames names) : IVali
         return accounts;
     }
 
-    /// <summary>Checks a threshold: a known provider and kind, at least one level, and a warning level not below the critical one.</summary>
+    /// <summary>
+    /// Checks a threshold: a known provider and kind, at least one level, and a warning level not below the critical one.
+    /// </summary>
     /// <param name="threshold">The threshold.</param>
     /// <param name="settingName">Where it comes from, for the message (<c>Balances:Thresholds:0</c>, <c>--min telnyx=5</c>).</param>
     /// <param name="failures">Where its problems go.</param>
@@ -98,13 +102,19 @@ internal sealed class BalanceCheckerOptionsValidator(SettingNames names) : IVali
             threshold.Kind is null || kinds.Contains(threshold.Kind, StringComparer.Ordinal),
             $"{settingName}: {provider.Descriptor.Id} has no amount of kind '{threshold.Kind}' ({string.Join(", ", kinds)}).");
         Add(failures, threshold.Warning is not null || threshold.Critical is not null, $"{settingName} sets neither Warning nor Critical.");
-        Add(failures, !(threshold.Warning < threshold.Critical), $"{settingName}: its Warning level is below its Critical level, so it could never warn first.");
+        Add(
+            failures,
+            !(threshold.Warning < threshold.Critical),
+            $"{settingName}: its Warning level is below its Critical level, so it could never warn first.");
     }
 
     private static void CheckGeneral(BalanceCheckerOptions options, List<string> failures)
     {
         const string Section = ConfigurationKeys.Section;
-        Add(failures, InRange(options.Timeout, BalanceDefaults.MinTimeout, BalanceDefaults.MaxTimeout), $"{Section}:Timeout must be between 1 ms and 1 day.");
+        Add(
+            failures,
+            InRange(options.Timeout, BalanceDefaults.MinTimeout, BalanceDefaults.MaxTimeout),
+            $"{Section}:Timeout must be between 1 ms and 1 day.");
         Add(
             failures,
             options.MaxConcurrency is >= 1 and <= BalanceDefaults.MaxMaxConcurrency,
@@ -171,7 +181,8 @@ internal sealed class BalanceCheckerOptionsValidator(SettingNames names) : IVali
 
         if (!provider.CredentialsType.IsInstanceOfType(account.Credentials))
         {
-            failures.Add($"The account {account} needs {provider.CredentialsType.Name}, not {account.Credentials?.GetType().Name ?? "none"}.");
+            var given = account.Credentials?.GetType().Name ?? "none";
+            failures.Add($"The account {account} needs {provider.CredentialsType.Name}, not {given}.");
             return false;
         }
 

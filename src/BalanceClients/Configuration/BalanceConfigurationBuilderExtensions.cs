@@ -12,7 +12,9 @@ public static class BalanceConfigurationBuilderExtensions
     /// <param name="builder">The configuration builder.</param>
     /// <param name="environment">The variables; <see langword="null"/> for the process's own environment.</param>
     /// <returns>The builder.</returns>
-    public static IConfigurationBuilder AddBalanceEnvironmentVariables(this IConfigurationBuilder builder, IReadOnlyDictionary<string, string?>? environment = null)
+    public static IConfigurationBuilder AddBalanceEnvironmentVariables(
+        this IConfigurationBuilder builder,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Add(new BalanceEnvironmentVariablesConfigurationSource { Environment = environment });

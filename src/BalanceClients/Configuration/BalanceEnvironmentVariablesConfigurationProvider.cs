@@ -6,7 +6,8 @@ namespace BalanceClients.Configuration;
 
 /// <summary>Maps the contract's environment variables onto <c>Balances</c> keys; blank variables are not set.</summary>
 /// <param name="environment">The variables; <see langword="null"/> for the process's own environment.</param>
-internal sealed class BalanceEnvironmentVariablesConfigurationProvider(IReadOnlyDictionary<string, string?>? environment) : ConfigurationProvider
+internal sealed class BalanceEnvironmentVariablesConfigurationProvider(IReadOnlyDictionary<string, string?>? environment)
+    : ConfigurationProvider
 {
     /// <inheritdoc />
     public override void Load()
@@ -19,7 +20,8 @@ internal sealed class BalanceEnvironmentVariablesConfigurationProvider(IReadOnly
             Set(data, variables, descriptor.BaseUrlVariable, ConfigurationKeys.BaseUrl(descriptor.Id));
             foreach (var field in descriptor.CredentialFields)
             {
-                Set(data, variables, field.EnvironmentVariable, ConfigurationKeys.Credential(descriptor.Id, BalanceAccount.DefaultName, field.Key));
+                var key = ConfigurationKeys.Credential(descriptor.Id, BalanceAccount.DefaultName, field.Key);
+                Set(data, variables, field.EnvironmentVariable, key);
             }
         }
 

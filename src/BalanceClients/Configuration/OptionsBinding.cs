@@ -76,7 +76,13 @@ internal static partial class OptionsBinding
         ArgumentNullException.ThrowIfNull(isTimeSpan);
         foreach (var (key, value) in section.AsEnumerable())
         {
-            if (value is not null && isTimeSpan(key) && long.TryParse(value.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _))
+            if (value is not null
+                && isTimeSpan(key)
+                && long.TryParse(
+                    value.Trim(),
+                    System.Globalization.NumberStyles.Integer,
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    out _))
             {
                 // Whoever wrote "30" meant seconds, and would wait a month for a provider that hangs.
                 throw new BalanceConfigurationException(

@@ -11,7 +11,12 @@ internal sealed class ResolvedOptions
     private ResolvedOptions(BalanceCheckerOptions options, IReadOnlyList<BalanceAccount> accounts)
     {
         Options = options;
-        Accounts = [.. accounts.OrderBy(account => account.Provider, StringComparer.Ordinal).ThenBy(account => account.Name, StringComparer.Ordinal)];
+        Accounts =
+        [
+            .. accounts
+                .OrderBy(account => account.Provider, StringComparer.Ordinal)
+                .ThenBy(account => account.Name, StringComparer.Ordinal),
+        ];
         Thresholds = new BalanceThresholds(options.Thresholds);
         _baseUrls = ProviderCatalog.All.ToDictionary(
             provider => provider.Descriptor.Id,

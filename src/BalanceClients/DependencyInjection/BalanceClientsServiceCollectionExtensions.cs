@@ -28,7 +28,8 @@ public static class BalanceClientsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(ConfigurationKeys.Section);
         services.AddOptions<BalanceCheckerOptions>().Configure(options => OptionsBinding.Bind(section, options));
-        services.AddSingleton<IOptionsChangeTokenSource<BalanceCheckerOptions>>(new ConfigurationChangeTokenSource<BalanceCheckerOptions>(section));
+        services.AddSingleton<IOptionsChangeTokenSource<BalanceCheckerOptions>>(
+            new ConfigurationChangeTokenSource<BalanceCheckerOptions>(section));
         services.Replace(ServiceDescriptor.Singleton(new SettingNames(configuration)));
         return services.AddBalanceClientsCore();
     }

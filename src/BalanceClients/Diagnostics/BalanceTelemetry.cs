@@ -3,7 +3,9 @@ using System.Diagnostics.Metrics;
 
 namespace BalanceClients.Diagnostics;
 
-/// <summary>The library's traces and metrics, named <c>BalanceClients</c> for OpenTelemetry's <c>AddSource</c> and <c>AddMeter</c>.</summary>
+/// <summary>
+/// The library's traces and metrics, named <c>BalanceClients</c> for OpenTelemetry's <c>AddSource</c> and <c>AddMeter</c>.
+/// </summary>
 public static class BalanceTelemetry
 {
     /// <summary>The name of the activity source and of the meter.</summary>
@@ -21,11 +23,18 @@ public static class BalanceTelemetry
     private static readonly Meter Meter = new(Name);
 
     /// <summary>Checks of one account, tagged with provider and outcome (<c>ok</c> or the error kind).</summary>
-    internal static readonly Counter<long> Checks = Meter.CreateCounter<long>("balance.checks", description: "Balance checks of one account, by provider and outcome.");
+    internal static readonly Counter<long> Checks = Meter.CreateCounter<long>(
+        "balance.checks",
+        description: "Balance checks of one account, by provider and outcome.");
 
     /// <summary>How long one account's check took, retries included.</summary>
-    internal static readonly Histogram<double> CheckDuration = Meter.CreateHistogram<double>("balance.check.duration", unit: "s", description: "Duration of one account's balance check, retries included.");
+    internal static readonly Histogram<double> CheckDuration = Meter.CreateHistogram<double>(
+        "balance.check.duration",
+        unit: "s",
+        description: "Duration of one account's balance check, retries included.");
 
     /// <summary>Requests tried again.</summary>
-    internal static readonly Counter<long> Retries = Meter.CreateCounter<long>("balance.retries", description: "Balance requests tried again, by provider.");
+    internal static readonly Counter<long> Retries = Meter.CreateCounter<long>(
+        "balance.retries",
+        description: "Balance requests tried again, by provider.");
 }

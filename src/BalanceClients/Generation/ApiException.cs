@@ -12,7 +12,12 @@ public class ApiException : Exception
     /// <param name="response">The answer's body, when it was read as text.</param>
     /// <param name="headers">The answer's headers.</param>
     /// <param name="innerException">The cause, such as a <see cref="System.Text.Json.JsonException"/>.</param>
-    public ApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
+    public ApiException(
+        string message,
+        int statusCode,
+        string? response,
+        IReadOnlyDictionary<string, IEnumerable<string>> headers,
+        Exception? innerException)
         : base($"{message} (HTTP {statusCode})", innerException)
     {
         StatusCode = statusCode;

@@ -11,7 +11,13 @@ public class ApiException<TResult> : ApiException
     /// <param name="headers">The answer's headers.</param>
     /// <param name="result">The error body.</param>
     /// <param name="innerException">The cause, if any.</param>
-    public ApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, TResult result, Exception? innerException)
+    public ApiException(
+        string message,
+        int statusCode,
+        string? response,
+        IReadOnlyDictionary<string, IEnumerable<string>> headers,
+        TResult result,
+        Exception? innerException)
         : base(message, statusCode, response, headers, innerException)
     {
         Result = result;

@@ -6,7 +6,9 @@ using System.Text.Json.Serialization;
 
 namespace BalanceClients.Generation;
 
-/// <summary>Reads and writes an enum by the names its <see cref="EnumMemberAttribute"/>s give, exactly; an unknown name is an error.</summary>
+/// <summary>
+/// Reads and writes an enum by the names its <see cref="EnumMemberAttribute"/>s give, exactly; an unknown name is an error.
+/// </summary>
 /// <typeparam name="TEnum">The enum.</typeparam>
 // Its fields are read by reflection: PublicFields keeps them (and their [EnumMember]s) under trimming and Native AOT.
 internal sealed class EnumMemberConverter<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicFields)] TEnum>
@@ -15,7 +17,10 @@ internal sealed class EnumMemberConverter<[DynamicallyAccessedMembers(Dynamicall
 {
     private static readonly Dictionary<string, TEnum> ByName = typeof(TEnum)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .ToDictionary(f => f.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? f.Name, f => (TEnum)f.GetValue(null)!, StringComparer.Ordinal);
+        .ToDictionary(
+            f => f.GetCustomAttribute<EnumMemberAttribute>()?.Value ?? f.Name,
+            f => (TEnum)f.GetValue(null)!,
+            StringComparer.Ordinal);
 
     private static readonly Dictionary<TEnum, string> ByValue = ByName.ToDictionary(pair => pair.Value, pair => pair.Key);
 
@@ -44,6 +49,7 @@ internal sealed class EnumMemberConverter<[DynamicallyAccessedMembers(Dynamicall
     public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(ByValue.TryGetValue(value, out var name) ? name : throw new JsonException($"{value} is not a {typeof(TEnum).Name}."));
+        writer.WriteStringValue(
+            ByValue.TryGetValue(value, out var name) ? name : throw new JsonException($"{value} is not a {typeof(TEnum).Name}."));
     }
 }

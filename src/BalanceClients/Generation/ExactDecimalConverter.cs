@@ -7,7 +7,9 @@ using BalanceClients.Providers;
 
 namespace BalanceClients.Generation;
 
-/// <summary>Reads a JSON number into a <see cref="decimal"/> only when it fits exactly; a number the decimal would round is an error.</summary>
+/// <summary>
+/// Reads a JSON number into a <see cref="decimal"/> only when it fits exactly; a number the decimal would round is an error.
+/// </summary>
 internal sealed class ExactDecimalConverter : JsonConverter<decimal>
 {
     private const NumberStyles Style = NumberStyles.Float;

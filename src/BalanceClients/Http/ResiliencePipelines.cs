@@ -27,7 +27,11 @@ internal static class ResiliencePipelines
     /// <param name="timeProvider">The clock of delays and timeouts.</param>
     /// <param name="logger">Where retries are logged.</param>
     /// <returns>The pipeline.</returns>
-    public static ResiliencePipeline<HttpResponseMessage> Create(string providerId, ResilienceOptions options, TimeProvider timeProvider, ILogger logger)
+    public static ResiliencePipeline<HttpResponseMessage> Create(
+        string providerId,
+        ResilienceOptions options,
+        TimeProvider timeProvider,
+        ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
         if (options.MaxRetries > 0)
@@ -39,11 +43,18 @@ internal static class ResiliencePipelines
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = options.UseJitter,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options.MaxRetryAfter, timeProvider)),
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter.Of(args.Outcome.Result?.Headers.RetryAfter, timeProvider.GetUtcNow())),
+                DelayGenerator = args =>
+                    ValueTask.FromResult(RetryAfter.Of(args.Outcome.Result?.Headers.RetryAfter, timeProvider.GetUtcNow())),
                 OnRetry = args =>
                 {
                     var status = args.Outcome.Result is { } response ? (int)response.StatusCode : (int?)null;
-                    Log.RetryingAttempt(logger, providerId, args.AttemptNumber + 1, status, args.Outcome.Exception?.GetType().Name, args.RetryDelay.TotalMilliseconds);
+                    Log.RetryingAttempt(
+                        logger,
+                        providerId,
+                        args.AttemptNumber + 1,
+                        status,
+                        args.Outcome.Exception?.GetType().Name,
+                        args.RetryDelay.TotalMilliseconds);
                     BalanceTelemetry.Retries.Add(1, new KeyValuePair<string, object?>(BalanceTelemetry.ProviderTag, providerId));
                     return ValueTask.CompletedTask;
                 },

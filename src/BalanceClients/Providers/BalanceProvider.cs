@@ -25,11 +25,19 @@ internal abstract class BalanceProvider
     /// <param name="credentials">The account's credentials.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The amounts the provider reported.</returns>
-    /// <exception cref="BalanceException">The provider reported a failure in the body of its answer, or the answer does not fit its spec.</exception>
-    public abstract Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, IAccountCredentials credentials, CancellationToken cancellationToken);
+    /// <exception cref="BalanceException">
+    /// The provider reported a failure in the body of its answer, or the answer does not fit its spec.
+    /// </exception>
+    public abstract Task<ProviderBalance> GetBalanceAsync(
+        HttpClient httpClient,
+        string baseUrl,
+        IAccountCredentials credentials,
+        CancellationToken cancellationToken);
 
     /// <summary>Reads the provider's code and message from an error body.</summary>
-    /// <param name="errorBody">The generated client's typed error body, or one read from an undocumented answer as <see cref="ErrorBodyType"/>.</param>
+    /// <param name="errorBody">
+    /// The generated client's typed error body, or one read from an undocumented answer as <see cref="ErrorBodyType"/>.
+    /// </param>
     /// <returns>What the provider said, or <see langword="null"/> if the body says nothing useful.</returns>
     public virtual ProviderFailure? DescribeFailure(object errorBody) => null;
 
@@ -50,12 +58,18 @@ internal abstract class BalanceProvider<TCredentials> : BalanceProvider
     public sealed override Type CredentialsType => typeof(TCredentials);
 
     /// <inheritdoc />
-    public sealed override Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, IAccountCredentials credentials, CancellationToken cancellationToken)
+    public sealed override Task<ProviderBalance> GetBalanceAsync(
+        HttpClient httpClient,
+        string baseUrl,
+        IAccountCredentials credentials,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         if (credentials is not TCredentials typed)
         {
-            throw new ArgumentException($"{Descriptor.DisplayName} accounts need {typeof(TCredentials).Name}, not {credentials.GetType().Name}.", nameof(credentials));
+            throw new ArgumentException(
+                $"{Descriptor.DisplayName} accounts need {typeof(TCredentials).Name}, not {credentials.GetType().Name}.",
+                nameof(credentials));
         }
 
         Authenticate(httpClient, typed);
@@ -68,7 +82,11 @@ internal abstract class BalanceProvider<TCredentials> : BalanceProvider
     /// <param name="credentials">The account's credentials.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The amounts the provider reported.</returns>
-    protected abstract Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, TCredentials credentials, CancellationToken cancellationToken);
+    protected abstract Task<ProviderBalance> GetBalanceAsync(
+        HttpClient httpClient,
+        string baseUrl,
+        TCredentials credentials,
+        CancellationToken cancellationToken);
 
     /// <summary>Puts the credentials that travel in headers on an account's HTTP client.</summary>
     /// <param name="httpClient">The account's HTTP client.</param>
@@ -81,7 +99,9 @@ internal abstract class BalanceProvider<TCredentials> : BalanceProvider
     /// <param name="httpClient">Its HTTP client.</param>
     /// <param name="services">The services it is resolved from.</param>
     /// <returns>The server URL to give it.</returns>
-    /// <exception cref="BalanceConfigurationException">Its credentials travel in headers and the <c>default</c> account is not configured.</exception>
+    /// <exception cref="BalanceConfigurationException">
+    /// Its credentials travel in headers and the <c>default</c> account is not configured.
+    /// </exception>
     protected string PrepareGeneratedClient(HttpClient httpClient, IServiceProvider services)
     {
         var options = services.GetRequiredService<ResolvedOptionsMonitor>().Current;
@@ -91,9 +111,12 @@ internal abstract class BalanceProvider<TCredentials> : BalanceProvider
         }
         else if (Descriptor.CredentialFields.Any(field => field.SentInHeader))
         {
-            var variables = string.Join(", ", Descriptor.CredentialFields.Where(field => field.SentInHeader).Select(field => field.EnvironmentVariable));
+            var variables = string.Join(
+                ", ",
+                Descriptor.CredentialFields.Where(field => field.SentInHeader).Select(field => field.EnvironmentVariable));
             throw new BalanceConfigurationException(
-                $"The generated {Descriptor.DisplayName} client calls as the account '{BalanceAccount.DefaultName}', which is not configured (set {variables}).");
+                $"The generated {Descriptor.DisplayName} client calls as the account '{BalanceAccount.DefaultName}', "
+                + $"which is not configured (set {variables}).");
         }
 
         return options.BaseUrlOf(Descriptor.Id);

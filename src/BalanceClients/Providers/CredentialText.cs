@@ -7,7 +7,9 @@ internal static class CredentialText
     /// <param name="value">The value.</param>
     /// <param name="parameterName">The parameter's name.</param>
     /// <exception cref="ArgumentException">The value is empty, blank or contains a control character.</exception>
-    public static void ThrowIfInvalid(string value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string? parameterName = null)
+    public static void ThrowIfInvalid(
+        string value,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string? parameterName = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value, parameterName);
         if (value.Any(char.IsControl))

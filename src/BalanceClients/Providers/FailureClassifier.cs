@@ -21,16 +21,25 @@ internal static class FailureClassifier
     /// <param name="deadlineReached">Whether the check's deadline had passed.</param>
     /// <param name="now">The current time, to read a <c>Retry-After</c> date.</param>
     /// <returns>The error.</returns>
-    public static BalanceError Classify(Exception exception, BalanceProvider provider, bool deadlineReached, DateTimeOffset now) => exception switch
+    public static BalanceError Classify(
+        Exception exception,
+        BalanceProvider provider,
+        bool deadlineReached,
+        DateTimeOffset now) => exception switch
     {
         BalanceException balance => balance.Error,
-        OperationCanceledException when deadlineReached => new(BalanceErrorKind.Timeout, null, null, "No answer within the check's deadline."),
+        OperationCanceledException when deadlineReached => new(
+            BalanceErrorKind.Timeout, null, null, "No answer within the check's deadline."),
         TimeoutRejectedException timeout => new(
             BalanceErrorKind.Timeout, null, null, $"No answer within the attempt timeout of {timeout.Timeout.TotalSeconds:0.###} s."),
         ResponseTooLargeException tooLarge => new(BalanceErrorKind.InvalidResponse, tooLarge.StatusCode, null, tooLarge.Message),
         HttpRequestException network => new(
-            BalanceErrorKind.Network, null, null, $"Could not reach {provider.Descriptor.DisplayName} ({Describe(network.HttpRequestError)})."),
-        IOException => new(BalanceErrorKind.Network, null, null, $"The connection to {provider.Descriptor.DisplayName} failed while reading its answer."),
+            BalanceErrorKind.Network,
+            null,
+            null,
+            $"Could not reach {provider.Descriptor.DisplayName} ({Describe(network.HttpRequestError)})."),
+        IOException => new(
+            BalanceErrorKind.Network, null, null, $"The connection to {provider.Descriptor.DisplayName} failed while reading its answer."),
         ApiException { StatusCode: >= 300 and < 400 } redirect => Redirect(redirect, provider),
         ApiException answer => FromAnswer(answer, provider) with { RetryAfter = RetryAfterOf(answer, now) },
         JsonException json => new(BalanceErrorKind.InvalidResponse, null, null, NotFitting(json)),
@@ -67,7 +76,9 @@ internal static class FailureClassifier
     }
 
     private static TimeSpan? RetryAfterOf(ApiException answer, DateTimeOffset now) =>
-        answer.Headers.FirstOrDefault(header => string.Equals(header.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault() is { } text
+        answer.Headers
+            .FirstOrDefault(header => string.Equals(header.Key, "Retry-After", StringComparison.OrdinalIgnoreCase))
+            .Value?.FirstOrDefault() is { } text
         && RetryConditionHeaderValue.TryParse(text, out var value)
             ? RetryAfter.Of(value, now)
             : null;
@@ -75,7 +86,9 @@ internal static class FailureClassifier
     // Redirects are never followed, so credentials never reach another origin; the message names where it pointed.
     private static BalanceError Redirect(ApiException answer, BalanceProvider provider)
     {
-        var location = answer.Headers.FirstOrDefault(header => string.Equals(header.Key, "Location", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+        var location = answer.Headers
+            .FirstOrDefault(header => string.Equals(header.Key, "Location", StringComparison.OrdinalIgnoreCase))
+            .Value?.FirstOrDefault();
         var target = location is null
             ? "without saying where"
             : Uri.TryCreate(location, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"

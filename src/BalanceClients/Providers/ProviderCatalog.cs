@@ -22,7 +22,8 @@ internal static class ProviderCatalog
     /// <summary>The provider ids.</summary>
     public static IReadOnlyList<string> Ids { get; } = [.. All.Select(provider => provider.Descriptor.Id)];
 
-    private static readonly Dictionary<string, BalanceProvider> ById = All.ToDictionary(p => p.Descriptor.Id, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, BalanceProvider> ById =
+        All.ToDictionary(p => p.Descriptor.Id, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Finds a provider's adapter.</summary>
     /// <param name="id">The provider id.</param>
@@ -35,5 +36,7 @@ internal static class ProviderCatalog
     /// <returns>The adapter.</returns>
     /// <exception cref="ArgumentException">The id is not a known provider.</exception>
     public static BalanceProvider Get(string id) =>
-        TryGet(id, out var provider) ? provider : throw new ArgumentException($"Unknown provider '{id}' (known: {string.Join(", ", Ids)}).", nameof(id));
+        TryGet(id, out var provider)
+            ? provider
+            : throw new ArgumentException($"Unknown provider '{id}' (known: {string.Join(", ", Ids)}).", nameof(id));
 }

@@ -20,7 +20,13 @@ internal sealed record ProviderDescriptor
         IReadOnlyList<CredentialField> credentialFields,
         Func<IReadOnlyDictionary<string, string>, IAccountCredentials> createCredentials)
     {
-        Info = new ProviderInfo(id, displayName, defaultBaseUrl, kinds, primaryKind, [.. credentialFields.Select(field => field.EnvironmentVariable)]);
+        Info = new ProviderInfo(
+            id,
+            displayName,
+            defaultBaseUrl,
+            kinds,
+            primaryKind,
+            [.. credentialFields.Select(field => field.EnvironmentVariable)]);
         CredentialFields = credentialFields;
         CreateCredentials = createCredentials;
     }

@@ -21,7 +21,9 @@ internal static class ProviderText
 
     /// <summary>Neutralises a provider's text.</summary>
     /// <param name="text">The text.</param>
-    /// <returns>The text with line breaks and tabs as spaces, other control and format characters as U+FFFD, cut to <see cref="MaxLength"/>.</returns>
+    /// <returns>
+    /// The text with line breaks and tabs as spaces, other control and format characters as U+FFFD, cut to <see cref="MaxLength"/>.
+    /// </returns>
     public static string Clean(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -10,15 +10,24 @@ namespace BalanceClients.Tests.Cli;
 public sealed class AccountsFileTests
 {
     [Theory]
-    [InlineData("""{"provider":"nope","name":"x","credentials":{}}""", "line 101 of {0}: 'nope' is not a known provider")]
-    [InlineData("""{"provider":"undrctrl","name":"x","credentials":{"ApiKey": 5}}""", "line 101 of {0}: credentials.ApiKey must be a string.")]
-    [InlineData("""{"provider":"undrctrl","name":"x","credentials":{"ApiKey":"a","apikey":"b"}}""", "line 101 of {0}: credentials.apikey is given twice.")]
-    [InlineData("""{"provider":"undrctrl","provider":"mesh","name":"x","credentials":{"ApiKey":"a"}}""", "line 101 of {0} is not valid JSON (each key may appear once).")]
-    [InlineData("""{"provider":"undrctrl","name":"x","credentials":{"ApiKey":"s3cret"}""", "line 101 of {0} is not valid JSON (each key may appear once).")]
-    [InlineData("""{"provider":"undrctrl","name":"\ud800","credentials":{"ApiKey":"k"}}""", "line 101 of {0}: a string holds a lone UTF-16 surrogate escape.")]
-    [InlineData("""{"provider":"undrctrl","name":"x","credentials":{"ApiKey":"s3cret\udc00"}}""", "line 101 of {0}: a string holds a lone UTF-16 surrogate escape.")]
-    [InlineData("""{"provider":"undrctrl","name":"u7","credentials":{"ApiKey":"k"}}""", "line 101 of {0}: undrctrl 'u7' is the same account as line 8 (names are compared ignoring case).")]
-    [InlineData("""{"provider":"UNDRCTRL","name":"U7","credentials":{"ApiKey":"k"}}""", "line 101 of {0}: undrctrl 'U7' is the same account as line 8 (names are compared ignoring case).")]
+    [InlineData("""{"provider":"nope","name":"x","credentials":{}}""",
+        "line 101 of {0}: 'nope' is not a known provider")]
+    [InlineData("""{"provider":"undrctrl","name":"x","credentials":{"ApiKey": 5}}""",
+        "line 101 of {0}: credentials.ApiKey must be a string.")]
+    [InlineData("""{"provider":"undrctrl","name":"x","credentials":{"ApiKey":"a","apikey":"b"}}""",
+        "line 101 of {0}: credentials.apikey is given twice.")]
+    [InlineData("""{"provider":"undrctrl","provider":"mesh","name":"x","credentials":{"ApiKey":"a"}}""",
+        "line 101 of {0} is not valid JSON (each key may appear once).")]
+    [InlineData("""{"provider":"undrctrl","name":"x","credentials":{"ApiKey":"s3cret"}""",
+        "line 101 of {0} is not valid JSON (each key may appear once).")]
+    [InlineData("""{"provider":"undrctrl","name":"\ud800","credentials":{"ApiKey":"k"}}""",
+        "line 101 of {0}: a string holds a lone UTF-16 surrogate escape.")]
+    [InlineData("""{"provider":"undrctrl","name":"x","credentials":{"ApiKey":"s3cret\udc00"}}""",
+        "line 101 of {0}: a string holds a lone UTF-16 surrogate escape.")]
+    [InlineData("""{"provider":"undrctrl","name":"u7","credentials":{"ApiKey":"k"}}""",
+        "line 101 of {0}: undrctrl 'u7' is the same account as line 8 (names are compared ignoring case).")]
+    [InlineData("""{"provider":"UNDRCTRL","name":"U7","credentials":{"ApiKey":"k"}}""",
+        "line 101 of {0}: undrctrl 'U7' is the same account as line 8 (names are compared ignoring case).")]
     public async Task Check_BadLineAfterGoodOnes_ChecksNothingAndExitsSixtyFourNamingTheLine(string badLine, string message)
     {
         await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
@@ -30,7 +39,10 @@ public sealed class AccountsFileTests
         Assert.Empty(run.Out);
         Assert.Empty(fakes["undrctrl"].Requests);
         var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("balances: " + string.Format(System.Globalization.CultureInfo.InvariantCulture, message, file.Name), line, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "balances: " + string.Format(System.Globalization.CultureInfo.InvariantCulture, message, file.Name),
+            line,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret", line, StringComparison.Ordinal);
     }
 
@@ -50,7 +62,8 @@ public sealed class AccountsFileTests
     [Fact]
     public async Task Check_AccountsFileWithALineLongerThanTheLimit_ExitsSixtyFourNamingTheLine()
     {
-        using var file = await TempFile.WithLinesAsync(AccountLines.Undrctrl("a"), AccountLines.Undrctrl(new string('b', AccountsFile.MaxLineBytes)));
+        using var file = await TempFile.WithLinesAsync(
+            AccountLines.Undrctrl("a"), AccountLines.Undrctrl(new string('b', AccountsFile.MaxLineBytes)));
 
         var run = await CliRun.InProcessAsync(new Dictionary<string, string?>(), false, "check", "--accounts", file.Path);
 
@@ -82,11 +95,14 @@ public sealed class AccountsFileTests
     public async Task Check_AccountsFromAPipe_ExitsSixtyFourSayingItIsReadTwice()
     {
         var run = await CliRun.ProcessAsync(
-            new CliProcessOptions(ShellSuffix: $"--accounts <(echo '{AccountLines.Undrctrl("a")}')"), new Dictionary<string, string?>(), "check");
+            new CliProcessOptions(ShellSuffix: $"--accounts <(echo '{AccountLines.Undrctrl("a")}')"),
+            new Dictionary<string, string?>(),
+            "check");
 
         Assert.Equal(64, run.ExitCode);
         Assert.Matches(
-            @"^balances: --accounts '/dev/fd/\d+': not a regular file: it is read twice, once to validate every line and once to check the accounts\.$",
+            @"^balances: --accounts '/dev/fd/\d+': not a regular file: "
+            + @"it is read twice, once to validate every line and once to check the accounts\.$",
             run.Error.TrimEnd('\n'));
     }
 
@@ -95,7 +111,8 @@ public sealed class AccountsFileTests
     {
         using var file = await TempFile.WithLinesAsync(AccountLines.Undrctrl("a"));
 
-        var run = await CliRun.InProcessAsync(new Dictionary<string, string?>(), false, "check", "--accounts", file.Path, "--provider", "telnyx");
+        var run = await CliRun.InProcessAsync(
+            new Dictionary<string, string?>(), false, "check", "--accounts", file.Path, "--provider", "telnyx");
 
         Assert.Equal(64, run.ExitCode);
         Assert.Equal($"balances: --provider telnyx: --accounts '{file.Path}' has no telnyx account.", run.Error.TrimEnd('\n'));
@@ -108,7 +125,8 @@ public sealed class AccountsFileTests
         using var file = await TempFile.WithLinesAsync(AccountLines.Many(2000));
         using var output = new FirstWriteHook(() => ReplaceInPlace(file.Path, "\"u1999\"", "\"x1999\""));
 
-        var run = await CliRun.InProcessAsync(output, fakes.Environment, false, CancellationToken.None, "check", "--format", "json", "--accounts", file.Path);
+        var run = await CliRun.InProcessAsync(
+            output, fakes.Environment, false, CancellationToken.None, "check", "--format", "json", "--accounts", file.Path);
 
         Assert.Equal(64, run.ExitCode);
         Assert.Equal(
@@ -171,9 +189,12 @@ public sealed class AccountsFileTests
     {
         using var file = await TempFile.WithLinesAsync(AccountLines.Undrctrl("Team"), string.Empty, AccountLines.Undrctrl("team"));
 
-        var error = await Assert.ThrowsAsync<BalanceConfigurationException>(() => AccountsFile.ValidateAsync(file.Path, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BalanceConfigurationException>(
+            () => AccountsFile.ValidateAsync(file.Path, CancellationToken.None));
 
-        Assert.Equal($"line 3 of {file.Name}: undrctrl 'team' is the same account as line 1 (names are compared ignoring case).", error.Message);
+        Assert.Equal(
+            $"line 3 of {file.Name}: undrctrl 'team' is the same account as line 1 (names are compared ignoring case).",
+            error.Message);
     }
 
     // Overwrites bytes where they are, as an editor saving over the file would, so that a reader holding it open sees the change.

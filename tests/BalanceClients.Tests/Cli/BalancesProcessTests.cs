@@ -39,7 +39,8 @@ public sealed class BalancesProcessTests
 
         Assert.Equal(64, run.ExitCode);
         Assert.Equal(
-            "balances: MESH_CLIENT_SECRET is not set: mesh needs all of MESH_CLIENT_ID, MESH_CLIENT_SECRET, MESH_AUTH_TOKEN, MESH_BROKER_TYPE.",
+            "balances: MESH_CLIENT_SECRET is not set: "
+            + "mesh needs all of MESH_CLIENT_ID, MESH_CLIENT_SECRET, MESH_AUTH_TOKEN, MESH_BROKER_TYPE.",
             run.Error.Trim());
     }
 

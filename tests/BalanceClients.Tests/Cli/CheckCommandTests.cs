@@ -61,7 +61,8 @@ public sealed class CheckCommandTests
     [Fact]
     public async Task Check_TerminalWithNoColor_IsPlainText()
     {
-        var run = await CliRun.InProcessAsync(new Dictionary<string, string?> { ["NO_COLOR"] = "1" }, true, "check", "--demo", "--min", "telnyx=1000");
+        var run = await CliRun.InProcessAsync(
+            new Dictionary<string, string?> { ["NO_COLOR"] = "1" }, true, "check", "--demo", "--min", "telnyx=1000");
 
         Assert.Equal(2, run.ExitCode);
         Assert.DoesNotContain("\u001b[", run.Out, StringComparison.Ordinal);
@@ -85,17 +86,21 @@ public sealed class CheckCommandTests
         Assert.Equal(exitCode, run.ExitCode);
         using var document = JsonDocument.Parse(run.Out);
         var provider = threshold.Split('=', '.')[0];
-        var result = document.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("provider").GetString() == provider);
+        var result = document.RootElement.GetProperty("results").EnumerateArray()
+            .Single(r => r.GetProperty("provider").GetString() == provider);
         Assert.Equal(exitCode == 2, result.GetProperty("low").GetBoolean());
     }
 
     [Fact]
     public async Task Check_ProviderFilter_ChecksOnlyThose()
     {
-        var run = await CliRun.InProcessAsync(NoEnvironment, false, "check", "--demo", "--format", "json", "--provider", "mesh", "--provider", "antgst");
+        var run = await CliRun.InProcessAsync(
+            NoEnvironment, false, "check", "--demo", "--format", "json", "--provider", "mesh", "--provider", "antgst");
 
         using var document = JsonDocument.Parse(run.Out);
-        Assert.Equal(["antgst", "mesh"], document.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("provider").GetString()));
+        Assert.Equal(
+            ["antgst", "mesh"],
+            document.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("provider").GetString()));
     }
 
     [Fact]
@@ -177,7 +182,8 @@ public sealed class CheckCommandTests
         var run = await CliRun.InProcessAsync(NoEnvironment, false, "check", "--demo", option, value);
 
         Assert.Equal(64, run.ExitCode);
-        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => !line.StartsWith("Run 'balances", StringComparison.Ordinal));
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => !line.StartsWith("Run 'balances", StringComparison.Ordinal));
         Assert.StartsWith("balances: ", Assert.Single(lines), StringComparison.Ordinal);
         Assert.DoesNotContain(run.Error, c => char.IsControl(c) && c != '\n');
     }
@@ -185,17 +191,35 @@ public sealed class CheckCommandTests
     public static TheoryData<IReadOnlyDictionary<string, string?>, string[], string> ConfigurationMistakes => new()
     {
         { new Dictionary<string, string?>(), [], "no provider is configured" },
-        { new Dictionary<string, string?> { ["UNDRCTRL_API_KEY"] = "k" }, ["--provider", "telnyx"], "--provider telnyx: telnyx is not configured (set TELNYX_API_KEY)." },
-        { new Dictionary<string, string?> { ["MESH_CLIENT_ID"] = "i", ["MESH_CLIENT_SECRET"] = "s3cret", ["MESH_BROKER_TYPE"] = "sandbox" }, [], "MESH_AUTH_TOKEN is not set" },
-        { new Dictionary<string, string?> { ["MESH_CLIENT_ID"] = "i", ["MESH_CLIENT_SECRET"] = "s3cret", ["MESH_AUTH_TOKEN"] = "t", ["MESH_BROKER_TYPE"] = "nasdaq" }, [], "MESH_BROKER_TYPE 'nasdaq'" },
-        { new Dictionary<string, string?> { ["TELNYX_API_KEY"] = "s3cret", ["TELNYX_BASE_URL"] = "http://api.telnyx.com/v2" }, [], "TELNYX_BASE_URL must use https://" },
-        { new Dictionary<string, string?> { ["TELNYX_API_KEY"] = "s3cret", ["TELNYX_BASE_URL"] = "::nope" }, [], "TELNYX_BASE_URL is not a valid URL" },
-        { new Dictionary<string, string?> { ["Balances__Providers__antgst__Accounts__cn__Whatever"] = "x" }, [], "Balances:Providers:antgst:Accounts:cn:AuthSecret is not set" },
+        { new Dictionary<string, string?> { ["UNDRCTRL_API_KEY"] = "k" }, ["--provider", "telnyx"],
+            "--provider telnyx: telnyx is not configured (set TELNYX_API_KEY)." },
+        { new Dictionary<string, string?> { ["MESH_CLIENT_ID"] = "i", ["MESH_CLIENT_SECRET"] = "s3cret", ["MESH_BROKER_TYPE"] = "sandbox" },
+            [], "MESH_AUTH_TOKEN is not set" },
+        {
+            new Dictionary<string, string?>
+            {
+                ["MESH_CLIENT_ID"] = "i",
+                ["MESH_CLIENT_SECRET"] = "s3cret",
+                ["MESH_AUTH_TOKEN"] = "t",
+                ["MESH_BROKER_TYPE"] = "nasdaq",
+            },
+            [],
+            "MESH_BROKER_TYPE 'nasdaq'"
+        },
+        { new Dictionary<string, string?> { ["TELNYX_API_KEY"] = "s3cret", ["TELNYX_BASE_URL"] = "http://api.telnyx.com/v2" },
+            [], "TELNYX_BASE_URL must use https://" },
+        { new Dictionary<string, string?> { ["TELNYX_API_KEY"] = "s3cret", ["TELNYX_BASE_URL"] = "::nope" },
+            [], "TELNYX_BASE_URL is not a valid URL" },
+        { new Dictionary<string, string?> { ["Balances__Providers__antgst__Accounts__cn__Whatever"] = "x" },
+            [], "Balances:Providers:antgst:Accounts:cn:AuthSecret is not set" },
     };
 
     [Theory]
     [MemberData(nameof(ConfigurationMistakes))]
-    public async Task Check_ConfigurationMistake_ExitsSixtyFourWithOneLineNamingIt(IReadOnlyDictionary<string, string?> environment, string[] args, string message)
+    public async Task Check_ConfigurationMistake_ExitsSixtyFourWithOneLineNamingIt(
+        IReadOnlyDictionary<string, string?> environment,
+        string[] args,
+        string message)
     {
         var run = await CliRun.InProcessAsync(environment, false, ["check", "--format", "json", .. args]);
 
@@ -214,14 +238,16 @@ public sealed class CheckCommandTests
         try
         {
             var lines = Enumerable.Range(0, 40).Select(i => i % 2 == 0
-                ? $$$"""{"provider":"mesh","name":"m{{{i}}}","credentials":{"ClientId":"demo-mesh-client-id","ClientSecret":"demo-mesh-client-secret","AuthToken":"demo-mesh-auth-token","BrokerType":"sandbox"}}"""
-                : $$$"""{"provider":"antgst","name":"a{{{i}}}","credentials":{"AuthSecret":"{{{(i == 1 ? "wrong" : "demo-antgst-auth-secret")}}}"}}""");
+                ? AccountLines.Mesh($"m{i}")
+                : i == 1 ? AccountLines.Antgst($"a{i}", authSecret: "wrong") : AccountLines.Antgst($"a{i}"));
             await File.WriteAllLinesAsync(file, lines);
 
             var run = await CliRun.InProcessAsync(fakes.Environment, false, "check", "--accounts", file, "--format", "json");
 
             Assert.Equal(1, run.ExitCode);
-            var results = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+            var results = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => JsonDocument.Parse(line).RootElement)
+                .ToList();
             Assert.Equal(40, results.Count);
             Assert.Equal(39, results.Count(r => r.GetProperty("ok").GetBoolean()));
             Assert.Equal("a1", results.Single(r => !r.GetProperty("ok").GetBoolean()).GetProperty("account").GetString());
@@ -260,13 +286,17 @@ public sealed class CheckCommandTests
     {
         await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
         fakes["undrctrl"].Default = FakeResponse.Json(200, """{"error":"bad key demo-undrctrl-api-key"}""");
-        fakes["mesh"].Default = FakeResponse.Json(200, """{"status":"badRequest","message":"demo-mesh-client-secret","errorType":"demo-mesh-auth-token"}""");
+        fakes["mesh"].Default = FakeResponse.Json(
+            200, """{"status":"badRequest","message":"demo-mesh-client-secret","errorType":"demo-mesh-auth-token"}""");
         fakes["telnyx"].Default = FakeResponse.Dropped;
 
         var run = await CliRun.InProcessAsync(fakes.Environment, false, "check", "--format", format, "--verbose");
 
         Assert.Equal(1, run.ExitCode);
-        foreach (var secret in fakes.Providers.Values.SelectMany(p => p.Credentials).Where(c => !c.Key.EndsWith("_ID", StringComparison.Ordinal) && !c.Key.EndsWith("_TYPE", StringComparison.Ordinal)))
+        var secrets = fakes.Providers.Values
+            .SelectMany(p => p.Credentials)
+            .Where(c => !c.Key.EndsWith("_ID", StringComparison.Ordinal) && !c.Key.EndsWith("_TYPE", StringComparison.Ordinal));
+        foreach (var secret in secrets)
         {
             Assert.DoesNotContain(secret.Value, run.Out + run.Error, StringComparison.Ordinal);
         }

@@ -1,6 +1,8 @@
 namespace BalanceClients.Tests.Cli;
 
-/// <summary>How <see cref="CliRun.ProcessAsync(CliProcessOptions, IReadOnlyDictionary{string, string}, string[])"/> starts the tool.</summary>
+/// <summary>
+/// How <see cref="CliRun.ProcessAsync(CliProcessOptions, IReadOnlyDictionary{string, string}, string[])"/> starts the tool.
+/// </summary>
 /// <param name="ShellSuffix">
 /// What a user would type after the command in bash: redirections of the tool's streams (<c>&gt;&amp;-</c>, <c>&gt; /dev/full</c>,
 /// <c>| head -1</c>) or arguments only a shell gives (<c>--accounts &lt;(...)</c>); the run's exit status is still the tool's own.

@@ -16,14 +16,20 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
 
     /// <summary>Runs the tool in-process, redirected into the given standard output (one that fails, say), until cancelled.</summary>
     public static async Task<CliRun> InProcessAsync(
-        MemoryStream output, IReadOnlyDictionary<string, string?> environment, bool isTerminal, CancellationToken cancellationToken, params string[] args)
+        MemoryStream output,
+        IReadOnlyDictionary<string, string?> environment,
+        bool isTerminal,
+        CancellationToken cancellationToken,
+        params string[] args)
     {
         using var error = new StringWriter();
         var exitCode = await BalancesCommand.RunAsync(args, new CliConsole(output, error, environment, isTerminal), cancellationToken);
         return new CliRun(exitCode, System.Text.Encoding.UTF8.GetString(output.ToArray()), error.ToString());
     }
 
-    /// <summary>Runs the built <c>balances.dll</c> as a real process, with only the given environment variables besides the basics.</summary>
+    /// <summary>
+    /// Runs the built <c>balances.dll</c> as a real process, with only the given environment variables besides the basics.
+    /// </summary>
     public static Task<CliRun> ProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         ProcessAsync(CliProcessOptions.Default, environment, args);
 

@@ -37,7 +37,8 @@ public sealed class ConfigFileTests
             using var document = JsonDocument.Parse(run.Out);
             Assert.Equal(
                 ["lumenfall/team-a", "lumenfall/team-b", "undrctrl/default"],
-                document.RootElement.GetProperty("results").EnumerateArray().Select(r => $"{r.GetProperty("provider").GetString()}/{r.GetProperty("account").GetString()}"));
+                document.RootElement.GetProperty("results").EnumerateArray()
+                    .Select(r => $"{r.GetProperty("provider").GetString()}/{r.GetProperty("account").GetString()}"));
         }
         finally
         {

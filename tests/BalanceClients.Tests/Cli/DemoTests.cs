@@ -54,7 +54,12 @@ public sealed class DemoTests
     [Fact]
     public async Task Check_DemoWithSeveralProviderSettings_NamesEachOnceInOneLine()
     {
-        var environment = new Dictionary<string, string?> { ["TELNYX_API_KEY"] = "k", ["Balances__Timeout"] = "00:00:01", ["UNDRCTRL_API_KEY"] = string.Empty };
+        var environment = new Dictionary<string, string?>
+        {
+            ["TELNYX_API_KEY"] = "k",
+            ["Balances__Timeout"] = "00:00:01",
+            ["UNDRCTRL_API_KEY"] = string.Empty,
+        };
 
         var run = await CliRun.InProcessAsync(environment, false, "check", "--demo", "--format", "json");
 

@@ -49,12 +49,15 @@ public sealed class InputFileTests
     public async Task Check_ConfigFileLargerThanOneMebibyte_ExitsSixtyFour()
     {
         await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
-        using var file = await TempFile.WithTextAsync($$"""{ "Balances": { "MaxConcurrency": 4 }, "Padding": "{{new string('x', 1024 * 1024)}}" }""");
+        using var file = await TempFile.WithTextAsync(
+            $$"""{ "Balances": { "MaxConcurrency": 4 }, "Padding": "{{new string('x', 1024 * 1024)}}" }""");
 
         var run = await CliRun.InProcessAsync(fakes.Environment, false, "check", "--format", "json", "--config", file.Path);
 
         Assert.Equal(64, run.ExitCode);
-        Assert.Equal($"balances: --config '{file.Path}': larger than 1 MiB, the most a configuration file may hold.", run.Error.TrimEnd('\n'));
+        Assert.Equal(
+            $"balances: --config '{file.Path}': larger than 1 MiB, the most a configuration file may hold.",
+            run.Error.TrimEnd('\n'));
     }
 
     [Theory]

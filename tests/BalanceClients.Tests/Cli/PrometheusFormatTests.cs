@@ -17,18 +17,20 @@ public sealed partial class PrometheusFormatTests
         {
             await File.WriteAllLinesAsync(file,
             [
-                """{"provider":"antgst","name":"quote \" backslash \\ newline \n end","credentials":{"AuthSecret":"demo-antgst-auth-secret"}}""",
-                """{"provider":"antgst","name":"plain","credentials":{"AuthSecret":"demo-antgst-auth-secret"}}""",
-                """{"provider":"mesh","name":"down","credentials":{"ClientId":"demo-mesh-client-id","ClientSecret":"demo-mesh-client-secret","AuthToken":"demo-mesh-auth-token","BrokerType":"sandbox"}}""",
+                AccountLines.Antgst("""quote \" backslash \\ newline \n end"""),
+                AccountLines.Antgst("plain"),
+                AccountLines.Mesh("down"),
                 """{"provider":"lumenfall","name":"utf8 ✓ ünïcode","credentials":{"ApiKey":"demo-lumenfall-api-key"}}""",
             ]);
 
-            var run = await CliRun.InProcessAsync(fakes.Environment, false, "check", "--format", "prometheus", "--accounts", file, "--min", "antgst=0");
+            var run = await CliRun.InProcessAsync(
+                fakes.Environment, false, "check", "--format", "prometheus", "--accounts", file, "--min", "antgst=0");
 
             Assert.Equal(1, run.ExitCode);
             AssertExpositionFormat(run.Out);
             Assert.Contains("""account="quote \" backslash \\ newline \n end",""", run.Out, StringComparison.Ordinal);
-            Assert.Contains("""balances_check_error{provider="mesh",account="down",kind="unavailable"} 1""", run.Out, StringComparison.Ordinal);
+            Assert.Contains(
+                """balances_check_error{provider="mesh",account="down",kind="unavailable"} 1""", run.Out, StringComparison.Ordinal);
             Assert.Contains("""balances_low{provider="antgst",account="plain"} 1""", run.Out, StringComparison.Ordinal);
         }
         finally
@@ -40,7 +42,8 @@ public sealed partial class PrometheusFormatTests
     [Fact]
     public async Task Prometheus_TemporaryDirectoryMissing_AsAProcess_ExitsOneWithOneLine()
     {
-        var run = await CliRun.ProcessAsync(new Dictionary<string, string?> { ["TMPDIR"] = "/nonexistent" }, "check", "--demo", "--format", "prometheus");
+        var run = await CliRun.ProcessAsync(
+            new Dictionary<string, string?> { ["TMPDIR"] = "/nonexistent" }, "check", "--demo", "--format", "prometheus");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Empty(run.Out);
@@ -89,6 +92,8 @@ public sealed partial class PrometheusFormatTests
     [GeneratedRegex(@"^# TYPE ([a-zA-Z_:][a-zA-Z0-9_:]*) (gauge|counter|untyped)$")]
     private static partial Regex TypeLine();
 
-    [GeneratedRegex("""^([a-zA-Z_:][a-zA-Z0-9_:]*)\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\[\\"n])*")(?:,[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\[\\"n])*")*)\} (\S+)$""")]
+    [GeneratedRegex(
+        """^([a-zA-Z_:][a-zA-Z0-9_:]*)\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\[\\"n])*")"""
+        + """(?:,[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\n]|\\[\\"n])*")*)\} (\S+)$""")]
     private static partial Regex SampleLine();
 }

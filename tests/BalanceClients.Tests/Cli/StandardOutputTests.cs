@@ -15,7 +15,8 @@ public sealed class StandardOutputTests
     [InlineData("> /dev/full", "prometheus", "No space left on device")]
     public async Task Check_StandardOutputClosedOrFull_AsAProcess_ExitsOneWithOneLine(string redirection, string format, string reason)
     {
-        var run = await CliRun.ProcessAsync(new CliProcessOptions(redirection), new Dictionary<string, string?>(), "check", "--demo", "--format", format);
+        var run = await CliRun.ProcessAsync(
+            new CliProcessOptions(redirection), new Dictionary<string, string?>(), "check", "--demo", "--format", format);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal($"balances: cannot write to standard output: {reason}\n", run.Error);
@@ -49,11 +50,15 @@ public sealed class StandardOutputTests
         using var log = TempFile.Missing();
 
         var run = await CliRun.ProcessAsync(
-            new CliProcessOptions($"> '{log.Path}' 2>&1"), new Dictionary<string, string?> { ["Balances__Timeout"] = "00:00:30" }, "check", "--demo", "--format", "json");
+            new CliProcessOptions($"> '{log.Path}' 2>&1"),
+            new Dictionary<string, string?> { ["Balances__Timeout"] = "00:00:30" },
+            "check", "--demo", "--format", "json");
 
         Assert.Equal(0, run.ExitCode);
         var lines = await File.ReadAllLinesAsync(log.Path);
-        Assert.Equal("balances: --demo checks only its built-in fake providers; ignoring Balances__Timeout from the environment.", lines[0]);
+        Assert.Equal(
+            "balances: --demo checks only its built-in fake providers; ignoring Balances__Timeout from the environment.",
+            lines[0]);
         using var document = JsonDocument.Parse(string.Join('\n', lines.Skip(1)));
         Assert.Equal(5, document.RootElement.GetProperty("results").GetArrayLength());
     }
@@ -64,7 +69,8 @@ public sealed class StandardOutputTests
         await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
         using var file = await TempFile.WithLinesAsync(AccountLines.Many(3000));
 
-        var run = await CliRun.ProcessAsync(new CliProcessOptions("| head -1"), fakes.Environment, "check", "--format", "json", "--accounts", file.Path);
+        var run = await CliRun.ProcessAsync(
+            new CliProcessOptions("| head -1"), fakes.Environment, "check", "--format", "json", "--accounts", file.Path);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("balances: cannot write to standard output: Broken pipe\n", run.Error);
@@ -80,7 +86,8 @@ public sealed class StandardOutputTests
         using var file = await TempFile.WithLinesAsync(AccountLines.Many(2000));
         using var output = new FirstWriteHook(() => throw new IOException("Broken pipe", 32));
 
-        var run = await CliRun.InProcessAsync(output, fakes.Environment, false, CancellationToken.None, "check", "--format", "json", "--accounts", file.Path);
+        var run = await CliRun.InProcessAsync(
+            output, fakes.Environment, false, CancellationToken.None, "check", "--format", "json", "--accounts", file.Path);
 
         Assert.Equal((1, "balances: cannot write to standard output: Broken pipe\n"), (run.ExitCode, run.Error));
         var requests = fakes["undrctrl"].Requests.Count;
@@ -92,7 +99,8 @@ public sealed class StandardOutputTests
     {
         using var output = new MemoryStream();
 
-        var run = await CliRun.InProcessAsync(output, new Dictionary<string, string?>(), false, new CancellationToken(canceled: true), "check", "--demo");
+        var run = await CliRun.InProcessAsync(
+            output, new Dictionary<string, string?>(), false, new CancellationToken(canceled: true), "check", "--demo");
 
         Assert.Equal((130, string.Empty), (run.ExitCode, run.Error));
     }
@@ -102,7 +110,8 @@ public sealed class StandardOutputTests
     {
         using var output = new FirstWriteHook(() => throw new InvalidOperationException("a bug"));
 
-        var run = await CliRun.InProcessAsync(output, new Dictionary<string, string?>(), false, CancellationToken.None, "check", "--demo", "--format", "json");
+        var run = await CliRun.InProcessAsync(
+            output, new Dictionary<string, string?>(), false, CancellationToken.None, "check", "--demo", "--format", "json");
 
         Assert.Equal(1, run.ExitCode);
         Assert.StartsWith("balances: unexpected error: System.InvalidOperationException: a bug", run.Error, StringComparison.Ordinal);

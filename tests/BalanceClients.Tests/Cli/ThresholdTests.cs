@@ -22,29 +22,27 @@ public sealed class ThresholdTests
         Assert.Equal(exitCode, run.ExitCode);
         var telnyx = Result(run, "telnyx");
         Assert.Equal((level, low), (telnyx.GetProperty("level").GetString(), telnyx.GetProperty("low").GetBoolean()));
-        Assert.All(Results(run).Where(r => r.GetProperty("provider").GetString() != "telnyx"), r => Assert.Equal("ok", r.GetProperty("level").GetString()));
+        Assert.All(
+            Results(run).Where(r => r.GetProperty("provider").GetString() != "telnyx"),
+            r => Assert.Equal("ok", r.GetProperty("level").GetString()));
     }
 
     [Fact]
     public async Task Check_ThresholdOnAMissingAmount_IsUnknownNotOk()
     {
-        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
-        fakes["mesh"].Default = FakeResponse.Json(200, """{"status":"ok","content":{"balances":[]}}""");
-
-        var run = await CliRun.InProcessAsync(fakes.Environment, false, "check", "--format", "json", "--provider", "mesh", "--min", "mesh=10");
+        var run = await CheckMeshWithoutAmountsAsync("json");
 
         Assert.Equal(0, run.ExitCode);
         var mesh = Result(run, "mesh");
-        Assert.Equal(("unknown", false, true), (mesh.GetProperty("level").GetString(), mesh.GetProperty("low").GetBoolean(), mesh.GetProperty("ok").GetBoolean()));
+        Assert.Equal(
+            ("unknown", false, true),
+            (mesh.GetProperty("level").GetString(), mesh.GetProperty("low").GetBoolean(), mesh.GetProperty("ok").GetBoolean()));
     }
 
     [Fact]
     public async Task Check_ThresholdOnAMissingAmount_TableSaysUnknown()
     {
-        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
-        fakes["mesh"].Default = FakeResponse.Json(200, """{"status":"ok","content":{"balances":[]}}""");
-
-        var run = await CliRun.InProcessAsync(fakes.Environment, false, "check", "--format", "table", "--provider", "mesh", "--min", "mesh=10");
+        var run = await CheckMeshWithoutAmountsAsync("table");
 
         Assert.Contains("n/a USD | UNKNOWN", run.Out, StringComparison.Ordinal);
     }
@@ -53,9 +51,11 @@ public sealed class ThresholdTests
     public async Task Check_PrepaidLumenfallWithoutAnAmount_FailsInsteadOfPassingItsThreshold()
     {
         await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
-        fakes["lumenfall"].Default = FakeResponse.Json(200, """{"object":"balance","billing_type":"prepaid","available":{"amount":null,"currency":"usd"}}""");
+        fakes["lumenfall"].Default = FakeResponse.Json(
+            200, """{"object":"balance","billing_type":"prepaid","available":{"amount":null,"currency":"usd"}}""");
 
-        var run = await CliRun.InProcessAsync(fakes.Environment, false, "check", "--format", "json", "--provider", "lumenfall", "--min", "lumenfall=100");
+        var run = await CliRun.InProcessAsync(
+            fakes.Environment, false, "check", "--format", "json", "--provider", "lumenfall", "--min", "lumenfall=100");
 
         Assert.Equal(1, run.ExitCode);
         var lumenfall = Result(run, "lumenfall");
@@ -88,7 +88,8 @@ public sealed class ThresholdTests
     [Fact]
     public async Task Check_Levels_AreExportedToPrometheus()
     {
-        var run = await CliRun.InProcessAsync(NoEnvironment, false, "check", "--demo", "--format", "prometheus", "--warn", "telnyx=1000", "--min", "antgst=0");
+        var run = await CliRun.InProcessAsync(
+            NoEnvironment, false, "check", "--demo", "--format", "prometheus", "--warn", "telnyx=1000", "--min", "antgst=0");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("balances_level{provider=\"telnyx\",account=\"default\"} 1\n", run.Out, StringComparison.Ordinal);
@@ -110,10 +111,19 @@ public sealed class ThresholdTests
         Assert.StartsWith("balances: " + message, run.Error, StringComparison.Ordinal);
     }
 
+    // A threshold on mesh's primary amount, and an answer with no balances: the amount it is about is missing.
+    private static async Task<CliRun> CheckMeshWithoutAmountsAsync(string format)
+    {
+        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
+        fakes["mesh"].Default = FakeResponse.Json(200, """{"status":"ok","content":{"balances":[]}}""");
+        return await CliRun.InProcessAsync(fakes.Environment, false, "check", "--format", format, "--provider", "mesh", "--min", "mesh=10");
+    }
+
     private static List<JsonElement> Results(CliRun run) =>
         [.. JsonDocument.Parse(run.Out).RootElement.GetProperty("results").EnumerateArray()];
 
-    private static JsonElement Result(CliRun run, string provider) => Results(run).Single(r => r.GetProperty("provider").GetString() == provider);
+    private static JsonElement Result(CliRun run, string provider) =>
+        Results(run).Single(r => r.GetProperty("provider").GetString() == provider);
 
     private static string? Level(CliRun run, string provider) => Result(run, provider).GetProperty("level").GetString();
 }

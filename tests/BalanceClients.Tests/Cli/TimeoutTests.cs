@@ -33,7 +33,8 @@ public sealed class TimeoutTests
     [InlineData("86400")]
     public async Task Check_TimeoutAtTheEndsOfTheRange_IsAccepted(string timeout)
     {
-        var run = await CliRun.InProcessAsync(new Dictionary<string, string?>(), false, "check", "--demo", "--format", "json", "--timeout", timeout);
+        var run = await CliRun.InProcessAsync(
+            new Dictionary<string, string?>(), false, "check", "--demo", "--format", "json", "--timeout", timeout);
 
         Assert.Empty(run.Error);
         using var document = JsonDocument.Parse(run.Out);
@@ -88,7 +89,11 @@ public sealed class TimeoutTests
     [Fact]
     public async Task Check_ConfiguredTimeoutBeyondADay_ExitsSixtyFourNamingTheSetting()
     {
-        var environment = new Dictionary<string, string?> { ["UNDRCTRL_API_KEY"] = "k", ["Balances__Timeout"] = "10675199.02:48:05.4775807" };
+        var environment = new Dictionary<string, string?>
+        {
+            ["UNDRCTRL_API_KEY"] = "k",
+            ["Balances__Timeout"] = "10675199.02:48:05.4775807",
+        };
 
         var run = await CliRun.InProcessAsync(environment, false, "check", "--format", "json");
 
@@ -124,7 +129,8 @@ public sealed class TimeoutTests
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}: the configured 0.2 s deadline was not used");
         Assert.True(run.ExitCode == 1, run.Error);
         using var document = JsonDocument.Parse(run.Out);
-        var mesh = document.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("provider").GetString() == "mesh");
+        var mesh = document.RootElement.GetProperty("results").EnumerateArray()
+            .Single(r => r.GetProperty("provider").GetString() == "mesh");
         Assert.Equal("timeout", mesh.GetProperty("error").GetProperty("kind").GetString());
     }
 }

@@ -22,7 +22,11 @@ public sealed class BalanceCheckerOptionsTests
     [Fact]
     public void Variables_ConfigureTheDefaultAccountsAndServers()
     {
-        var variables = new Dictionary<string, string?>(FullMesh) { ["TELNYX_API_KEY"] = "key", ["TELNYX_BASE_URL"] = "http://127.0.0.1:8080/v2" };
+        var variables = new Dictionary<string, string?>(FullMesh)
+        {
+            ["TELNYX_API_KEY"] = "key",
+            ["TELNYX_BASE_URL"] = "http://127.0.0.1:8080/v2",
+        };
 
         var accounts = BalanceServices.Accounts(variables);
         var options = BalanceServices.Options(variables);
@@ -44,7 +48,8 @@ public sealed class BalanceCheckerOptionsTests
     {
         var settings = new Dictionary<string, string?> { ["Balances:Providers:lumenfall:Accounts:default:ApiKey"] = "from-configuration" };
 
-        var account = Assert.Single(BalanceServices.Accounts(new Dictionary<string, string?> { ["LUMENFALL_API_KEY"] = "from-variable" }, settings));
+        var account = Assert.Single(
+            BalanceServices.Accounts(new Dictionary<string, string?> { ["LUMENFALL_API_KEY"] = "from-variable" }, settings));
 
         Assert.Equal("from-variable", ((ApiKeyCredentials)account.Credentials).ApiKey);
     }
@@ -61,7 +66,9 @@ public sealed class BalanceCheckerOptionsTests
 
         var message = BalanceServices.Failure(variables);
 
-        Assert.Equal($"{missing} is not set: mesh needs all of MESH_CLIENT_ID, MESH_CLIENT_SECRET, MESH_AUTH_TOKEN, MESH_BROKER_TYPE.", message);
+        Assert.Equal(
+            $"{missing} is not set: mesh needs all of MESH_CLIENT_ID, MESH_CLIENT_SECRET, MESH_AUTH_TOKEN, MESH_BROKER_TYPE.",
+            message);
     }
 
     [Fact]
@@ -87,7 +94,8 @@ public sealed class BalanceCheckerOptionsTests
     [InlineData(" binanceinternationaldirect ")]
     public void BrokerTypeInAnotherCase_IsTheSpecsValue(string configured)
     {
-        var account = Assert.Single(BalanceServices.Accounts(new Dictionary<string, string?>(FullMesh) { ["MESH_BROKER_TYPE"] = configured }));
+        var account = Assert.Single(
+            BalanceServices.Accounts(new Dictionary<string, string?>(FullMesh) { ["MESH_BROKER_TYPE"] = configured }));
 
         Assert.Equal("binanceInternationalDirect", ((MeshCredentials)account.Credentials).BrokerType);
     }
@@ -109,7 +117,9 @@ public sealed class BalanceCheckerOptionsTests
     [Fact]
     public void BadBaseUrlInConfiguration_NamesTheKey()
     {
-        var failure = BalanceServices.Failure(NoVariables, new Dictionary<string, string?> { ["Balances:Providers:telnyx:BaseUrl"] = "http://api.example.com" });
+        var failure = BalanceServices.Failure(
+            NoVariables,
+            new Dictionary<string, string?> { ["Balances:Providers:telnyx:BaseUrl"] = "http://api.example.com" });
 
         Assert.StartsWith("Balances:Providers:telnyx:BaseUrl must use https://", failure, StringComparison.Ordinal);
     }
@@ -121,7 +131,8 @@ public sealed class BalanceCheckerOptionsTests
     [InlineData("https://api.example.com/")]
     public void LoopbackHttpOrAnyHttps_IsAccepted(string url)
     {
-        var options = BalanceServices.Options(new Dictionary<string, string?> { ["LUMENFALL_API_KEY"] = "k", ["LUMENFALL_BASE_URL"] = url });
+        var options = BalanceServices.Options(
+            new Dictionary<string, string?> { ["LUMENFALL_API_KEY"] = "k", ["LUMENFALL_BASE_URL"] = url });
 
         Assert.Equal(new Uri(url), options.GetProvider("lumenfall").BaseUrl);
     }
@@ -153,23 +164,30 @@ public sealed class BalanceCheckerOptionsTests
         Assert.Equal(["alpha", "beta", "default"], accounts.Select(a => a.Name).Order(StringComparer.Ordinal));
         var mesh = options.GetProvider("mesh");
         Assert.Equal((0, TimeSpan.FromSeconds(3)), (mesh.Resilience.MaxRetries, mesh.Resilience.AttemptTimeout));
-        Assert.Equal(("id-b", "kraken"), accounts.Single(a => a.Name == "beta").Credentials is MeshCredentials beta ? (beta.ClientId, beta.BrokerType) : default);
+        Assert.Equal(
+            ("id-b", "kraken"),
+            accounts.Single(a => a.Name == "beta").Credentials is MeshCredentials beta ? (beta.ClientId, beta.BrokerType) : default);
     }
 
     [Fact]
     public void NamedAccountMissingASetting_NamesTheConfigurationKey()
     {
-        var message = BalanceServices.Failure(NoVariables, new Dictionary<string, string?> { ["Balances:Providers:antgst:Accounts:cn:Unrelated"] = "x" });
+        var message = BalanceServices.Failure(
+            NoVariables,
+            new Dictionary<string, string?> { ["Balances:Providers:antgst:Accounts:cn:Unrelated"] = "x" });
 
         Assert.Equal(
-            "Balances:Providers:antgst:Accounts:cn:AuthSecret is not set: antgst needs all of Balances:Providers:antgst:Accounts:cn:AuthSecret.",
+            "Balances:Providers:antgst:Accounts:cn:AuthSecret is not set: "
+            + "antgst needs all of Balances:Providers:antgst:Accounts:cn:AuthSecret.",
             message);
     }
 
     [Fact]
     public void UnknownProviderSection_IsAnError()
     {
-        var message = BalanceServices.Failure(NoVariables, new Dictionary<string, string?> { ["Balances:Providers:twilio:BaseUrl"] = "https://x" });
+        var message = BalanceServices.Failure(
+            NoVariables,
+            new Dictionary<string, string?> { ["Balances:Providers:twilio:BaseUrl"] = "https://x" });
 
         Assert.StartsWith("Balances:Providers:twilio is not a known provider", message, StringComparison.Ordinal);
     }
@@ -177,7 +195,8 @@ public sealed class BalanceCheckerOptionsTests
     [Theory]
     [InlineData("Balances:Timeout", "soon", "Balances:Timeout is not a valid time span")]
     [InlineData("Balances:MaxConcurrency", "many", "Balances:MaxConcurrency is not a valid whole number")]
-    [InlineData("Balances:Providers:telnyx:Resilience:UseJitter", "sometimes", "Balances:Providers:telnyx:Resilience:UseJitter is not a valid boolean")]
+    [InlineData("Balances:Providers:telnyx:Resilience:UseJitter", "sometimes",
+        "Balances:Providers:telnyx:Resilience:UseJitter is not a valid boolean")]
     public void ValueOfTheWrongType_NamesTheKeyAndNotTheValue(string key, string value, string message)
     {
         var failure = BalanceServices.Failure(NoVariables, new Dictionary<string, string?> { [key] = value });
@@ -220,7 +239,9 @@ public sealed class BalanceCheckerOptionsTests
         var message = BalanceServices.Failure(NoVariables, configure: options =>
             options.Accounts.Add(new BalanceAccount("telnyx", "eu", new ApiKeyCredentials("clé"))));
 
-        Assert.Equal("The account telnyx/eu's ApiKey contains a character that cannot be sent in an HTTP header (only printable ASCII can).", message);
+        Assert.Equal(
+            "The account telnyx/eu's ApiKey contains a character that cannot be sent in an HTTP header (only printable ASCII can).",
+            message);
     }
 
     [Fact]
@@ -274,12 +295,18 @@ public sealed class BalanceCheckerOptionsTests
     [Theory]
     [InlineData("Balances:Timeout", "00:00:00", "Balances:Timeout must be between 1 ms and 1 day.")]
     [InlineData("Balances:MaxConcurrency", "0", "Balances:MaxConcurrency must be between 1 and 1024.")]
-    [InlineData("Balances:Providers:telnyx:Resilience:AttemptTimeout", "00:00:00.001", "Balances:Providers:telnyx:Resilience:AttemptTimeout must be between 10 ms and 1 day.")]
-    [InlineData("Balances:Providers:telnyx:Resilience:AttemptTimeout", "2.00:00:00", "Balances:Providers:telnyx:Resilience:AttemptTimeout must be between 10 ms and 1 day.")]
-    [InlineData("Balances:Providers:telnyx:Resilience:RetryBaseDelay", "2.00:00:00", "Balances:Providers:telnyx:Resilience:RetryBaseDelay must be between 0 and 1 day.")]
-    [InlineData("Balances:Providers:telnyx:Resilience:MaxRetryAfter", "-00:00:01", "Balances:Providers:telnyx:Resilience:MaxRetryAfter must be between 0 and 1 day.")]
-    [InlineData("Balances:Providers:telnyx:Resilience:MaxRetries", "11", "Balances:Providers:telnyx:Resilience:MaxRetries must be between 0 and 10.")]
-    [InlineData("Balances:Providers:telnyx:MaxResponseBytes", "0", "Balances:Providers:telnyx:MaxResponseBytes must be between 1 and 67108864.")]
+    [InlineData("Balances:Providers:telnyx:Resilience:AttemptTimeout", "00:00:00.001",
+        "Balances:Providers:telnyx:Resilience:AttemptTimeout must be between 10 ms and 1 day.")]
+    [InlineData("Balances:Providers:telnyx:Resilience:AttemptTimeout", "2.00:00:00",
+        "Balances:Providers:telnyx:Resilience:AttemptTimeout must be between 10 ms and 1 day.")]
+    [InlineData("Balances:Providers:telnyx:Resilience:RetryBaseDelay", "2.00:00:00",
+        "Balances:Providers:telnyx:Resilience:RetryBaseDelay must be between 0 and 1 day.")]
+    [InlineData("Balances:Providers:telnyx:Resilience:MaxRetryAfter", "-00:00:01",
+        "Balances:Providers:telnyx:Resilience:MaxRetryAfter must be between 0 and 1 day.")]
+    [InlineData("Balances:Providers:telnyx:Resilience:MaxRetries", "11",
+        "Balances:Providers:telnyx:Resilience:MaxRetries must be between 0 and 10.")]
+    [InlineData("Balances:Providers:telnyx:MaxResponseBytes", "0",
+        "Balances:Providers:telnyx:MaxResponseBytes must be between 1 and 67108864.")]
     public void ValueOutsideItsRange_NamesTheKey(string key, string value, string message)
     {
         Assert.Equal(message, BalanceServices.Failure(NoVariables, new Dictionary<string, string?> { [key] = value }));

@@ -4,7 +4,9 @@ using BalanceClients.Tests.Testing.Snapshots;
 
 namespace BalanceClients.Tests.Contracts;
 
-/// <summary>The public API of the generated clients and of the unified layer, snapshotted: a spec change that alters it is a reviewable diff.</summary>
+/// <summary>
+/// The public API of the generated clients and of the unified layer, snapshotted: a spec change that alters it is a reviewable diff.
+/// </summary>
 public sealed class ApiSurfaceTests
 {
     private static readonly Type[] Types = typeof(IBalanceChecker).Assembly.GetExportedTypes();
@@ -13,7 +15,8 @@ public sealed class ApiSurfaceTests
     public async Task GeneratedClients_PublicApi()
     {
         var text = new StringBuilder();
-        var namespaces = ProviderInfo.All.Select(provider => "BalanceClients.Generated." + char.ToUpperInvariant(provider.Id[0]) + provider.Id[1..]);
+        var namespaces = ProviderInfo.All.Select(
+            provider => "BalanceClients.Generated." + char.ToUpperInvariant(provider.Id[0]) + provider.Id[1..]);
         foreach (var ns in namespaces.Prepend("BalanceClients.Generated"))
         {
             text.Append("# ").Append(ns).Append('\n').Append(ApiSurface.Describe(Types.Where(t => t.Namespace == ns))).Append('\n');
@@ -25,6 +28,7 @@ public sealed class ApiSurfaceTests
     [Fact]
     public async Task UnifiedLayer_PublicApi()
     {
-        await Verifier.Verify(ApiSurface.Describe(Types.Where(t => t.Namespace?.StartsWith("BalanceClients.Generated", StringComparison.Ordinal) != true)));
+        await Verifier.Verify(
+            ApiSurface.Describe(Types.Where(t => t.Namespace?.StartsWith("BalanceClients.Generated", StringComparison.Ordinal) != true)));
     }
 }

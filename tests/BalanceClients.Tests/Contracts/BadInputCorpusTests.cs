@@ -26,7 +26,9 @@ public sealed class BadInputCorpusTests
 
     private static readonly Dictionary<string, (Func<string, FakeResponse[]> Answers, string Expected)> Corpus = new()
     {
-        ["html page with 200"] = (_ => [FakeResponse.Text(200, "<!DOCTYPE html><html><body>Welcome</body></html>", "text/html")], "invalid_response 200"),
+        ["html page with 200"] = (
+            _ => [FakeResponse.Text(200, "<!DOCTYPE html><html><body>Welcome</body></html>", "text/html")],
+            "invalid_response 200"),
         ["html page with 502"] = (_ => [Html(502), Html(502), Html(502)], "unavailable 502"),
         ["empty body"] = (_ => [FakeResponse.Text(200, string.Empty, "application/json")], "invalid_response 200"),
         ["no body at all"] = (_ => [FakeResponse.Text(200, null)], "invalid_response 200"),
@@ -68,14 +70,17 @@ public sealed class BadInputCorpusTests
         }
     }
 
-    private static FakeResponse Html(int status) => FakeResponse.Text(status, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html");
+    private static FakeResponse Html(int status) =>
+        FakeResponse.Text(status, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html");
 
     private static string NullLeaves(string json) => Transform(JsonNode.Parse(json), _ => null)!.ToJsonString();
 
     private static string SwapTypes(string json) => Transform(JsonNode.Parse(json), value => value.GetValueKind() switch
     {
         System.Text.Json.JsonValueKind.Number => JsonValue.Create(value.ToJsonString()),
-        System.Text.Json.JsonValueKind.String when decimal.TryParse(value.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
+        System.Text.Json.JsonValueKind.String
+            when decimal.TryParse(value.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, out var number)
+            => JsonValue.Create(number),
         System.Text.Json.JsonValueKind.String => JsonValue.Create(42),
         _ => value.DeepClone(),
     })!.ToJsonString();

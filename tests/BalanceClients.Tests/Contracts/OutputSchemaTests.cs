@@ -8,12 +8,14 @@ namespace BalanceClients.Tests.Contracts;
 /// <summary>The real JSON output of every kind of run, validated against the schema committed in docs/.</summary>
 public sealed class OutputSchemaTests
 {
-    private static readonly Lazy<Task<JsonSchema>> Schema = new(() => JsonSchema.FromFileAsync(Path.Combine(RepoPaths.Root, "docs", "balances-output.schema.json")));
+    private static readonly Lazy<Task<JsonSchema>> Schema =
+        new(() => JsonSchema.FromFileAsync(Path.Combine(RepoPaths.Root, "docs", "balances-output.schema.json")));
 
     [Fact]
     public async Task CheckJson_Demo_FitsTheSchema()
     {
-        var run = await CliRun.InProcessAsync(new Dictionary<string, string?>(), false, "check", "--demo", "--format", "json", "--warn", "telnyx=1000");
+        var run = await CliRun.InProcessAsync(
+            new Dictionary<string, string?>(), false, "check", "--demo", "--format", "json", "--warn", "telnyx=1000");
 
         Assert.Empty(await ProblemsAsync(run.Out));
     }

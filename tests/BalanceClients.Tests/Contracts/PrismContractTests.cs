@@ -41,10 +41,14 @@ public sealed class PrismContractTests(PrismFixture prism) : IClassFixture<Prism
             .GetBalanceAsync(new UndrctrlBalanceRequest { Key = "k", Action = "balance" }, CancellationToken.None);
         var antgst = await new AntgstClient(http) { BaseUrl = prism["antgst"].BaseUrl.ToString() }
             .GetBalanceAsync(new AntgstBalanceRequest { AuthSecret = "s" }, CancellationToken.None);
-        var telnyx = await new TelnyxClient(http) { BaseUrl = prism["telnyx"].BaseUrl.ToString() }.GetUserBalanceAsync(CancellationToken.None);
-        var lumenfall = await new LumenfallClient(http) { BaseUrl = prism["lumenfall"].BaseUrl.ToString() }.GetBalanceAsync(CancellationToken.None);
+        var telnyx = await new TelnyxClient(http) { BaseUrl = prism["telnyx"].BaseUrl.ToString() }
+            .GetUserBalanceAsync(CancellationToken.None);
+        var lumenfall = await new LumenfallClient(http) { BaseUrl = prism["lumenfall"].BaseUrl.ToString() }
+            .GetBalanceAsync(CancellationToken.None);
         var mesh = await new MeshClient(http) { BaseUrl = prism["mesh"].BaseUrl.ToString() }
-            .GetBalanceAsync(new BalanceBrokerBaseRequest { AuthToken = "t", Type = BrokerType.BinanceInternationalDirect }, CancellationToken.None);
+            .GetBalanceAsync(
+                new BalanceBrokerBaseRequest { AuthToken = "t", Type = BrokerType.BinanceInternationalDirect },
+                CancellationToken.None);
 
         Assert.Empty(recorder.Violations);
         Assert.Equal(5, recorder.Requests);
@@ -61,7 +65,8 @@ public sealed class PrismContractTests(PrismFixture prism) : IClassFixture<Prism
         var recorder = new PrismHandler(null) { InnerHandler = new HttpClientHandler() };
         using var http = new HttpClient(recorder);
 
-        await Assert.ThrowsAnyAsync<ApiException>(() => new TelnyxClient(http) { BaseUrl = prism["telnyx"].BaseUrl.ToString() }.GetUserBalanceAsync(CancellationToken.None));
+        await Assert.ThrowsAnyAsync<ApiException>(
+            () => new TelnyxClient(http) { BaseUrl = prism["telnyx"].BaseUrl.ToString() }.GetUserBalanceAsync(CancellationToken.None));
 
         Assert.Contains("Invalid security scheme used", Assert.Single(recorder.Violations), StringComparison.Ordinal);
     }
@@ -93,7 +98,10 @@ public sealed class PrismContractTests(PrismFixture prism) : IClassFixture<Prism
     public async Task Adapter_EachDocumentedAnswer_MapsToTheRightResult(string provider, string? prefer, string expected)
     {
         var recorder = new PrismHandler(prefer);
-        var environment = new Dictionary<string, string?>(Credentials) { [$"{provider.ToUpperInvariant()}_BASE_URL"] = prism[provider].BaseUrl.ToString() };
+        var environment = new Dictionary<string, string?>(Credentials)
+        {
+            [$"{provider.ToUpperInvariant()}_BASE_URL"] = prism[provider].BaseUrl.ToString(),
+        };
         var services = BalanceServices.Create(environment, configure: options => options.GetProvider(provider).Resilience.MaxRetries = 0);
         services.AddHttpClient(HttpClientNames.For(provider)).AddHttpMessageHandler(() => recorder);
         await using var provider_ = services.BuildServiceProvider();
@@ -103,7 +111,8 @@ public sealed class PrismContractTests(PrismFixture prism) : IClassFixture<Prism
 
         Assert.Empty(recorder.Violations);
         var outcome = result.IsSuccess
-            ? $"ok {result.Balance.Primary!.Amount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"} {result.Balance.Primary.Currency}"
+            ? $"ok {result.Balance.Primary!.Amount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"} "
+                + result.Balance.Primary.Currency
             : $"{result.Error.Kind.ToContractName()} {result.Error.HttpStatus} {result.Error.ProviderCode ?? "-"}";
         Assert.Equal(expected, outcome);
     }

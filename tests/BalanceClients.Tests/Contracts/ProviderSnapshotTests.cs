@@ -9,7 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Tests.Contracts;
 
-/// <summary>What each provider is sent, and what each of its documented answers becomes, snapshotted; secrets appear as placeholders.</summary>
+/// <summary>
+/// What each provider is sent, and what each of its documented answers becomes, snapshotted; secrets appear as placeholders.
+/// </summary>
 public sealed class ProviderSnapshotTests
 {
     private static readonly Dictionary<string, string?> Credentials = new()
@@ -55,7 +57,9 @@ public sealed class ProviderSnapshotTests
             var spec = await SpecSchemas.LoadAsync(provider.Id);
             var examples = SpecExamples.Load(provider.Id).All().Where(e => e.Part != "request").ToList();
             var answers = spec.Operation.Operation.ActualResponses.Keys
-                .SelectMany(status => examples.Where(e => e.Part == status).Select(e => (Status: status, Name: e.Name.Length == 0 ? "example" : e.Name, Body: (string?)e.Json))
+                .SelectMany(status => examples
+                    .Where(e => e.Part == status)
+                    .Select(e => (Status: status, Name: e.Name.Length == 0 ? "example" : e.Name, Body: (string?)e.Json))
                     .DefaultIfEmpty((status, "(no example)", null)))
                 .ToList();
 
@@ -95,5 +99,7 @@ public sealed class ProviderSnapshotTests
 
     private static string Placeholders(string text) =>
         Credentials.Where(c => !c.Key.EndsWith("_TYPE", StringComparison.Ordinal))
-            .Aggregate(text, (current, credential) => current.Replace(credential.Value!, "{" + credential.Key + "}", StringComparison.Ordinal));
+            .Aggregate(
+                text,
+                (current, credential) => current.Replace(credential.Value!, "{" + credential.Key + "}", StringComparison.Ordinal));
 }

@@ -64,6 +64,7 @@ public sealed class RandomAnswerPropertyTests(ITestOutputHelper output)
 
         var info = ProviderInfo.Find(stub.Account.Provider)!;
         return result.Balance.Amounts.Count(a => a.IsPrimary) == 1
-            && result.Balance.Amounts.All(a => info.Kinds.Contains(a.Kind) && a.Currency.Length == 3 && a.Currency.All(char.IsAsciiLetterUpper));
+            && result.Balance.Amounts.All(a =>
+                info.Kinds.Contains(a.Kind) && a.Currency.Length == 3 && a.Currency.All(char.IsAsciiLetterUpper));
     }
 }

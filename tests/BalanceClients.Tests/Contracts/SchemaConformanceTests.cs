@@ -23,7 +23,9 @@ public sealed class SchemaConformanceTests
             var schema = spec.SchemaOf(example.Path, example.Method, example.Part);
             Assert.NotNull(schema);
             var errors = SpecSchemas.Validate(schema, example.Json);
-            Assert.True(errors is [], $"{provider} {example.Method} {example.Path} {example.Part} {example.Name}: {string.Join("; ", errors)}");
+            Assert.True(
+                errors is [],
+                $"{provider} {example.Method} {example.Path} {example.Part} {example.Name}: {string.Join("; ", errors)}");
         }
     }
 
@@ -87,7 +89,9 @@ public sealed class SchemaConformanceTests
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "wrong");
         if (operation.Operation.RequestBody is not null)
         {
-            request.Content = new StringContent("""{"key":"wrong","action":"balance","authSecret":"wrong","authToken":"wrong","type":"sandbox"}""", MediaTypeHeaderValue.Parse("application/json"));
+            request.Content = new StringContent(
+                """{"key":"wrong","action":"balance","authSecret":"wrong","authToken":"wrong","type":"sandbox"}""",
+                MediaTypeHeaderValue.Parse("application/json"));
         }
 
         return await http.SendAsync(request);

@@ -76,7 +76,8 @@ public sealed class AddBalanceClientsTests
         var exception = Assert.Throws<BalanceConfigurationException>(() => provider.GetRequiredService<IMeshClient>());
 
         Assert.Equal(
-            "The generated Mesh Connect client calls as the account 'default', which is not configured (set MESH_CLIENT_ID, MESH_CLIENT_SECRET).",
+            "The generated Mesh Connect client calls as the account 'default', "
+            + "which is not configured (set MESH_CLIENT_ID, MESH_CLIENT_SECRET).",
             exception.Message);
         Assert.NotNull(provider.GetRequiredService<IUndrctrlClient>());
     }

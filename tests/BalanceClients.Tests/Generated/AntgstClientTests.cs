@@ -3,17 +3,18 @@ using BalanceClients.Generated.Antgst;
 
 namespace BalanceClients.Tests.Generated;
 
-public sealed class AntgstClientTests
+public sealed class AntgstClientTests : IDisposable
 {
+    private readonly GeneratedClientFixture _fixture = new("antgst", "/user/account/balance", "post");
+
     [Fact]
     public async Task GetBalanceAsync_SendsAuthSecretAsJsonPost()
     {
-        using var fixture = new GeneratedClientFixture("antgst");
-        fixture.Handler.Respond(200, fixture.Spec.Response("/user/account/balance", "post", "200", "success"));
+        _fixture.RespondWithExample(200, "success");
 
-        await new AntgstClient(fixture.HttpClient).GetBalanceAsync(new AntgstBalanceRequest { AuthSecret = "s-1" }, CancellationToken.None);
+        await GetBalanceAsync("s-1");
 
-        var request = fixture.Request;
+        var request = _fixture.Request;
         Assert.Equal("POST", request.Method);
         Assert.Equal("https://api.antgst.com/user/account/balance", request.Uri.ToString());
         Assert.Equal("application/json", request.Headers["Content-Type"]);
@@ -23,10 +24,9 @@ public sealed class AntgstClientTests
     [Fact]
     public async Task GetBalanceAsync_SuccessExample_ParsesExactDecimals()
     {
-        using var fixture = new GeneratedClientFixture("antgst");
-        fixture.Handler.Respond(200, fixture.Spec.Response("/user/account/balance", "post", "200", "success"));
+        _fixture.RespondWithExample(200, "success");
 
-        var answer = await new AntgstClient(fixture.HttpClient).GetBalanceAsync(new AntgstBalanceRequest { AuthSecret = "s" }, CancellationToken.None);
+        var answer = await GetBalanceAsync();
 
         Assert.Equal(200, answer.Code);
         Assert.Equal("SUCCESS", answer.Msg);
@@ -39,10 +39,9 @@ public sealed class AntgstClientTests
     [Fact]
     public async Task GetBalanceAsync_ErrorInBodyOfHttp200_ParsesCodeAndNoResult()
     {
-        using var fixture = new GeneratedClientFixture("antgst");
-        fixture.Handler.Respond(200, fixture.Spec.Response("/user/account/balance", "post", "200", "authSecretError"));
+        _fixture.RespondWithExample(200, "authSecretError");
 
-        var answer = await new AntgstClient(fixture.HttpClient).GetBalanceAsync(new AntgstBalanceRequest { AuthSecret = "s" }, CancellationToken.None);
+        var answer = await GetBalanceAsync();
 
         Assert.Equal(-22, answer.Code);
         Assert.Equal("auth secret error!", answer.Msg);
@@ -52,11 +51,9 @@ public sealed class AntgstClientTests
     [Fact]
     public async Task GetBalanceAsync_Http400Example_ThrowsTypedException()
     {
-        using var fixture = new GeneratedClientFixture("antgst");
-        fixture.Handler.Respond(400, fixture.Spec.Response("/user/account/balance", "post", "400"));
+        _fixture.RespondWithExample(400);
 
-        var exception = await Assert.ThrowsAsync<ApiException<AntgstBalanceResponse>>(
-            () => new AntgstClient(fixture.HttpClient).GetBalanceAsync(new AntgstBalanceRequest { AuthSecret = "s" }, CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<ApiException<AntgstBalanceResponse>>(() => GetBalanceAsync());
 
         Assert.Equal(-22, exception.Result.Code);
     }
@@ -64,10 +61,13 @@ public sealed class AntgstClientTests
     [Fact]
     public async Task GetBalanceAsync_RequiredCodeMissing_ThrowsApiException()
     {
-        using var fixture = new GeneratedClientFixture("antgst");
-        fixture.Handler.Respond(200, """{"msg": "SUCCESS"}""");
+        _fixture.Handler.Respond(200, """{"msg": "SUCCESS"}""");
 
-        await Assert.ThrowsAsync<ApiException>(
-            () => new AntgstClient(fixture.HttpClient).GetBalanceAsync(new AntgstBalanceRequest { AuthSecret = "s" }, CancellationToken.None));
+        await Assert.ThrowsAsync<ApiException>(() => GetBalanceAsync());
     }
+
+    public void Dispose() => _fixture.Dispose();
+
+    private Task<AntgstBalanceResponse> GetBalanceAsync(string authSecret = "s") =>
+        new AntgstClient(_fixture.HttpClient).GetBalanceAsync(new AntgstBalanceRequest { AuthSecret = authSecret }, CancellationToken.None);
 }

@@ -3,18 +3,19 @@ using BalanceClients.Generated.Lumenfall;
 
 namespace BalanceClients.Tests.Generated;
 
-public sealed class LumenfallClientTests
+public sealed class LumenfallClientTests : IDisposable
 {
+    private readonly GeneratedClientFixture _fixture = new("lumenfall", "/v1/balance", "get");
+
     [Fact]
     public async Task GetBalanceAsync_SendsGetToNativePath()
     {
-        using var fixture = new GeneratedClientFixture("lumenfall");
-        fixture.Handler.Respond(200, fixture.Spec.Response("/v1/balance", "get", "200", "prepaid"));
-        fixture.HttpClient.DefaultRequestHeaders.Authorization = new("Bearer", "l-1");
+        _fixture.RespondWithExample(200, "prepaid");
+        _fixture.HttpClient.DefaultRequestHeaders.Authorization = new("Bearer", "l-1");
 
-        await new LumenfallClient(fixture.HttpClient).GetBalanceAsync(CancellationToken.None);
+        await GetBalanceAsync();
 
-        var request = fixture.Request;
+        var request = _fixture.Request;
         Assert.Equal("GET", request.Method);
         Assert.Equal("https://api.lumenfall.ai/v1/balance", request.Uri.ToString());
         Assert.Equal("Bearer l-1", request.Headers["Authorization"]);
@@ -23,10 +24,9 @@ public sealed class LumenfallClientTests
     [Fact]
     public async Task GetBalanceAsync_PrepaidExample_ParsesExactDecimal()
     {
-        using var fixture = new GeneratedClientFixture("lumenfall");
-        fixture.Handler.Respond(200, fixture.Spec.Response("/v1/balance", "get", "200", "prepaid"));
+        _fixture.RespondWithExample(200, "prepaid");
 
-        var answer = await new LumenfallClient(fixture.HttpClient).GetBalanceAsync(CancellationToken.None);
+        var answer = await GetBalanceAsync();
 
         Assert.Equal(LumenfallBillingType.Prepaid, answer.Billing_type);
         Assert.Equal(12.50m, answer.Available.Amount);
@@ -37,10 +37,9 @@ public sealed class LumenfallClientTests
     [Fact]
     public async Task GetBalanceAsync_PostpaidExample_ParsesNullAmount()
     {
-        using var fixture = new GeneratedClientFixture("lumenfall");
-        fixture.Handler.Respond(200, fixture.Spec.Response("/v1/balance", "get", "200", "postpaid"));
+        _fixture.RespondWithExample(200, "postpaid");
 
-        var answer = await new LumenfallClient(fixture.HttpClient).GetBalanceAsync(CancellationToken.None);
+        var answer = await GetBalanceAsync();
 
         Assert.Equal(LumenfallBillingType.Postpaid, answer.Billing_type);
         Assert.Null(answer.Available.Amount);
@@ -49,9 +48,12 @@ public sealed class LumenfallClientTests
     [Fact]
     public async Task GetBalanceAsync_UnknownBillingType_ThrowsApiException()
     {
-        using var fixture = new GeneratedClientFixture("lumenfall");
-        fixture.Handler.Respond(200, """{"object":"balance","billing_type":"enterprise","available":{"amount":1,"currency":"usd"}}""");
+        _fixture.Handler.Respond(200, """{"object":"balance","billing_type":"enterprise","available":{"amount":1,"currency":"usd"}}""");
 
-        await Assert.ThrowsAsync<ApiException>(() => new LumenfallClient(fixture.HttpClient).GetBalanceAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<ApiException>(GetBalanceAsync);
     }
+
+    public void Dispose() => _fixture.Dispose();
+
+    private Task<LumenfallBalance> GetBalanceAsync() => new LumenfallClient(_fixture.HttpClient).GetBalanceAsync(CancellationToken.None);
 }

@@ -3,18 +3,19 @@ using BalanceClients.Generated.Telnyx;
 
 namespace BalanceClients.Tests.Generated;
 
-public sealed class TelnyxClientTests
+public sealed class TelnyxClientTests : IDisposable
 {
+    private readonly GeneratedClientFixture _fixture = new("telnyx", "/balance", "get");
+
     [Fact]
     public async Task GetUserBalanceAsync_SendsGetWithNoBody()
     {
-        using var fixture = new GeneratedClientFixture("telnyx");
-        fixture.Handler.Respond(200, fixture.Spec.Response("/balance", "get", "200"));
-        fixture.HttpClient.DefaultRequestHeaders.Authorization = new("Bearer", "t-1");
+        _fixture.RespondWithExample(200);
+        _fixture.HttpClient.DefaultRequestHeaders.Authorization = new("Bearer", "t-1");
 
-        await new TelnyxClient(fixture.HttpClient).GetUserBalanceAsync(CancellationToken.None);
+        await GetUserBalanceAsync();
 
-        var request = fixture.Request;
+        var request = _fixture.Request;
         Assert.Equal("GET", request.Method);
         Assert.Equal("https://api.telnyx.com/v2/balance", request.Uri.ToString());
         Assert.Equal("Bearer t-1", request.Headers["Authorization"]);
@@ -24,14 +25,15 @@ public sealed class TelnyxClientTests
     [Fact]
     public async Task GetUserBalanceAsync_SuccessExample_ParsesExactText()
     {
-        using var fixture = new GeneratedClientFixture("telnyx");
-        fixture.Handler.Respond(200, fixture.Spec.Response("/balance", "get", "200"));
+        _fixture.RespondWithExample(200);
 
-        var answer = await new TelnyxClient(fixture.HttpClient).GetUserBalanceAsync(CancellationToken.None);
+        var answer = await GetUserBalanceAsync();
 
         var data = answer.Data!;
         Assert.Equal(UserBalanceRecord_type.Balance, data.Record_type);
-        Assert.Equal(("300.00", "10.00", "100.00", "400.00", "USD"), (data.Balance, data.Pending, data.Credit_limit, data.Available_credit, data.Currency));
+        Assert.Equal(
+            ("300.00", "10.00", "100.00", "400.00", "USD"),
+            (data.Balance, data.Pending, data.Credit_limit, data.Available_credit, data.Currency));
     }
 
     [Theory]
@@ -41,13 +43,17 @@ public sealed class TelnyxClientTests
     [InlineData(401)]
     public async Task GetUserBalanceAsync_ErrorsArray_ThrowsTypedException(int status)
     {
-        using var fixture = new GeneratedClientFixture("telnyx");
-        fixture.Handler.Respond(status, """{"errors":[{"code":"10010","title":"Forbidden","detail":"No access to balance."}]}""");
+        _fixture.Handler.Respond(status, """{"errors":[{"code":"10010","title":"Forbidden","detail":"No access to balance."}]}""");
 
-        var exception = await Assert.ThrowsAsync<ApiException<Billing_Errors>>(() => new TelnyxClient(fixture.HttpClient).GetUserBalanceAsync(CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<ApiException<Billing_Errors>>(GetUserBalanceAsync);
 
         Assert.Equal(status, exception.StatusCode);
         var error = Assert.Single(exception.Result.Errors!);
         Assert.Equal(("10010", "Forbidden", "No access to balance."), (error.Code, error.Title, error.Detail));
     }
+
+    public void Dispose() => _fixture.Dispose();
+
+    private Task<UserBalanceResponse> GetUserBalanceAsync() =>
+        new TelnyxClient(_fixture.HttpClient).GetUserBalanceAsync(CancellationToken.None);
 }

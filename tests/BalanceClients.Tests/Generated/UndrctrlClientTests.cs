@@ -4,18 +4,18 @@ using BalanceClients.Generated.Undrctrl;
 
 namespace BalanceClients.Tests.Generated;
 
-public sealed class UndrctrlClientTests
+public sealed class UndrctrlClientTests : IDisposable
 {
+    private readonly GeneratedClientFixture _fixture = new("undrctrl", "/api/v2/", "post");
+
     [Fact]
     public async Task GetBalanceAsync_SendsKeyAndActionAsJsonPost()
     {
-        using var fixture = new GeneratedClientFixture("undrctrl");
-        fixture.Handler.Respond(200, fixture.Spec.Response("/api/v2/", "post", "200"));
-        var client = new UndrctrlClient(fixture.HttpClient);
+        _fixture.RespondWithExample(200);
 
-        await client.GetBalanceAsync(new UndrctrlBalanceRequest { Key = "k-123", Action = "balance" }, CancellationToken.None);
+        await GetBalanceAsync("k-123");
 
-        var request = fixture.Request;
+        var request = _fixture.Request;
         Assert.Equal("POST", request.Method);
         Assert.Equal("https://undrctrl.id/api/v2/", request.Uri.ToString());
         Assert.Equal("application/json", request.Headers["Content-Type"]);
@@ -26,10 +26,9 @@ public sealed class UndrctrlClientTests
     [Fact]
     public async Task GetBalanceAsync_SuccessExample_ParsesExactText()
     {
-        using var fixture = new GeneratedClientFixture("undrctrl");
-        fixture.Handler.Respond(200, fixture.Spec.Response("/api/v2/", "post", "200"));
+        _fixture.RespondWithExample(200);
 
-        var balance = await new UndrctrlClient(fixture.HttpClient).GetBalanceAsync(new UndrctrlBalanceRequest { Key = "k", Action = "balance" }, CancellationToken.None);
+        var balance = await GetBalanceAsync();
 
         Assert.Equal("1000.92", balance.Balance);
         Assert.Equal(1000.92m, decimal.Parse(balance.Balance!, System.Globalization.CultureInfo.InvariantCulture));
@@ -41,11 +40,9 @@ public sealed class UndrctrlClientTests
     [InlineData("404", 404, "Incorrect request")]
     public async Task GetBalanceAsync_DocumentedError_ThrowsTypedException(string response, int status, string message)
     {
-        using var fixture = new GeneratedClientFixture("undrctrl");
-        fixture.Handler.Respond(status, fixture.Spec.Response("/api/v2/", "post", response));
+        _fixture.Handler.Respond(status, _fixture.Spec.Response("/api/v2/", "post", response));
 
-        var exception = await Assert.ThrowsAsync<ApiException<UndrctrlError>>(
-            () => new UndrctrlClient(fixture.HttpClient).GetBalanceAsync(new UndrctrlBalanceRequest { Key = "k", Action = "balance" }, CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<ApiException<UndrctrlError>>(() => GetBalanceAsync());
 
         Assert.Equal(status, exception.StatusCode);
         Assert.Equal(message, exception.Result.Error);
@@ -54,12 +51,17 @@ public sealed class UndrctrlClientTests
     [Fact]
     public async Task GetBalanceAsync_NumberWhereSpecSaysString_ThrowsApiException()
     {
-        using var fixture = new GeneratedClientFixture("undrctrl");
-        fixture.Handler.Respond(200, """{"balance": 1000.92, "currency": "IDR"}""");
+        _fixture.Handler.Respond(200, """{"balance": 1000.92, "currency": "IDR"}""");
 
-        var exception = await Assert.ThrowsAsync<ApiException>(
-            () => new UndrctrlClient(fixture.HttpClient).GetBalanceAsync(new UndrctrlBalanceRequest { Key = "k", Action = "balance" }, CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<ApiException>(() => GetBalanceAsync());
 
         Assert.IsType<JsonException>(exception.InnerException);
     }
+
+    public void Dispose() => _fixture.Dispose();
+
+    private Task<UndrctrlBalance> GetBalanceAsync(string key = "k") =>
+        new UndrctrlClient(_fixture.HttpClient).GetBalanceAsync(
+            new UndrctrlBalanceRequest { Key = key, Action = "balance" },
+            CancellationToken.None);
 }

@@ -35,7 +35,8 @@ public sealed class RedirectTests
 
         Assert.False(result.IsSuccess);
         Assert.Equal((BalanceErrorKind.ProviderError, (int?)status), (result.Error.Kind, result.Error.HttpStatus));
-        Assert.EndsWith($"a redirect to http://{target.Authority}; redirects are not followed.", result.Error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(
+            $"a redirect to http://{target.Authority}; redirects are not followed.", result.Error.Message, StringComparison.Ordinal);
         Assert.Empty(elsewhere[provider].Requests);
         Assert.Single(harness.Fake(provider).Requests);
     }

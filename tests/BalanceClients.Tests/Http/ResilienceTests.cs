@@ -12,7 +12,9 @@ public sealed partial class ResilienceTests
     public async Task Check_TwoServerErrors_RetriesAfterExponentialJitteredDelays()
     {
         var time = new ManualTimeProvider();
-        await using var harness = await CheckerHarness.StartAsync(options => options.GetProvider("telnyx").Resilience.RetryBaseDelay = TimeSpan.FromSeconds(0.5), time);
+        await using var harness = await CheckerHarness.StartAsync(
+            options => options.GetProvider("telnyx").Resilience.RetryBaseDelay = TimeSpan.FromSeconds(0.5),
+            time);
         var fake = harness.Fake("telnyx");
         fake.Enqueue(FakeResponse.Text(502, "bad gateway"), FakeResponse.Text(500, "oops"));
 
@@ -159,7 +161,12 @@ public sealed partial class ResilienceTests
     }
 
     private static List<double> RetryDelays(CheckerHarness harness) =>
-        [.. harness.Logs.Lines.Select(line => RetryDelay().Match(line)).Where(m => m.Success).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
+        [
+            .. harness.Logs.Lines
+                .Select(line => RetryDelay().Match(line))
+                .Where(m => m.Success)
+                .Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)),
+        ];
 
     // The other timers of a check are the attempt timeout (10 s) and the deadline (30 s).
     private static bool IsRetryDelay(TimeSpan dueTime) => dueTime > TimeSpan.Zero && dueTime < TimeSpan.FromSeconds(10);

@@ -37,7 +37,11 @@ public sealed class FailureClassifierTests
 
     [Theory]
     [MemberData(nameof(Failures))]
-    public void Classify_Failure_IsTheContractsKindWithTheStatus(Exception exception, bool deadlineReached, BalanceErrorKind kind, int? status)
+    public void Classify_Failure_IsTheContractsKindWithTheStatus(
+        Exception exception,
+        bool deadlineReached,
+        BalanceErrorKind kind,
+        int? status)
     {
         var error = FailureClassifier.Classify(exception, Telnyx, deadlineReached, Now);
 
@@ -69,7 +73,8 @@ public sealed class FailureClassifierTests
     {
         var body = new Billing_Errors { Errors = [null!] };
 
-        var error = FailureClassifier.Classify(new ApiException<Billing_Errors>("x", 422, "{\"errors\":[null]}", Headers, body, null), Telnyx, false, Now);
+        var error = FailureClassifier.Classify(
+            new ApiException<Billing_Errors>("x", 422, "{\"errors\":[null]}", Headers, body, null), Telnyx, false, Now);
 
         Assert.Equal(new BalanceError(BalanceErrorKind.BadRequest, 422, null, "Telnyx answered HTTP 422."), error);
     }
@@ -77,7 +82,8 @@ public sealed class FailureClassifierTests
     [Fact]
     public void Classify_ErrorBodyTheAdapterCannotRead_HasNoProviderDetailInsteadOfThrowing()
     {
-        var error = FailureClassifier.Classify(new ApiException<object>("x", 403, "{}", Headers, new object(), null), ProviderCatalog.Get("mesh"), false, Now);
+        var error = FailureClassifier.Classify(
+            new ApiException<object>("x", 403, "{}", Headers, new object(), null), ProviderCatalog.Get("mesh"), false, Now);
 
         Assert.Equal(new BalanceError(BalanceErrorKind.Forbidden, 403, null, "Mesh Connect answered HTTP 403."), error);
     }
@@ -87,10 +93,12 @@ public sealed class FailureClassifierTests
     {
         var inner = Assert.ThrowsAny<JsonException>(() =>
             JsonSerializer.Deserialize<BalanceClients.Generated.Antgst.AntgstBalanceResponse>(
-                """{"msg":"SUCCESS","code":200,"result":{"smsBalance":0.123456789012345678901234567890123,"voipBalance":0,"currency":"CNY"}}""",
+                """{"msg":"SUCCESS","code":200,"result":"""
+                + """{"smsBalance":0.123456789012345678901234567890123,"voipBalance":0,"currency":"CNY"}}""",
                 GeneratedClientJson.Options));
 
-        var error = FailureClassifier.Classify(new ApiException("x", 200, string.Empty, Headers, inner), ProviderCatalog.Get("antgst"), false, Now);
+        var error = FailureClassifier.Classify(
+            new ApiException("x", 200, string.Empty, Headers, inner), ProviderCatalog.Get("antgst"), false, Now);
 
         Assert.IsType<InexactAmountException>(inner);
         Assert.Equal(

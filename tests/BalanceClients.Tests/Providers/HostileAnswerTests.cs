@@ -10,20 +10,27 @@ public sealed class HostileAnswerTests
     {
         { "undrctrl", """{"balance":"12345678901234567890123456789.123","currency":"IDR"}""" },
         { "undrctrl", """{"balance":"0.12345678901234567890123456789012345","currency":"IDR"}""" },
-        { "telnyx", """{"data":{"balance":"300.00","pending":"0.00","credit_limit":"100.00","available_credit":"79228162514264337593543950336","currency":"USD"}}""" },
-        { "antgst", """{"msg":"SUCCESS","code":200,"result":{"smsBalance":0.12345678901234567890123456789012345,"voipBalance":0,"currency":"CNY"}}""" },
-        { "antgst", """{"msg":"SUCCESS","code":200,"result":{"smsBalance":12345678901234567890123456789.123,"voipBalance":0,"currency":"CNY"}}""" },
+        { "telnyx", """{"data":{"balance":"300.00","pending":"0.00","credit_limit":"100."""
+            + """00","available_credit":"79228162514264337593543950336","currency":"USD"}}""" },
+        { "antgst", """{"msg":"SUCCESS","code":200,"result":"""
+            + """{"smsBalance":0.12345678901234567890123456789012345,"voipBalance":0,"currency":"CNY"}}""" },
+        { "antgst", """{"msg":"SUCCESS","code":200,"result":"""
+            + """{"smsBalance":12345678901234567890123456789.123,"voipBalance":0,"currency":"CNY"}}""" },
         { "lumenfall", """{"object":"balance","billing_type":"prepaid","available":{"amount":1e-40,"currency":"usd"}}""" },
-        { "mesh", """{"status":"ok","content":{"balances":[],"totalCashUsdValue":1.00000000000000000000000000001,"totalBuyingPowerUsdValue":1}}""" },
+        { "mesh", """{"status":"ok","content":"""
+            + """{"balances":[],"totalCashUsdValue":1.00000000000000000000000000001,"totalBuyingPowerUsdValue":1}}""" },
     };
 
     public static TheoryData<string, string> KeysGivenTwice => new()
     {
         { "undrctrl", """{"balance":"1000.92","currency":"IDR","balance":"-999"}""" },
-        { "telnyx", """{"data":{"balance":"300.00","pending":"0.00","credit_limit":"100.00","available_credit":"400.00","available_credit":"-999","currency":"USD"}}""" },
+        { "telnyx", """{"data":{"balance":"300.00","pending":"0.00","credit_limit":"100."""
+            + """00","available_credit":"400.00","available_credit":"-999","currency":"USD"}}""" },
         { "antgst", """{"msg":"SUCCESS","code":200,"result":{"smsBalance":1,"smsBalance":-999,"voipBalance":0,"currency":"CNY"}}""" },
-        { "lumenfall", """{"object":"balance","billing_type":"prepaid","available":{"amount":12.5,"currency":"usd"},"available":{"amount":-999,"currency":"usd"}}""" },
-        { "mesh", """{"status":"ok","content":{"balances":[],"totalCashUsdValue":1,"totalCashUsdValue":-999,"totalBuyingPowerUsdValue":1}}""" },
+        { "lumenfall", """{"object":"balance","billing_type":"prepaid","available":"""
+            + """{"amount":12.5,"currency":"usd"},"available":{"amount":-999,"currency":"usd"}}""" },
+        { "mesh", """{"status":"ok","content":"""
+            + """{"balances":[],"totalCashUsdValue":1,"totalCashUsdValue":-999,"totalBuyingPowerUsdValue":1}}""" },
     };
 
     public static TheoryData<string, string> CurrenciesThatAreNotCodes => new()
@@ -33,7 +40,8 @@ public sealed class HostileAnswerTests
         { "telnyx", """{"data":{"balance":"1","pending":"0","credit_limit":"0","available_credit":"1","currency":"US"}}""" },
         { "antgst", """{"msg":"SUCCESS","code":200,"result":{"smsBalance":1,"voipBalance":0,"currency":" CNY"}}""" },
         { "lumenfall", """{"object":"balance","billing_type":"prepaid","available":{"amount":1,"currency":"u$d"}}""" },
-        { "mesh", """{"status":"ok","content":{"balances":[{"cash":1,"currencyCode":"EU\nR"}],"totalCashUsdValue":1,"totalBuyingPowerUsdValue":1}}""" },
+        { "mesh", """{"status":"ok","content":"""
+            + """{"balances":[{"cash":1,"currencyCode":"EU\nR"}],"totalCashUsdValue":1,"totalBuyingPowerUsdValue":1}}""" },
     };
 
     [Theory]
@@ -47,7 +55,9 @@ public sealed class HostileAnswerTests
 
         var result = await harness.CheckAsync(provider);
 
-        Assert.False(result.IsSuccess, $"{provider} read {string.Join(", ", result.Balance?.Amounts.Select(a => $"{a.Amount} {a.Currency}") ?? [])}");
+        Assert.False(
+            result.IsSuccess,
+            $"{provider} read {string.Join(", ", result.Balance?.Amounts.Select(a => $"{a.Amount} {a.Currency}") ?? [])}");
         Assert.Equal((BalanceErrorKind.InvalidResponse, (int?)200), (result.Error.Kind, result.Error.HttpStatus));
     }
 
@@ -55,7 +65,8 @@ public sealed class HostileAnswerTests
     public async Task Check_PrepaidLumenfallWithoutAnAmount_IsInvalidResponse()
     {
         await using var harness = await CheckerHarness.StartAsync();
-        harness.Fake("lumenfall").Enqueue(FakeResponse.Json(200, """{"object":"balance","billing_type":"prepaid","available":{"amount":null,"currency":"usd"}}"""));
+        harness.Fake("lumenfall").Enqueue(
+            FakeResponse.Json(200, """{"object":"balance","billing_type":"prepaid","available":{"amount":null,"currency":"usd"}}"""));
 
         var result = await harness.CheckAsync("lumenfall");
 
@@ -75,7 +86,13 @@ public sealed class HostileAnswerTests
 
         var result = await harness.CheckAsync(provider);
 
-        var texts = new[] { result.Error!.Message, result.Error.ProviderCode ?? string.Empty, result.Error.ToString(), harness.Logs.AllText };
+        var texts = new[]
+        {
+            result.Error!.Message,
+            result.Error.ProviderCode ?? string.Empty,
+            result.Error.ToString(),
+            harness.Logs.AllText,
+        };
         foreach (var text in texts)
         {
             Assert.DoesNotContain(text, c => c != '\n' && (char.IsControl(c) || c is '\u202E'));

@@ -6,6 +6,8 @@ namespace BalanceClients.Tests.Providers;
 /// <summary>Every documented error answer, and the providers' in-body failures, map to the contract's error kinds.</summary>
 public sealed class ProviderErrorTests
 {
+    public static TheoryData<string> Providers => [.. ProviderInfo.All.Select(p => p.Id)];
+
     public static TheoryData<string, int, string?, string, string?, string> DocumentedErrors => new()
     {
         // provider, HTTP status, body, kind, provider code, message
@@ -16,17 +18,23 @@ public sealed class ProviderErrorTests
         { "antgst", 200, """{"msg":"auth secret error!","code":-22}""", "unauthorized", "-22", "auth secret error!" },
         { "antgst", 400, """{"msg":"auth secret error!","code":-22}""", "unauthorized", "-22", "auth secret error!" },
         { "antgst", 200, """{"msg":"system busy","code":-1}""", "provider_error", "-1", "system busy" },
-        { "telnyx", 403, """{"errors":[{"code":"10010","title":"Forbidden","detail":"No access."}]}""", "forbidden", "10010", "Forbidden: No access." },
+        { "telnyx", 403, """{"errors":[{"code":"10010","title":"Forbidden","detail":"No access."}]}""",
+            "forbidden", "10010", "Forbidden: No access." },
         { "telnyx", 422, """{"errors":[{"code":"10015","title":"Invalid account"}]}""", "bad_request", "10015", "Invalid account" },
-        { "telnyx", 401, """{"errors":[{"code":"10009","title":"Authentication failed"}]}""", "unauthorized", "10009", "Authentication failed" },
+        { "telnyx", 401, """{"errors":[{"code":"10009","title":"Authentication failed"}]}""",
+            "unauthorized", "10009", "Authentication failed" },
         { "telnyx", 404, """{"errors":[]}""", "not_found", null, "Telnyx answered HTTP 404." },
         { "lumenfall", 401, null, "unauthorized", null, "Lumenfall answered HTTP 401." },
         { "lumenfall", 403, """{"error":"forbidden"}""", "forbidden", null, "Lumenfall answered HTTP 403." },
-        { "mesh", 400, """{"status":"badRequest","message":"Error message","displayMessage":"Optional display message","errorHash":"7dcbb73d","errorType":"missingField"}""", "bad_request", "missingField", "Error message" },
+        { "mesh", 400, """{"status":"badRequest","message":"Error message","displayMessage":"Optional display """
+            + """message","errorHash":"7dcbb73d","errorType":"missingField"}""",
+            "bad_request", "missingField", "Error message" },
         { "mesh", 401, "{}", "unauthorized", null, "Mesh Connect answered HTTP 401." },
         { "mesh", 403, "{}", "forbidden", null, "Mesh Connect answered HTTP 403." },
-        { "mesh", 200, """{"status":"permissionDenied","message":"No permission","errorType":"noPermission"}""", "forbidden", "noPermission", "No permission" },
-        { "mesh", 200, """{"status":"tooManyRequest","message":"Slow down","errorType":"rateLimit"}""", "rate_limited", "rateLimit", "Slow down" },
+        { "mesh", 200, """{"status":"permissionDenied","message":"No permission","errorType":"noPermission"}""",
+            "forbidden", "noPermission", "No permission" },
+        { "mesh", 200, """{"status":"tooManyRequest","message":"Slow down","errorType":"rateLimit"}""",
+            "rate_limited", "rateLimit", "Slow down" },
         { "mesh", 200, """{"status":"notFound","message":"No such account","errorType":""}""", "not_found", null, "No such account" },
         { "mesh", 200, """{"status":"serverFailure","displayMessage":"Try later"}""", "unavailable", null, "Try later" },
         { "mesh", 200, """{"status":"conflict"}""", "provider_error", null, "The provider reported a failure." },
@@ -34,7 +42,13 @@ public sealed class ProviderErrorTests
 
     [Theory]
     [MemberData(nameof(DocumentedErrors))]
-    public async Task Check_ErrorAnswer_MapsToContractKind(string provider, int status, string? body, string kind, string? code, string message)
+    public async Task Check_ErrorAnswer_MapsToContractKind(
+        string provider,
+        int status,
+        string? body,
+        string kind,
+        string? code,
+        string message)
     {
         await using var harness = await CheckerHarness.StartAsync();
         harness.Fake(provider).Enqueue(FakeResponse.Text(status, body, "application/json"));
@@ -42,7 +56,9 @@ public sealed class ProviderErrorTests
         var result = await harness.CheckAsync(provider);
 
         Assert.False(result.IsSuccess);
-        Assert.Equal((kind, status, code, message), (result.Error.Kind.ToContractName(), result.Error.HttpStatus, result.Error.ProviderCode, result.Error.Message));
+        Assert.Equal(
+            (kind, status, code, message),
+            (result.Error.Kind.ToContractName(), result.Error.HttpStatus, result.Error.ProviderCode, result.Error.Message));
         Assert.Single(harness.Fake(provider).Requests);
     }
 
@@ -52,21 +68,31 @@ public sealed class ProviderErrorTests
         { "antgst", 401, """{"msg":"auth secret error!","code":-22}""", "unauthorized", "-22", "auth secret error!" },
         { "antgst", 403, """{"msg":"ip not allowed","code":-31}""", "provider_error", "-31", "ip not allowed" },
         { "undrctrl", 403, """{"error":"Account suspended"}""", "forbidden", null, "Account suspended" },
-        { "mesh", 404, """{"status":"notFound","message":"No such connection","errorType":"connectionNotFound"}""", "not_found", "connectionNotFound", "No such connection" },
-        { "mesh", 409, """{"status":"conflict","message":"Busy","errorType":"concurrentRequest"}""", "provider_error", "concurrentRequest", "Busy" },
+        { "mesh", 404, """{"status":"notFound","message":"No such connection","errorType":"connectionNotFound"}""",
+            "not_found", "connectionNotFound", "No such connection" },
+        { "mesh", 409, """{"status":"conflict","message":"Busy","errorType":"concurrentRequest"}""",
+            "provider_error", "concurrentRequest", "Busy" },
         { "undrctrl", 418, "<html>teapot</html>", "provider_error", null, "UNDRCTRL answered HTTP 418." },
     };
 
     [Theory]
     [MemberData(nameof(UndocumentedStatuses))]
-    public async Task Check_UndocumentedStatusWithTheProvidersErrorBody_KeepsItsCodeAndMessage(string provider, int status, string body, string kind, string? code, string message)
+    public async Task Check_UndocumentedStatusWithTheProvidersErrorBody_KeepsItsCodeAndMessage(
+        string provider,
+        int status,
+        string body,
+        string kind,
+        string? code,
+        string message)
     {
         await using var harness = await CheckerHarness.StartAsync();
         harness.Fake(provider).Enqueue(FakeResponse.Json(status, body));
 
         var result = await harness.CheckAsync(provider);
 
-        Assert.Equal((kind, status, code, message), (result.Error!.Kind.ToContractName(), result.Error.HttpStatus, result.Error.ProviderCode, result.Error.Message));
+        Assert.Equal(
+            (kind, status, code, message),
+            (result.Error!.Kind.ToContractName(), result.Error.HttpStatus, result.Error.ProviderCode, result.Error.Message));
     }
 
     [Fact]
@@ -78,16 +104,14 @@ public sealed class ProviderErrorTests
 
         var result = await harness.CheckAsync("mesh");
 
-        Assert.Equal(("rate_limited", (int?)429, "rateLimitExceeded", "Slow down"), (result.Error!.Kind.ToContractName(), result.Error.HttpStatus, result.Error.ProviderCode, result.Error.Message));
+        Assert.Equal(
+            ("rate_limited", (int?)429, "rateLimitExceeded", "Slow down"),
+            (result.Error!.Kind.ToContractName(), result.Error.HttpStatus, result.Error.ProviderCode, result.Error.Message));
         Assert.Equal(3, harness.Fake("mesh").Requests.Count);
     }
 
     [Theory]
-    [InlineData("undrctrl")]
-    [InlineData("antgst")]
-    [InlineData("telnyx")]
-    [InlineData("lumenfall")]
-    [InlineData("mesh")]
+    [MemberData(nameof(Providers))]
     public async Task Check_ServerErrorThreeTimes_IsUnavailableAfterThreeAttempts(string provider)
     {
         await using var harness = await CheckerHarness.StartAsync();
@@ -101,15 +125,12 @@ public sealed class ProviderErrorTests
     }
 
     [Theory]
-    [InlineData("undrctrl")]
-    [InlineData("antgst")]
-    [InlineData("telnyx")]
-    [InlineData("lumenfall")]
-    [InlineData("mesh")]
+    [MemberData(nameof(Providers))]
     public async Task Check_TooManyRequestsThenSuccess_Succeeds(string provider)
     {
         await using var harness = await CheckerHarness.StartAsync();
-        harness.Fake(provider).Enqueue(FakeResponse.Text(429, null) with { Headers = new Dictionary<string, string> { ["Retry-After"] = "0" } });
+        harness.Fake(provider).Enqueue(
+            FakeResponse.Text(429, null) with { Headers = new Dictionary<string, string> { ["Retry-After"] = "0" } });
 
         var result = await harness.CheckAsync(provider);
 

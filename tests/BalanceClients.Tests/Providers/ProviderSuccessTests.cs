@@ -27,7 +27,9 @@ public sealed class ProviderSuccessTests
         var result = await harness.CheckAsync("antgst");
 
         Assert.True(result.IsSuccess, result.Error?.ToString());
-        Assert.Equal([new BalanceAmount("sms", -18.383m, "CNY", true), new BalanceAmount("voip", 0.0m, "CNY", false)], result.Balance.Amounts);
+        Assert.Equal(
+            [new BalanceAmount("sms", -18.383m, "CNY", true), new BalanceAmount("voip", 0.0m, "CNY", false)],
+            result.Balance.Amounts);
         Assert.Equal("""{"authSecret":"demo-antgst-auth-secret"}""", Assert.Single(harness.Fake("antgst").Requests).Body);
     }
 
@@ -97,7 +99,9 @@ public sealed class ProviderSuccessTests
             ],
             result.Balance.Amounts);
         var request = Assert.Single(harness.Fake("mesh").Requests);
-        Assert.Equal(("demo-mesh-client-id", "demo-mesh-client-secret"), (request.Headers["x-client-id"], request.Headers["x-client-secret"]));
+        Assert.Equal(
+            ("demo-mesh-client-id", "demo-mesh-client-secret"),
+            (request.Headers["x-client-id"], request.Headers["x-client-secret"]));
         Assert.Equal("""{"authToken":"demo-mesh-auth-token","type":"binanceInternationalDirect"}""", request.Body);
     }
 
@@ -105,9 +109,10 @@ public sealed class ProviderSuccessTests
     public async Task Mesh_CryptoBuyingPower_IsReportedWhereGiven()
     {
         await using var harness = await CheckerHarness.StartAsync();
-        harness.Fake("mesh").Enqueue(FakeResponse.Json(200, """
-            {"status":"ok","content":{"balances":[{"cash":1.5,"cryptocurrencyBuyingPower":2.25,"currencyCode":"usd"}],"totalCashUsdValue":1.5,"totalBuyingPowerUsdValue":null}}
-            """));
+        harness.Fake("mesh").Enqueue(FakeResponse.Json(
+            200,
+            """{"status":"ok","content":{"balances":[{"cash":1.5,"cryptocurrencyBuyingPower":2.25,"currencyCode":"usd"}"""
+            + """],"totalCashUsdValue":1.5,"totalBuyingPowerUsdValue":null}}"""));
 
         var result = await harness.CheckAsync("mesh");
 

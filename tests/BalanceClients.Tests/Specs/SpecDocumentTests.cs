@@ -34,13 +34,17 @@ public sealed class SpecDocumentTests
 
         foreach (var operation in document.Operations)
         {
-            Assert.False(string.IsNullOrWhiteSpace(operation.Operation.OperationId), $"{operation.Method} {operation.Path} has no operationId");
+            Assert.False(
+                string.IsNullOrWhiteSpace(operation.Operation.OperationId),
+                $"{operation.Method} {operation.Path} has no operationId");
             foreach (var (status, response) in operation.Operation.ActualResponses)
             {
                 var schema = response.Content.TryGetValue("application/json", out var media) ? media.Schema : null;
                 if (schema is not null && schema.ActualSchema.Type == JsonObjectType.Object)
                 {
-                    Assert.True(schema.HasReference, $"{provider} {operation.Path} {status}: the response schema is inline, not a named component");
+                    Assert.True(
+                        schema.HasReference,
+                        $"{provider} {operation.Path} {status}: the response schema is inline, not a named component");
                 }
             }
         }

@@ -6,7 +6,8 @@ namespace BalanceClients.Tests.Testing;
 /// <summary>The public API of types, as text read by reflection: one line per type and per member, in a stable order.</summary>
 internal static class ApiSurface
 {
-    private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+    private const BindingFlags Declared =
+        BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
 
     public static string Describe(IEnumerable<Type> types)
     {
@@ -24,7 +25,8 @@ internal static class ApiSurface
             }
 
             text.Append('\n');
-            foreach (var member in type.GetMembers(Declared).Where(IsVisible).Select(Member).Where(m => m.Length > 0).Order(StringComparer.Ordinal))
+            var members = type.GetMembers(Declared).Where(IsVisible).Select(Member).Where(m => m.Length > 0).Order(StringComparer.Ordinal);
+            foreach (var member in members)
             {
                 text.Append("    ").Append(member).Append('\n');
             }
@@ -36,7 +38,9 @@ internal static class ApiSurface
     private static bool IsVisible(MemberInfo member) => member switch
     {
         ConstructorInfo ctor => (ctor.IsPublic || ctor.IsFamily || ctor.IsFamilyOrAssembly) && !ctor.IsStatic,
-        MethodBase method => (method.IsPublic || method.IsFamily || method.IsFamilyOrAssembly) && !method.IsSpecialName && !method.Name.StartsWith('<'),
+        MethodBase method => (method.IsPublic || method.IsFamily || method.IsFamilyOrAssembly)
+            && !method.IsSpecialName
+            && !method.Name.StartsWith('<'),
         FieldInfo field => (field.IsPublic || field.IsFamily) && !field.IsSpecialName,
         PropertyInfo property => property.GetAccessors(nonPublic: true).Any(a => a.IsPublic || a.IsFamily),
         EventInfo @event => @event.AddMethod?.IsPublic == true,
@@ -47,27 +51,40 @@ internal static class ApiSurface
     private static string Member(MemberInfo member) => member switch
     {
         ConstructorInfo ctor => $"{Access(ctor)}ctor({Parameters(ctor)})",
-        MethodInfo method => $"{Access(method)}{Modifiers(method)}{Name(method.ReturnType)} {method.Name}{Generic(method)}({Parameters(method)})",
-        PropertyInfo property => $"{Access(property.GetAccessors(true).First())}{Name(property.PropertyType)} {property.Name} {{ {Accessors(property)}}}",
-        FieldInfo field => $"{(field.IsPublic ? "public " : "protected ")}{(field.IsLiteral ? "const " : field.IsStatic ? "static " : string.Empty)}{(field.IsInitOnly ? "readonly " : string.Empty)}{Name(field.FieldType)} {field.Name}",
+        MethodInfo method =>
+            $"{Access(method)}{Modifiers(method)}{Name(method.ReturnType)} {method.Name}{Generic(method)}({Parameters(method)})",
+        PropertyInfo property =>
+            $"{Access(property.GetAccessors(true).First())}{Name(property.PropertyType)} {property.Name} {{ {Accessors(property)}}}",
+        FieldInfo field => $"{(field.IsPublic ? "public " : "protected ")}"
+            + $"{(field.IsLiteral ? "const " : field.IsStatic ? "static " : string.Empty)}{(field.IsInitOnly ? "readonly " : string.Empty)}"
+            + $"{Name(field.FieldType)} {field.Name}",
         EventInfo @event => $"public event {Name(@event.EventHandlerType!)} {@event.Name}",
         _ => string.Empty,
     };
 
-    private static string Access(MethodBase method) => (method.IsPublic ? "public " : "protected ") + (method.IsStatic ? "static " : string.Empty);
+    private static string Access(MethodBase method) =>
+        (method.IsPublic ? "public " : "protected ") + (method.IsStatic ? "static " : string.Empty);
 
     private static string Modifiers(MethodInfo method) =>
-        method.IsAbstract ? "abstract " : method.IsVirtual && !method.IsFinal ? (method.GetBaseDefinition() != method ? "override " : "virtual ") : string.Empty;
+        method.IsAbstract ? "abstract "
+        : method.IsVirtual && !method.IsFinal ? (method.GetBaseDefinition() != method ? "override " : "virtual ")
+        : string.Empty;
 
     private static string Accessors(PropertyInfo property) =>
         (property.GetMethod is { } get && (get.IsPublic || get.IsFamily) ? "get; " : string.Empty)
-        + (property.SetMethod is { } set && (set.IsPublic || set.IsFamily) ? (set.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.Name == "IsExternalInit") ? "init; " : "set; ") : string.Empty);
+        + (property.SetMethod is { } set && (set.IsPublic || set.IsFamily)
+            ? (set.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.Name == "IsExternalInit") ? "init; " : "set; ")
+            : string.Empty);
 
     private static string Generic(MethodInfo method) =>
         method.IsGenericMethodDefinition ? $"<{string.Join(", ", method.GetGenericArguments().Select(a => a.Name))}>" : string.Empty;
 
     private static string Parameters(MethodBase method) =>
-        string.Join(", ", method.GetParameters().Select(p => $"{Name(p.ParameterType)} {p.Name}{(p.HasDefaultValue ? " = " + (p.DefaultValue?.ToString() ?? "default") : string.Empty)}"));
+        string.Join(
+            ", ",
+            method.GetParameters().Select(p =>
+                $"{Name(p.ParameterType)} {p.Name}"
+                + (p.HasDefaultValue ? " = " + (p.DefaultValue?.ToString() ?? "default") : string.Empty)));
 
     private static string Kind(Type type) =>
         type.IsInterface ? "interface" : type.IsEnum ? "enum" : type.IsValueType ? "struct"
@@ -91,7 +108,9 @@ internal static class ApiSurface
             return Name(underlying) + "?";
         }
 
-        var name = type.IsGenericParameter ? type.Name : (type.IsNested ? Name(type.DeclaringType!) + "." + type.Name : type.Namespace + "." + type.Name);
+        var name = type.IsGenericParameter
+            ? type.Name
+            : (type.IsNested ? Name(type.DeclaringType!) + "." + type.Name : type.Namespace + "." + type.Name);
         if (!type.IsGenericType)
         {
             return name;

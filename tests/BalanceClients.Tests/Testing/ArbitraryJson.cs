@@ -4,13 +4,17 @@ using FsCheck.Fluent;
 
 namespace BalanceClients.Tests.Testing;
 
-/// <summary>Random JSON documents for property tests: objects keyed by the given names, arrays, and every kind of leaf, null included.</summary>
+/// <summary>
+/// Random JSON documents for property tests: objects keyed by the given names, arrays, and every kind of leaf, null included.
+/// </summary>
 internal static class ArbitraryJson
 {
-    private static readonly string[] Words = ["ok", "balance", "prepaid", "postpaid", "usd", "USD", "1000.92", "-18.383", "", "badRequest", "abc"];
+    private static readonly string[] Words =
+        ["ok", "balance", "prepaid", "postpaid", "usd", "USD", "1000.92", "-18.383", "", "badRequest", "abc"];
 
     /// <summary>JSON text of up to <paramref name="depth"/> levels, whose object keys are drawn from <paramref name="names"/>.</summary>
-    public static Gen<string> Text(IReadOnlyList<string> names, int depth) => Node(names, depth).Select(node => node?.ToJsonString() ?? "null");
+    public static Gen<string> Text(IReadOnlyList<string> names, int depth) =>
+        Node(names, depth).Select(node => node?.ToJsonString() ?? "null");
 
     private static Gen<JsonNode?> Node(IReadOnlyList<string> names, int depth)
     {

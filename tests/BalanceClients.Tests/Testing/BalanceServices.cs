@@ -28,7 +28,9 @@ internal static class BalanceServices
         return services;
     }
 
-    /// <summary>The validated options, as the checker sees them; throws <see cref="OptionsValidationException"/> when they are wrong.</summary>
+    /// <summary>
+    /// The validated options, as the checker sees them; throws <see cref="OptionsValidationException"/> when they are wrong.
+    /// </summary>
     public static BalanceCheckerOptions Options(
         IReadOnlyDictionary<string, string?> environment,
         IReadOnlyDictionary<string, string?>? settings = null,

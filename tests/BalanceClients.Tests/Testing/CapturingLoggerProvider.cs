@@ -65,15 +65,24 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExterna
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter)
         {
             var scopes = new List<string>();
             owner._scopes.ForEachScope((scope, list) => list.Add(Describe(scope)), scopes);
-            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}")) : string.Empty;
+            var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
+                ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}"))
+                : string.Empty;
             owner.Add($"{logLevel} {category}: {formatter(state, exception)} [{values}] scopes[{string.Join("; ", scopes)}] {exception}");
         }
 
         private static string Describe(object? scope) =>
-            scope is IEnumerable<KeyValuePair<string, object>> pairs ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}")) : scope?.ToString() ?? string.Empty;
+            scope is IEnumerable<KeyValuePair<string, object>> pairs
+                ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}"))
+                : scope?.ToString() ?? string.Empty;
     }
 }

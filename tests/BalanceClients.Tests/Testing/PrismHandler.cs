@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 
 namespace BalanceClients.Tests.Testing;
 
-/// <summary>Asks Prism for one documented answer (<c>Prefer</c>) and records every violation Prism reports in <c>sl-violations</c>.</summary>
+/// <summary>
+/// Asks Prism for one documented answer (<c>Prefer</c>) and records every violation Prism reports in <c>sl-violations</c>.
+/// </summary>
 internal sealed class PrismHandler(string? prefer) : DelegatingHandler
 {
     public ConcurrentQueue<string> Violations { get; } = new();

@@ -25,7 +25,8 @@ internal sealed class RecordingHandler : HttpMessageHandler
         return this;
     }
 
-    public RecordingHandler Respond(int status, string? body, string contentType = "application/json") => Respond((HttpStatusCode)status, body, contentType);
+    public RecordingHandler Respond(int status, string? body, string contentType = "application/json") =>
+        Respond((HttpStatusCode)status, body, contentType);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -19,7 +19,9 @@ internal sealed class SpecSchemas
     public JsonSchema? ResponseSchema(int status)
     {
         var responses = Operation.Operation.ActualResponses;
-        var response = responses.TryGetValue(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var exact) ? exact : responses.GetValueOrDefault("default");
+        var response = responses.TryGetValue(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var exact)
+            ? exact
+            : responses.GetValueOrDefault("default");
         Assert.True(response is not null, $"the spec documents no {status} answer and no default");
         return response.Content.TryGetValue("application/json", out var media) ? media.Schema : null;
     }

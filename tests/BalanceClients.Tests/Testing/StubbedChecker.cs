@@ -31,7 +31,8 @@ internal sealed class StubbedChecker : IAsyncDisposable
     {
         await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
         StubbedChecker? stub = null;
-        var services = BalanceServices.Create(fakes.Environment, configure: options => options.GetProvider(provider).Resilience.MaxRetries = 0);
+        var services = BalanceServices.Create(
+            fakes.Environment, configure: options => options.GetProvider(provider).Resilience.MaxRetries = 0);
         services.AddHttpClient(HttpClientNames.For(provider)).ConfigurePrimaryHttpMessageHandler(() => new StubHandler(() => stub!.Answer));
         var built = services.BuildServiceProvider();
         stub = new StubbedChecker(built, built.GetRequiredService<IBalanceChecker>().Accounts.Single(a => a.Provider == provider));

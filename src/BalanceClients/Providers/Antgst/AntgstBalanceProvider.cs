@@ -17,7 +17,12 @@ internal sealed class AntgstBalanceProvider : BalanceProvider<AntgstCredentials>
         new Uri("https://api.antgst.com"),
         [AmountKinds.Sms, AmountKinds.Voip],
         AmountKinds.Sms,
-        [new CredentialField(AntgstCredentials.AuthSecretKey, "ANTGST_AUTH_SECRET", credentials => ((AntgstCredentials)credentials).AuthSecret)],
+        [
+            new CredentialField(
+                AntgstCredentials.AuthSecretKey,
+                "ANTGST_AUTH_SECRET",
+                credentials => ((AntgstCredentials)credentials).AuthSecret),
+        ],
         values => new AntgstCredentials(values[AntgstCredentials.AuthSecretKey]));
 
     /// <inheritdoc />
@@ -29,13 +34,19 @@ internal sealed class AntgstBalanceProvider : BalanceProvider<AntgstCredentials>
 
     /// <inheritdoc />
     public override void AddGeneratedClient(IHttpClientBuilder httpClient) =>
-        httpClient.AddTypedClient<IAntgstClient>((http, services) => new AntgstClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
+        httpClient.AddTypedClient<IAntgstClient>(
+            (http, services) => new AntgstClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
 
     /// <inheritdoc />
-    protected override async Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, AntgstCredentials credentials, CancellationToken cancellationToken)
+    protected override async Task<ProviderBalance> GetBalanceAsync(
+        HttpClient httpClient,
+        string baseUrl,
+        AntgstCredentials credentials,
+        CancellationToken cancellationToken)
     {
         var client = new AntgstClient(httpClient) { BaseUrl = baseUrl };
-        var answer = await client.GetBalanceAsync(new AntgstBalanceRequest { AuthSecret = credentials.AuthSecret }, cancellationToken).ConfigureAwait(false);
+        var request = new AntgstBalanceRequest { AuthSecret = credentials.AuthSecret };
+        var answer = await client.GetBalanceAsync(request, cancellationToken).ConfigureAwait(false);
         if (answer.Code != Ok)
         {
             throw ProviderAnswer.Failed(KindOf(answer.Code), Ok, CodeText(answer.Code), answer.Msg);

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Providers.Lumenfall;
 
-/// <summary>Lumenfall: <c>GET /v1/balance</c> with a bearer token; a postpaid or temporarily unknown balance is <see langword="null"/>.</summary>
+/// <summary>
+/// Lumenfall: <c>GET /v1/balance</c> with a bearer token; a postpaid or temporarily unknown balance is <see langword="null"/>.
+/// </summary>
 internal sealed class LumenfallBalanceProvider : BalanceProvider<ApiKeyCredentials>
 {
     private const int Ok = 200;
@@ -20,14 +22,19 @@ internal sealed class LumenfallBalanceProvider : BalanceProvider<ApiKeyCredentia
 
     /// <inheritdoc />
     public override void AddGeneratedClient(IHttpClientBuilder httpClient) =>
-        httpClient.AddTypedClient<ILumenfallClient>((http, services) => new LumenfallClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
+        httpClient.AddTypedClient<ILumenfallClient>(
+            (http, services) => new LumenfallClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
 
     /// <inheritdoc />
     protected override void Authenticate(HttpClient httpClient, ApiKeyCredentials credentials) =>
         httpClient.DefaultRequestHeaders.Authorization = new("Bearer", credentials.ApiKey);
 
     /// <inheritdoc />
-    protected override async Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, ApiKeyCredentials credentials, CancellationToken cancellationToken)
+    protected override async Task<ProviderBalance> GetBalanceAsync(
+        HttpClient httpClient,
+        string baseUrl,
+        ApiKeyCredentials credentials,
+        CancellationToken cancellationToken)
     {
         var client = new LumenfallClient(httpClient) { BaseUrl = baseUrl };
         var answer = await client.GetBalanceAsync(cancellationToken).ConfigureAwait(false);
@@ -45,6 +52,8 @@ internal sealed class LumenfallBalanceProvider : BalanceProvider<ApiKeyCredentia
         }
 
         var billingType = prepaid ? "prepaid" : "postpaid";
-        return new ProviderBalance([new BalanceAmount(AmountKinds.Available, answer.Available.Amount, currency, IsPrimary: true)], billingType);
+        return new ProviderBalance(
+            [new BalanceAmount(AmountKinds.Available, answer.Available.Amount, currency, IsPrimary: true)],
+            billingType);
     }
 }

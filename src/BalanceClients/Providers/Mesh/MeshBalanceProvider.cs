@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Providers.Mesh;
 
-/// <summary>Mesh Connect: <c>POST /api/v1/balance/get</c>; every answer is an <c>ApiResult</c> envelope whose <c>status</c> decides.</summary>
+/// <summary>
+/// Mesh Connect: <c>POST /api/v1/balance/get</c>; every answer is an <c>ApiResult</c> envelope whose <c>status</c> decides.
+/// </summary>
 internal sealed class MeshBalanceProvider : BalanceProvider<MeshCredentials>
 {
     private const int Ok = 200;
@@ -19,9 +21,17 @@ internal sealed class MeshBalanceProvider : BalanceProvider<MeshCredentials>
         AmountKinds.TotalCash,
         [
             new CredentialField(MeshCredentials.ClientIdKey, "MESH_CLIENT_ID", c => ((MeshCredentials)c).ClientId, SentInHeader: true),
-            new CredentialField(MeshCredentials.ClientSecretKey, "MESH_CLIENT_SECRET", c => ((MeshCredentials)c).ClientSecret, SentInHeader: true),
+            new CredentialField(
+                MeshCredentials.ClientSecretKey,
+                "MESH_CLIENT_SECRET",
+                c => ((MeshCredentials)c).ClientSecret,
+                SentInHeader: true),
             new CredentialField(MeshCredentials.AuthTokenKey, "MESH_AUTH_TOKEN", c => ((MeshCredentials)c).AuthToken),
-            new CredentialField(MeshCredentials.BrokerTypeKey, "MESH_BROKER_TYPE", c => ((MeshCredentials)c).BrokerType, AllowedValues: MeshCredentials.BrokerTypes),
+            new CredentialField(
+                MeshCredentials.BrokerTypeKey,
+                "MESH_BROKER_TYPE",
+                c => ((MeshCredentials)c).BrokerType,
+                AllowedValues: MeshCredentials.BrokerTypes),
         ],
         values => new MeshCredentials(
             values[MeshCredentials.ClientIdKey],
@@ -35,12 +45,16 @@ internal sealed class MeshBalanceProvider : BalanceProvider<MeshCredentials>
     /// <inheritdoc />
     public override ProviderFailure? DescribeFailure(object errorBody) =>
         errorBody is ApiResult result
-            ? new ProviderFailure(result.Status is { } status ? KindOf(status) : null, NullIfEmpty(result.ErrorType), result.Message ?? result.DisplayMessage)
+            ? new ProviderFailure(
+                result.Status is { } status ? KindOf(status) : null,
+                NullIfEmpty(result.ErrorType),
+                result.Message ?? result.DisplayMessage)
             : null;
 
     /// <inheritdoc />
     public override void AddGeneratedClient(IHttpClientBuilder httpClient) =>
-        httpClient.AddTypedClient<IMeshClient>((http, services) => new MeshClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
+        httpClient.AddTypedClient<IMeshClient>(
+            (http, services) => new MeshClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
 
     /// <inheritdoc />
     protected override void Authenticate(HttpClient httpClient, MeshCredentials credentials)
@@ -50,7 +64,11 @@ internal sealed class MeshBalanceProvider : BalanceProvider<MeshCredentials>
     }
 
     /// <inheritdoc />
-    protected override async Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, MeshCredentials credentials, CancellationToken cancellationToken)
+    protected override async Task<ProviderBalance> GetBalanceAsync(
+        HttpClient httpClient,
+        string baseUrl,
+        MeshCredentials credentials,
+        CancellationToken cancellationToken)
     {
         var client = new MeshClient(httpClient) { BaseUrl = baseUrl };
         // MeshCredentials accepts only the spec's names, so this cannot fail.

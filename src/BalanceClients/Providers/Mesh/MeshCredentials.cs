@@ -15,8 +15,12 @@ public sealed class MeshCredentials : IAccountCredentials
     /// <param name="clientId">The client id Mesh issued (header <c>X-Client-Id</c>).</param>
     /// <param name="clientSecret">The client secret Mesh issued (header <c>X-Client-Secret</c>).</param>
     /// <param name="authToken">The auth token of the connection to the institution.</param>
-    /// <param name="brokerType">The institution's broker type, as Mesh names it (<c>coinbase</c>, <c>binanceInternationalDirect</c>, ...).</param>
-    /// <exception cref="ArgumentException">A value is empty or contains a control character, or the broker type is not one Mesh knows.</exception>
+    /// <param name="brokerType">
+    /// The institution's broker type, as Mesh names it (<c>coinbase</c>, <c>binanceInternationalDirect</c>, ...).
+    /// </param>
+    /// <exception cref="ArgumentException">
+    /// A value is empty or contains a control character, or the broker type is not one Mesh knows.
+    /// </exception>
     public MeshCredentials(string clientId, string clientSecret, string authToken, string brokerType)
     {
         CredentialText.ThrowIfInvalid(clientId);
@@ -49,5 +53,6 @@ public sealed class MeshCredentials : IAccountCredentials
     public IEnumerable<string> Secrets => [ClientId, ClientSecret, AuthToken];
 
     /// <inheritdoc />
-    public override string ToString() => $"MeshCredentials {{ ClientId = REDACTED, ClientSecret = REDACTED, AuthToken = REDACTED, BrokerType = {BrokerType} }}";
+    public override string ToString() =>
+        $"MeshCredentials {{ ClientId = REDACTED, ClientSecret = REDACTED, AuthToken = REDACTED, BrokerType = {BrokerType} }}";
 }

@@ -36,26 +36,35 @@ internal sealed class TelnyxBalanceProvider : BalanceProvider<ApiKeyCredentials>
 
     /// <inheritdoc />
     public override void AddGeneratedClient(IHttpClientBuilder httpClient) =>
-        httpClient.AddTypedClient<ITelnyxClient>((http, services) => new TelnyxClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
+        httpClient.AddTypedClient<ITelnyxClient>(
+            (http, services) => new TelnyxClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
 
     /// <inheritdoc />
     protected override void Authenticate(HttpClient httpClient, ApiKeyCredentials credentials) =>
         httpClient.DefaultRequestHeaders.Authorization = new("Bearer", credentials.ApiKey);
 
     /// <inheritdoc />
-    protected override async Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, ApiKeyCredentials credentials, CancellationToken cancellationToken)
+    protected override async Task<ProviderBalance> GetBalanceAsync(
+        HttpClient httpClient,
+        string baseUrl,
+        ApiKeyCredentials credentials,
+        CancellationToken cancellationToken)
     {
         var client = new TelnyxClient(httpClient) { BaseUrl = baseUrl };
         var answer = await client.GetUserBalanceAsync(cancellationToken).ConfigureAwait(false);
 
         var data = answer.Data ?? throw ProviderAnswer.Invalid("the answer has no 'data'", Ok);
         var currency = ProviderAnswer.Currency(data.Currency, "data.currency", Ok);
+        var balance = MoneyText.Parse(data.Balance, "data.balance", Ok);
+        var pending = MoneyText.Parse(data.Pending, "data.pending", Ok);
+        var creditLimit = MoneyText.Parse(data.Credit_limit, "data.credit_limit", Ok);
+        var availableCredit = MoneyText.Parse(data.Available_credit, "data.available_credit", Ok);
         return new ProviderBalance(
         [
-            new BalanceAmount(AmountKinds.Balance, MoneyText.Parse(data.Balance, "data.balance", Ok), currency, IsPrimary: false),
-            new BalanceAmount(AmountKinds.Pending, MoneyText.Parse(data.Pending, "data.pending", Ok), currency, IsPrimary: false),
-            new BalanceAmount(AmountKinds.CreditLimit, MoneyText.Parse(data.Credit_limit, "data.credit_limit", Ok), currency, IsPrimary: false),
-            new BalanceAmount(AmountKinds.AvailableCredit, MoneyText.Parse(data.Available_credit, "data.available_credit", Ok), currency, IsPrimary: true),
+            new BalanceAmount(AmountKinds.Balance, balance, currency, IsPrimary: false),
+            new BalanceAmount(AmountKinds.Pending, pending, currency, IsPrimary: false),
+            new BalanceAmount(AmountKinds.CreditLimit, creditLimit, currency, IsPrimary: false),
+            new BalanceAmount(AmountKinds.AvailableCredit, availableCredit, currency, IsPrimary: true),
         ]);
     }
 }

@@ -27,13 +27,19 @@ internal sealed class UndrctrlBalanceProvider : BalanceProvider<ApiKeyCredential
 
     /// <inheritdoc />
     public override void AddGeneratedClient(IHttpClientBuilder httpClient) =>
-        httpClient.AddTypedClient<IUndrctrlClient>((http, services) => new UndrctrlClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
+        httpClient.AddTypedClient<IUndrctrlClient>(
+            (http, services) => new UndrctrlClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
 
     /// <inheritdoc />
-    protected override async Task<ProviderBalance> GetBalanceAsync(HttpClient httpClient, string baseUrl, ApiKeyCredentials credentials, CancellationToken cancellationToken)
+    protected override async Task<ProviderBalance> GetBalanceAsync(
+        HttpClient httpClient,
+        string baseUrl,
+        ApiKeyCredentials credentials,
+        CancellationToken cancellationToken)
     {
         var client = new UndrctrlClient(httpClient) { BaseUrl = baseUrl };
-        var answer = await client.GetBalanceAsync(new UndrctrlBalanceRequest { Key = credentials.ApiKey, Action = "balance" }, cancellationToken).ConfigureAwait(false);
+        var request = new UndrctrlBalanceRequest { Key = credentials.ApiKey, Action = "balance" };
+        var answer = await client.GetBalanceAsync(request, cancellationToken).ConfigureAwait(false);
 
         // UNDRCTRL may answer a failure with HTTP 200 and the body of its 401/404 answers.
         if (answer.AdditionalProperties.TryGetValue("error", out var error))

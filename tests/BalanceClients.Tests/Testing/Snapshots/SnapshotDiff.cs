@@ -2,7 +2,9 @@ using System.Text;
 
 namespace BalanceClients.Tests.Testing.Snapshots;
 
-/// <summary>A line diff of two snapshots (longest common subsequence), as <c>-</c> verified and <c>+</c> received lines with context.</summary>
+/// <summary>
+/// A line diff of two snapshots (longest common subsequence), as <c>-</c> verified and <c>+</c> received lines with context.
+/// </summary>
 internal static class SnapshotDiff
 {
     private const int Context = 2;

@@ -15,7 +15,11 @@ public static class Verifier
         Verify(json, "json", sourceFile, methodName);
 
     /// <summary>Verifies text against <c>{Class}.{Method}.verified.{extension}</c> (<c>txt</c> by default).</summary>
-    public static Task Verify(string target, string extension = "txt", [CallerFilePath] string sourceFile = "", [CallerMemberName] string methodName = "") =>
+    public static Task Verify(
+        string target,
+        string extension = "txt",
+        [CallerFilePath] string sourceFile = "",
+        [CallerMemberName] string methodName = "") =>
         VerifyCoreAsync(target, extension, sourceFile, methodName, VerifierSettings.AcceptReceived);
 
     internal static async Task VerifyCoreAsync(string target, string extension, string sourceFile, string methodName, bool accept)
@@ -46,7 +50,9 @@ public static class Verifier
         }
 
         await File.WriteAllTextAsync(receivedPath, received);
-        var headline = verified is null ? $"No verified snapshot: {Path.GetFileName(verifiedPath)}." : $"The snapshot differs from {Path.GetFileName(verifiedPath)}.";
+        var headline = verified is null
+            ? $"No verified snapshot: {Path.GetFileName(verifiedPath)}."
+            : $"The snapshot differs from {Path.GetFileName(verifiedPath)}.";
         throw new XunitException(string.Join(
             "\n",
             headline,

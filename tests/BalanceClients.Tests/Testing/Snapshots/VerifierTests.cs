@@ -21,18 +21,22 @@ public sealed class VerifierTests : IDisposable
     {
         await File.WriteAllTextAsync(Path.Combine(_directory, "SampleTests.Method.verified.json"), "{\n  \"amount\": 1.00\n}\n");
 
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Verifier.VerifyCoreAsync("{\n  \"amount\": 2.00\n}", "json", SourceFile, "Method", accept: false));
+        var failure = await Assert.ThrowsAnyAsync<Exception>(
+            () => Verifier.VerifyCoreAsync("{\n  \"amount\": 2.00\n}", "json", SourceFile, "Method", accept: false));
 
         Assert.Contains("- " + "  \"amount\": 1.00", failure.Message, StringComparison.Ordinal);
         Assert.Contains("+ " + "  \"amount\": 2.00", failure.Message, StringComparison.Ordinal);
         Assert.Contains("SampleTests.Method.received.json", failure.Message, StringComparison.Ordinal);
-        Assert.Equal("{\n  \"amount\": 2.00\n}\n", await File.ReadAllTextAsync(Path.Combine(_directory, "SampleTests.Method.received.json")));
+        Assert.Equal(
+            "{\n  \"amount\": 2.00\n}\n",
+            await File.ReadAllTextAsync(Path.Combine(_directory, "SampleTests.Method.received.json")));
     }
 
     [Fact]
     public async Task Verify_NoVerifiedSnapshot_Fails()
     {
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Verifier.VerifyCoreAsync("new", "txt", SourceFile, "Fresh", accept: false));
+        var failure = await Assert.ThrowsAnyAsync<Exception>(
+            () => Verifier.VerifyCoreAsync("new", "txt", SourceFile, "Fresh", accept: false));
 
         Assert.StartsWith("No verified snapshot: SampleTests.Fresh.verified.txt", failure.Message, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_directory, "SampleTests.Fresh.received.txt")));
