@@ -24,11 +24,14 @@ public static class BalanceMonitorServiceCollectionExtensions
         services.AddBalanceClients(configuration);
         var section = configuration.GetSection(ConfigurationKeys.Section).GetSection("Monitor");
         services.AddOptions<BalanceMonitorOptions>().Configure(options => MonitorBinding.Bind(section, options));
-        services.AddSingleton<IOptionsChangeTokenSource<BalanceMonitorOptions>>(new ConfigurationChangeTokenSource<BalanceMonitorOptions>(section));
+        services.AddSingleton<IOptionsChangeTokenSource<BalanceMonitorOptions>>(
+            new ConfigurationChangeTokenSource<BalanceMonitorOptions>(section));
         return services.AddBalanceMonitorCore();
     }
 
-    /// <summary>Registers the monitor with options made in code; BalanceClients must be registered too (<c>AddBalanceClients</c>).</summary>
+    /// <summary>
+    /// Registers the monitor with options made in code; BalanceClients must be registered too (<c>AddBalanceClients</c>).
+    /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The service collection.</returns>
@@ -46,7 +49,8 @@ public static class BalanceMonitorServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<BalanceMonitor>();
         services.TryAddSingleton<IBalanceMonitor>(provider => provider.GetRequiredService<BalanceMonitor>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BalanceMonitor>(provider => provider.GetRequiredService<BalanceMonitor>()));
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IHostedService, BalanceMonitor>(provider => provider.GetRequiredService<BalanceMonitor>()));
         return services;
     }
 }

@@ -14,7 +14,9 @@ public static class BalancesHealthChecksBuilderExtensions
     /// </summary>
     /// <param name="builder">The health checks builder.</param>
     /// <param name="name">The check's name.</param>
-    /// <param name="failureStatus">The status of a critical or failing account; <see langword="null"/> for <see cref="HealthStatus.Unhealthy"/>.</param>
+    /// <param name="failureStatus">
+    /// The status of a critical or failing account; <see langword="null"/> for <see cref="HealthStatus.Unhealthy"/>.
+    /// </param>
     /// <param name="tags">The check's tags, to filter it by.</param>
     /// <returns>The builder.</returns>
     public static IHealthChecksBuilder AddBalances(

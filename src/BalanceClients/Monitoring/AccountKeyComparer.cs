@@ -8,9 +8,12 @@ internal sealed class AccountKeyComparer : IEqualityComparer<(string Provider, s
 
     /// <inheritdoc />
     public bool Equals((string Provider, string Account) x, (string Provider, string Account) y) =>
-        string.Equals(x.Provider, y.Provider, StringComparison.OrdinalIgnoreCase) && string.Equals(x.Account, y.Account, StringComparison.OrdinalIgnoreCase);
+        string.Equals(x.Provider, y.Provider, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(x.Account, y.Account, StringComparison.OrdinalIgnoreCase);
 
     /// <inheritdoc />
     public int GetHashCode((string Provider, string Account) obj) =>
-        HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Provider), StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Account));
+        HashCode.Combine(
+            StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Provider),
+            StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Account));
 }

@@ -46,7 +46,9 @@ internal sealed class AccountSchedule(BalanceAccount account, DateTimeOffset due
     /// <returns>The wait.</returns>
     public static TimeSpan NextWait(TimeSpan interval, int consecutiveFailures, TimeSpan? retryAfter, double random)
     {
-        var backoff = consecutiveFailures <= 1 ? 1 : Math.Min(1 << Math.Min(consecutiveFailures - 1, 30), MonitorDefaults.MaxBackoffIntervals);
+        var backoff = consecutiveFailures <= 1
+            ? 1
+            : Math.Min(1 << Math.Min(consecutiveFailures - 1, 30), MonitorDefaults.MaxBackoffIntervals);
         var wait = interval * backoff * (1 + (MonitorDefaults.Jitter * ((2 * random) - 1)));
         return retryAfter > wait ? retryAfter.Value : wait;
     }

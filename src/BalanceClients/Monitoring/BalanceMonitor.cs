@@ -21,7 +21,8 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
     private readonly ILogger _logger;
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Provider, string Account), AccountSchedule> _schedules = new(AccountKeyComparer.Instance);
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<bool> _wake =
+        Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Lock _idleLock = new();
     private IReadOnlyList<BalanceReading> _readings = [];
     private TaskCompletionSource? _idleWaiter;
@@ -252,9 +253,11 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         Volatile.Write(ref _isReady, _schedules.Count > 0 && _schedules.Values.All(s => s.Reading is not null));
     }
 
-    private static TimeSpan StartSpread(TimeSpan interval) => interval / 2 < MonitorDefaults.StartSpread ? interval / 2 : MonitorDefaults.StartSpread;
+    private static TimeSpan StartSpread(TimeSpan interval) =>
+        interval / 2 < MonitorDefaults.StartSpread ? interval / 2 : MonitorDefaults.StartSpread;
 
-    private static TimeSpan Clamp(TimeSpan wait) => wait < TimeSpan.Zero ? TimeSpan.Zero : wait > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : wait;
+    private static TimeSpan Clamp(TimeSpan wait) =>
+        wait < TimeSpan.Zero ? TimeSpan.Zero : wait > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : wait;
 
     private static (string Provider, string Account) Key(BalanceAccount account) => (account.Provider, account.Name);
 

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 
 namespace BalanceClients.Monitoring;
 
-/// <summary>Validates <see cref="BalanceMonitorOptions"/>: every interval between 10 seconds and 1 day, each failure one line naming the key.</summary>
+/// <summary>
+/// Validates <see cref="BalanceMonitorOptions"/>: every interval between 10 seconds and 1 day, each failure one line naming the key.
+/// </summary>
 internal sealed class BalanceMonitorOptionsValidator : IValidateOptions<BalanceMonitorOptions>
 {
     private const string Section = "Balances:Monitor";

@@ -12,6 +12,8 @@ public interface IBalanceMonitor
     /// <summary>Whether every configured account has been checked at least once.</summary>
     bool IsReady { get; }
 
-    /// <summary>Raised after each check, with the account's new reading; handlers run on the monitor's thread and should be quick.</summary>
+    /// <summary>
+    /// Raised after each check, with the account's new reading; handlers run on the monitor's thread and should be quick.
+    /// </summary>
     event EventHandler<BalanceReadingEventArgs>? ReadingChanged;
 }

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 
 namespace BalanceClients.Monitoring;
 
-/// <summary>Binds <c>Balances:Monitor</c>, with the same care as the checker's options: no bare numbers for time spans, no value echoed.</summary>
+/// <summary>
+/// Binds <c>Balances:Monitor</c>, with the same care as the checker's options: no bare numbers for time spans, no value echoed.
+/// </summary>
 internal static class MonitorBinding
 {
     /// <summary>Binds the section onto the options.</summary>

@@ -54,7 +54,8 @@ public sealed class BalancesHealthCheckTests
     {
         var balance = new AccountBalance(provider, "default", [new BalanceAmount(AmountKinds.Balance, 1m, "USD", true)], null, Now);
         var result = failing
-            ? new BalanceCheckResult(provider, "default", null, new BalanceError(BalanceErrorKind.Network, null, null, "down"), TimeSpan.Zero)
+            ? new BalanceCheckResult(
+                provider, "default", null, new BalanceError(BalanceErrorKind.Network, null, null, "down"), TimeSpan.Zero)
             : new BalanceCheckResult(provider, "default", balance, null, TimeSpan.Zero) { Level = level };
         return new BalanceReading(result, balance, Now);
     }

@@ -37,20 +37,25 @@ public sealed class AccountScheduleTests
     [Fact]
     public void Complete_FailureAfterASuccess_KeepsTheLastGoodBalanceAndIsStale()
     {
-        var schedule = new AccountSchedule(new BalanceAccount("telnyx", "default", new BalanceClients.Providers.ApiKeyCredentials("k")), DateTimeOffset.UnixEpoch);
-        var balance = new AccountBalance("telnyx", "default", [new BalanceAmount(AmountKinds.AvailableCredit, 400m, "USD", true)], null, DateTimeOffset.UnixEpoch);
+        var account = new BalanceAccount("telnyx", "default", new BalanceClients.Providers.ApiKeyCredentials("k"));
+        var schedule = new AccountSchedule(account, DateTimeOffset.UnixEpoch);
+        var amounts = new[] { new BalanceAmount(AmountKinds.AvailableCredit, 400m, "USD", true) };
+        var balance = new AccountBalance("telnyx", "default", amounts, null, DateTimeOffset.UnixEpoch);
         var later = DateTimeOffset.UnixEpoch.AddMinutes(5);
 
-        schedule.Complete(new BalanceCheckResult("telnyx", "default", balance, null, TimeSpan.Zero), DateTimeOffset.UnixEpoch, Interval, 0.5);
+        var success = new BalanceCheckResult("telnyx", "default", balance, null, TimeSpan.Zero);
+        schedule.Complete(success, DateTimeOffset.UnixEpoch, Interval, 0.5);
         var reading = schedule.Complete(
-            new BalanceCheckResult("telnyx", "default", null, new BalanceError(BalanceErrorKind.Unavailable, 503, null, "down"), TimeSpan.Zero),
+            success with { Balance = null, Error = new BalanceError(BalanceErrorKind.Unavailable, 503, null, "down") },
             later,
             Interval,
             0.5);
 
         Assert.True(reading.IsStale);
         Assert.Same(balance, reading.LastGood);
-        Assert.Equal((DateTimeOffset.UnixEpoch, later, BalanceLevel.Unknown), (reading.LastSuccessAt!.Value, reading.CheckedAt, reading.Level));
+        Assert.Equal(
+            (DateTimeOffset.UnixEpoch, later, BalanceLevel.Unknown),
+            (reading.LastSuccessAt!.Value, reading.CheckedAt, reading.Level));
         Assert.Equal(later + Interval, schedule.Due);
     }
 }

@@ -10,15 +10,22 @@ public sealed class BalanceMonitorOptionsTests
     [Fact]
     public void Configuration_BindsTheIntervals()
     {
-        var options = Options(new() { ["Balances:Monitor:Interval"] = "00:01:00", ["Balances:Monitor:ProviderIntervals:mesh"] = "00:30:00" });
+        var options = Options(new()
+        {
+            ["Balances:Monitor:Interval"] = "00:01:00",
+            ["Balances:Monitor:ProviderIntervals:mesh"] = "00:30:00",
+        });
 
-        Assert.Equal((TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(1)), (options.Interval, options.IntervalOf("MESH"), options.IntervalOf("telnyx")));
+        Assert.Equal(
+            (TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(1)),
+            (options.Interval, options.IntervalOf("MESH"), options.IntervalOf("telnyx")));
     }
 
     [Theory]
     [InlineData("Balances:Monitor:Interval", "00:00:09", "Balances:Monitor:Interval must be between 10 seconds and 1 day.")]
     [InlineData("Balances:Monitor:Interval", "2.00:00:00", "Balances:Monitor:Interval must be between 10 seconds and 1 day.")]
-    [InlineData("Balances:Monitor:ProviderIntervals:twilio", "00:05:00", "Balances:Monitor:ProviderIntervals:twilio is not a known provider")]
+    [InlineData(
+        "Balances:Monitor:ProviderIntervals:twilio", "00:05:00", "Balances:Monitor:ProviderIntervals:twilio is not a known provider")]
     [InlineData("Balances:Monitor:Interval", "300", "Balances:Monitor:Interval '300' is a number of days to .NET")]
     [InlineData("Balances:Monitor:Interval", "soon", "Balances:Monitor:Interval is not a valid time span")]
     public void WrongInterval_IsOneLineNamingTheKey(string key, string value, string message)

@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Tests.Monitoring;
 
-/// <summary>The monitor's schedule on a manual clock: spread first checks, intervals, one check at a time, back-off, stale readings.</summary>
+/// <summary>
+/// The monitor's schedule on a manual clock: spread first checks, intervals, one check at a time, back-off, stale readings.
+/// </summary>
 public sealed class BalanceMonitorTests
 {
     private static readonly string[] Providers = [.. ProviderInfo.All.Select(p => p.Id)];
@@ -40,7 +42,8 @@ public sealed class BalanceMonitorTests
     [Fact]
     public async Task ProviderInterval_OverridesTheDefault()
     {
-        await using var harness = await MonitorHarness.StartAsync(monitor: options => options.ProviderIntervals["telnyx"] = TimeSpan.FromMinutes(1));
+        await using var harness = await MonitorHarness.StartAsync(
+            monitor: options => options.ProviderIntervals["telnyx"] = TimeSpan.FromMinutes(1));
 
         await harness.AdvanceAsync(TimeSpan.FromMinutes(4), TimeSpan.FromSeconds(5));
 
@@ -70,8 +73,9 @@ public sealed class BalanceMonitorTests
     public async Task RateLimitedWithRetryAfter_PushesTheAccountsNextCheckBack()
     {
         await using var harness = await MonitorHarness.StartAsync(
-            services: s => s.Configure<BalanceClients.Configuration.BalanceCheckerOptions>(o => o.GetProvider("mesh").Resilience.MaxRetryAfter = TimeSpan.Zero));
-        harness.Fakes["mesh"].Enqueue(FakeResponse.Text(429, null) with { Headers = new Dictionary<string, string> { ["Retry-After"] = "3600" } });
+            checker: options => options.GetProvider("mesh").Resilience.MaxRetryAfter = TimeSpan.Zero);
+        var retryAfter = new Dictionary<string, string> { ["Retry-After"] = "3600" };
+        harness.Fakes["mesh"].Enqueue(FakeResponse.Text(429, null) with { Headers = retryAfter });
         await harness.AdvanceAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(BalanceErrorKind.RateLimited, harness.Reading("mesh").Latest.Error!.Kind);
 

@@ -12,7 +12,12 @@ internal sealed class MonitorHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private MonitorHarness(FakeProviderServer fakes, ManualTimeProvider time, ServiceProvider services, IConfigurationRoot configuration, CapturingLoggerProvider logs)
+    private MonitorHarness(
+        FakeProviderServer fakes,
+        ManualTimeProvider time,
+        ServiceProvider services,
+        IConfigurationRoot configuration,
+        CapturingLoggerProvider logs)
     {
         Fakes = fakes;
         Time = time;
@@ -48,7 +53,10 @@ internal sealed class MonitorHarness : IAsyncDisposable
         var time = new ManualTimeProvider();
         var fakes = await FakeProviderServer.StartAsync(time, CancellationToken.None);
         answers?.Invoke(fakes);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection().AddBalanceEnvironmentVariables((environment ?? (f => f.Environment))(fakes)).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection()
+            .AddBalanceEnvironmentVariables((environment ?? (f => f.Environment))(fakes))
+            .Build();
         var logs = new CapturingLoggerProvider();
         var collection = new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
