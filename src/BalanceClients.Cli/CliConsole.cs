@@ -47,8 +47,8 @@ internal sealed class CliConsole
     /// <summary>The process's own console.</summary>
     /// <returns>The console.</returns>
     public static CliConsole FromProcess() => new(
-        StandardOutput(),
-        Console.Error,
+        StandardDescriptors.IsInherited(1) ? StandardOutput() : new ClosedStream(),
+        StandardDescriptors.IsInherited(2) ? Console.Error : TextWriter.Null,
         System.Environment.GetEnvironmentVariables()
             .Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value, StringComparer.Ordinal),

@@ -1,7 +1,7 @@
 using BalanceClients.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project tests/BalanceClients.Benchmarks -- [scale | build | <BenchmarkDotNet arguments>]
+// dotnet run -c Release --project tests/BalanceClients.Benchmarks -- [scale | build | fakes | <BenchmarkDotNet arguments>]
 switch (args.FirstOrDefault())
 {
     case "scale":
@@ -9,6 +9,9 @@ switch (args.FirstOrDefault())
         break;
     case "build":
         await BuildTimes.RunAsync(FindRepoRoot(), runs: 5);
+        break;
+    case "fakes":
+        await FakeProvidersHost.RunAsync();
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(PerCallBenchmarks).Assembly).Run(args);

@@ -23,7 +23,8 @@ internal sealed class ExactDecimalConverter : JsonConverter<decimal>
         }
 
         var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
-        var text = Encoding.ASCII.GetString(raw);
+        Span<char> text = raw.Length <= 128 ? stackalloc char[raw.Length] : new char[raw.Length];
+        Encoding.ASCII.GetChars(raw, text);
         return ExactDecimal.TryParse(text, Style, out var value) ? value : throw new InexactAmountException();
     }
 

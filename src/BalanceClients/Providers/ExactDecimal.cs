@@ -14,14 +14,36 @@ internal static class ExactDecimal
     /// <param name="value">The exact value, when there is one.</param>
     /// <returns>Whether the text is a number that fits a decimal exactly.</returns>
     public static bool TryParse(ReadOnlySpan<char> text, NumberStyles style, out decimal value) =>
-        decimal.TryParse(text, style, CultureInfo.InvariantCulture, out value) && HoldsExactly(text, value);
+        decimal.TryParse(text, style, CultureInfo.InvariantCulture, out value) && Holds(text, value);
 
-    // The text and the decimal are the same number when their significant digits and the power of ten of the last one agree.
-    private static bool HoldsExactly(ReadOnlySpan<char> text, decimal value)
+    /// <summary>Whether a parsed decimal is exactly the number its text wrote.</summary>
+    /// <param name="text">The number as written.</param>
+    /// <param name="value">What <c>decimal.Parse</c> made of it.</param>
+    /// <returns>Whether nothing was rounded away.</returns>
+    public static bool Holds(ReadOnlySpan<char> text, decimal value)
     {
+        // The common case, checked without a copy: 28 digits or fewer, without an exponent, always fit (a decimal holds 28-29).
+        if (text.IndexOfAny('e', 'E') < 0 && CountDigits(text) <= 28)
+        {
+            return true;
+        }
+
+        // Otherwise the text and the decimal are the same number when their significant digits and the power of ten of the last
+        // one agree.
         Span<char> printed = stackalloc char[64];
         return value.TryFormat(printed, out var length, provider: CultureInfo.InvariantCulture)
             && SignificantDigits.Of(text).Equals(SignificantDigits.Of(printed[..length]));
+    }
+
+    private static int CountDigits(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            count += char.IsAsciiDigit(c) ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>A number reduced to its significant digits and the power of ten of the last one; zero has no digits.</summary>

@@ -20,12 +20,12 @@ internal static class MoneyText
             throw ProviderAnswer.Invalid($"the answer has no '{field}'", httpStatus);
         }
 
-        if (!decimal.TryParse(text, Style, CultureInfo.InvariantCulture, out _))
+        if (!decimal.TryParse(text, Style, CultureInfo.InvariantCulture, out var amount))
         {
             throw ProviderAnswer.Invalid($"'{field}' is not a decimal number", httpStatus);
         }
 
-        return ExactDecimal.TryParse(text, Style, out var amount)
+        return ExactDecimal.Holds(text, amount)
             ? amount
             : throw ProviderAnswer.Invalid($"'{field}' has more digits than a decimal holds exactly", httpStatus);
     }

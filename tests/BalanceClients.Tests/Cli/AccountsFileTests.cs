@@ -71,6 +71,7 @@ public sealed class AccountsFileTests
         Assert.Equal($"balances: line 2 of {file.Name} is longer than 64 KiB.", run.Error.TrimEnd('\n'));
     }
 
+    [Trait(CliRun.Category, CliRun.RunsAsAProcess)]
     [Fact]
     public async Task Check_AccountsFileWithAFiftyMegabyteLine_AsAProcessWithAHeapOfOneHundredMegabytes_ExitsSixtyFour()
     {
@@ -91,6 +92,7 @@ public sealed class AccountsFileTests
         Assert.Equal($"balances: line 2 of {file.Name} is longer than 64 KiB.", run.Error.TrimEnd('\n'));
     }
 
+    [Trait(CliRun.Category, CliRun.RunsAsAProcess)]
     [Fact]
     public async Task Check_AccountsFromAPipe_ExitsSixtyFourSayingItIsReadTwice()
     {

@@ -4,6 +4,7 @@ using System.Text.Json;
 namespace BalanceClients.Tests.Cli;
 
 /// <summary>The built tool as a real process, as a user or a monitoring script runs it.</summary>
+[Trait(CliRun.Category, CliRun.RunsAsAProcess)]
 public sealed class BalancesProcessTests
 {
     [Fact]

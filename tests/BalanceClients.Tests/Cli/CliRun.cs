@@ -27,17 +27,29 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         return new CliRun(exitCode, System.Text.Encoding.UTF8.GetString(output.ToArray()), error.ToString());
     }
 
+    /// <summary>The trait that marks the tests that run the tool as a process: CI runs them again against the Native AOT binary.</summary>
+    public const string Category = "Category";
+
+    /// <summary>The value of <see cref="Category"/> for tests that run the tool as a process.</summary>
+    public const string RunsAsAProcess = "RunsAsAProcess";
+
+    /// <summary>The environment variable naming a native <c>balances</c> executable to run instead of <c>dotnet balances.dll</c>.</summary>
+    public const string ExecutableVariable = "BALANCES_EXECUTABLE";
+
     /// <summary>
-    /// Runs the built <c>balances.dll</c> as a real process, with only the given environment variables besides the basics.
+    /// Runs the built tool as a real process, with only the given environment variables besides the basics: <c>dotnet balances.dll</c>,
+    /// or the executable <see cref="ExecutableVariable"/> names (the Native AOT binary, in CI).
     /// </summary>
     public static Task<CliRun> ProcessAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         ProcessAsync(CliProcessOptions.Default, environment, args);
 
-    /// <summary>Runs the built <c>balances.dll</c> as a real process, started as the options say.</summary>
+    /// <summary>Runs the built tool as a real process, started as the options say; see the other overload.</summary>
     public static async Task<CliRun> ProcessAsync(
         CliProcessOptions options, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        List<string> command = ["dotnet", Path.Combine(AppContext.BaseDirectory, "balances.dll"), .. args];
+        List<string> command = Environment.GetEnvironmentVariable(ExecutableVariable) is { Length: > 0 } executable
+            ? [executable, .. args]
+            : ["dotnet", Path.Combine(AppContext.BaseDirectory, "balances.dll"), .. args];
         if (options.AsAnyUser && Environment.UserName == "root")
         {
             command.InsertRange(0, ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]);

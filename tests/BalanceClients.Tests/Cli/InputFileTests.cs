@@ -29,6 +29,7 @@ public sealed class InputFileTests
         Assert.Equal($"balances: {flag} '{path}': {reason}", Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 
+    [Trait(CliRun.Category, CliRun.RunsAsAProcess)]
     [Theory]
     [InlineData("--accounts")]
     [InlineData("--config")]
@@ -60,6 +61,7 @@ public sealed class InputFileTests
             run.Error.TrimEnd('\n'));
     }
 
+    [Trait(CliRun.Category, CliRun.RunsAsAProcess)]
     [Theory]
     [InlineData("/dev/zero", "larger than 1 MiB, the most a configuration file may hold.")]
     [InlineData("/dev/null", "the file is empty.")]

@@ -39,6 +39,7 @@ public sealed partial class PrometheusFormatTests
         }
     }
 
+    [Trait(CliRun.Category, CliRun.RunsAsAProcess)]
     [Fact]
     public async Task Prometheus_TemporaryDirectoryMissing_AsAProcess_ExitsOneWithOneLine()
     {

@@ -6,6 +6,7 @@ namespace BalanceClients.Tests.Cli;
 /// <summary>Standard output that cannot be written (closed, full, a pipe whose reader left) stops the run: one line, exit 1.</summary>
 public sealed class StandardOutputTests
 {
+    [Trait(CliRun.Category, CliRun.RunsAsAProcess)]
     [Theory]
     [InlineData(">&-", "json", "Bad file descriptor")]
     [InlineData(">&-", "table", "Bad file descriptor")]
@@ -22,6 +23,7 @@ public sealed class StandardOutputTests
         Assert.Equal($"balances: cannot write to standard output: {reason}\n", run.Error);
     }
 
+    [Trait(CliRun.Category, CliRun.RunsAsAProcess)]
     [Theory]
     [InlineData("--help")]
     [InlineData("--version")]
@@ -33,6 +35,7 @@ public sealed class StandardOutputTests
         Assert.Equal("balances: cannot write to standard output: Bad file descriptor\n", run.Error);
     }
 
+    [Trait(CliRun.Category, CliRun.RunsAsAProcess)]
     [Theory]
     [InlineData(">&- 2>&-", new[] { "check", "--demo" }, 1)]
     [InlineData("2>&-", new[] { "check" }, 64)]
@@ -44,6 +47,7 @@ public sealed class StandardOutputTests
         Assert.Equal(exitCode, run.ExitCode);
     }
 
+    [Trait(CliRun.Category, CliRun.RunsAsAProcess)]
     [Fact]
     public async Task Check_OutputAndErrorToOneFile_AsAProcess_KeepsBoth()
     {
@@ -63,6 +67,7 @@ public sealed class StandardOutputTests
         Assert.Equal(5, document.RootElement.GetProperty("results").GetArrayLength());
     }
 
+    [Trait(CliRun.Category, CliRun.RunsAsAProcess)]
     [Fact]
     public async Task Check_OutputPipedIntoHeadOfOneLine_AsAProcess_StopsCheckingSoonAfterHeadExits()
     {
