@@ -15,7 +15,7 @@ internal static class HistoryDefaults
     public static readonly TimeSpan ThinningPeriod = TimeSpan.FromHours(1);
 
     /// <summary>The runway reads this much recent history.</summary>
-    public static readonly TimeSpan RunwayWindow = TimeSpan.FromDays(3);
+    public static readonly TimeSpan RunwayWindow = TimeSpan.FromDays(2);
 
     /// <summary>Fewer readings than this in the window give no runway.</summary>
     public const int RunwayMinReadings = 6;

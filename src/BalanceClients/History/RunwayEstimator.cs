@@ -94,9 +94,14 @@ public static class RunwayEstimator
 
     private static bool InWindow(long time, long from, long now) => time > from && time <= now;
 
-    // The window's points in time order, one per time: the last given.
+    // The window's points in time order, one per time: the last given. The store's are in order already, and kept as they are.
     private static List<RunwayPoint> InOrder(List<RunwayPoint> points, long from, long now)
     {
+        if (points.Count > 0 && InWindow(points[0].Time, from, now) && InWindow(points[^1].Time, from, now) && IsStrictlyIncreasing(points))
+        {
+            return points;
+        }
+
         var indexed = new List<(RunwayPoint Point, int Index)>(points.Count);
         for (var i = 0; i < points.Count; i++)
         {
@@ -121,20 +126,34 @@ public static class RunwayEstimator
         return series;
     }
 
+    private static bool IsStrictlyIncreasing(List<RunwayPoint> points)
+    {
+        for (var i = 1; i < points.Count; i++)
+        {
+            if (points[i].Time <= points[i - 1].Time)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     // A rise of more than factor × the median absolute step is a top-up: the segment ends before it. Segments of one reading
     // hold no spending and are left out.
     private static List<(int First, int Last)> Segments(List<RunwayPoint> series, double factor)
     {
-        var steps = new decimal[series.Count - 1];
+        // The threshold need not be exact: the steps are ranked in double precision, which is far cheaper than decimal.
+        var steps = new double[series.Count - 1];
         for (var i = 1; i < series.Count; i++)
         {
-            steps[i - 1] = Math.Abs(series[i].Amount - series[i - 1].Amount);
+            steps[i - 1] = Math.Abs((double)(series[i].Amount - series[i - 1].Amount));
         }
 
         Array.Sort(steps);
         var middle = steps.Length / 2;
         var median = steps.Length % 2 == 1 ? steps[middle] : (steps[middle - 1] + steps[middle]) / 2;
-        var threshold = (decimal)factor * median;
+        var threshold = (decimal)(factor * median);
         var segments = new List<(int, int)>();
         var first = 0;
         for (var i = 1; i <= series.Count; i++)

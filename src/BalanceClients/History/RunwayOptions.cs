@@ -4,7 +4,7 @@ namespace BalanceClients.History;
 public sealed class RunwayOptions
 {
     /// <summary>How far back from now the readings are taken.</summary>
-    /// <value>The default value is 3 days; from 1 hour to 366 days.</value>
+    /// <value>The default value is 2 days; from 1 hour to 366 days.</value>
     public TimeSpan Window { get; set; } = HistoryDefaults.RunwayWindow;
 
     /// <summary>The fewest readings in the window that give a runway.</summary>

@@ -11,7 +11,10 @@ internal static class TheilSen
 {
     private const decimal MillisecondsPerDay = 86_400_000m;
 
-    /// <summary>The median slope, per day, computed exactly (in decimal) from the pair or pairs that the median falls on.</summary>
+    /// <summary>
+    /// The median slope, per day: the pairs are ranked in double precision (fast), and the slope of the pair or pairs that the
+    /// median falls on is then computed exactly, in decimal.
+    /// </summary>
     /// <param name="points">The series, in time order, one reading per time.</param>
     /// <param name="segments">Its segments (first and last index, inclusive), each of two readings or more.</param>
     /// <param name="stride">Take every stride-th reading of each segment (and its last).</param>
@@ -39,12 +42,12 @@ internal static class TheilSen
                 }
 
                 sampled.Add(last);
+                var (amounts, times) = (sampled.Select(i => (double)points[i].Amount).ToArray(), sampled.Select(i => (double)points[i].Time).ToArray());
                 for (var a = 0; a < sampled.Count; a++)
                 {
                     for (var b = a + 1; b < sampled.Count; b++)
                     {
-                        var (i, j) = (sampled[a], sampled[b]);
-                        pairs[m++] = new Pair((double)(points[j].Amount - points[i].Amount) / (points[j].Time - points[i].Time), i, j);
+                        pairs[m++] = new Pair((amounts[b] - amounts[a]) / (times[b] - times[a]), sampled[a], sampled[b]);
                     }
                 }
             }
