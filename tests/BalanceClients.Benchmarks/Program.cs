@@ -1,11 +1,14 @@
 using BalanceClients.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project tests/BalanceClients.Benchmarks -- [scale | build | fakes | <BenchmarkDotNet arguments>]
+// dotnet run -c Release --project tests/BalanceClients.Benchmarks -- [scale | build | fakes | history [FOLDER] | <BenchmarkDotNet arguments>]
 switch (args.FirstOrDefault())
 {
     case "scale":
         await ScaleRun.RunAsync([1_000, 10_000]);
+        break;
+    case "history":
+        await HistoryRun.RunAsync(args.ElementAtOrDefault(1));
         break;
     case "build":
         await BuildTimes.RunAsync(FindRepoRoot(), runs: 5);

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+
+namespace BalanceClients.History;
+
+/// <content>Reading the history back, streamed in time order.</content>
+public sealed partial class BalanceStore
+{
+    /// <summary>
+    /// The recorded readings, oldest first (then by provider, account, kind and currency), streamed: one index range per series,
+    /// merged by time, from one consistent snapshot of the file; never the whole table at once.
+    /// </summary>
+    /// <param name="provider">Only this provider's readings (ignoring case); <see langword="null"/> for every provider.</param>
+    /// <param name="account">Only the readings of accounts of this name (ignoring case); <see langword="null"/> for every account.</param>
+    /// <param name="since">Only readings at or after this time; <see langword="null"/> for all.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The readings.</returns>
+    /// <exception cref="BalanceStoreException">The file could not be read.</exception>
+    public async IAsyncEnumerable<StoredReading> ReadAsync(
+        string? provider = null,
+        string? account = null,
+        DateTimeOffset? since = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var readings = Merge(provider, account, since?.ToUnixTimeMilliseconds() ?? long.MinValue, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using (readings.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await readings.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (SqliteException exception)
+                {
+                    throw Translate(exception);
+                }
+                catch (FormatException exception)
+                {
+                    throw StoreErrors.Damaged(Path, "it holds an amount that is not a decimal number", exception);
+                }
+
+                if (!more)
+                {
+                    yield break;
+                }
+
+                yield return readings.Current;
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<StoredReading> Merge(string? provider, string? account, long since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        var series = await SeriesAsync(connection, provider, account, cancellationToken).ConfigureAwait(false);
+        var cursors = new List<(SqliteCommand Command, SqliteDataReader Reader)>();
+        try
+        {
+            // One cursor per series, each in time order; the queue holds each cursor's current reading, keyed by (time, series order).
+            var queue = new PriorityQueue<int, (long Time, int Order)>();
+            for (var i = 0; i < series.Count; i++)
+            {
+                var command = connection.CreateCommand();
+                command.CommandText = "SELECT time, amount FROM readings WHERE series = $series AND time >= $since ORDER BY time";
+                command.Parameters.AddWithValue("$series", series[i].Id);
+                command.Parameters.AddWithValue("$since", since);
+                cursors.Add((command, await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false)));
+                if (await cursors[i].Reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    queue.Enqueue(i, (cursors[i].Reader.GetInt64(0), i));
+                }
+            }
+
+            while (queue.TryDequeue(out var i, out var key))
+            {
+                var (_, reader) = cursors[i];
+                var (_, seriesProvider, seriesAccount, kind, currency) = series[i];
+                yield return new StoredReading(
+                    DateTimeOffset.FromUnixTimeMilliseconds(key.Time), seriesProvider, seriesAccount, kind, currency, AmountOf(reader, 1));
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    queue.Enqueue(i, (reader.GetInt64(0), i));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var (command, reader) in cursors)
+            {
+                await reader.DisposeAsync().ConfigureAwait(false);
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task<List<(long Id, string Provider, string Account, string Kind, string Currency)>> SeriesAsync(
+        SqliteConnection connection, string? provider, string? account, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        var filters = new List<string>();
+        if (provider is not null)
+        {
+            filters.Add("provider = $provider");
+            command.Parameters.AddWithValue("$provider", provider);
+        }
+
+        if (account is not null)
+        {
+            filters.Add("account = $account");
+            command.Parameters.AddWithValue("$account", account);
+        }
+
+        command.CommandText = "SELECT id, provider, account, kind, currency FROM series"
+            + (filters.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", filters))
+            + " ORDER BY provider COLLATE BINARY, account COLLATE BINARY, kind, currency";
+        var series = new List<(long, string, string, string, string)>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            series.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+        }
+
+        return series;
+    }
+
+    private static decimal? AmountOf(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal)
+            ? null
+            : decimal.Parse(reader.GetString(ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,206 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace BalanceClients.History;
+
+/// <summary>
+/// The history of balances: an embedded SQLite file of readings (time, provider, account, kind, currency, exact amount),
+/// written by the monitor and by <c>balances check --record</c>, read by <c>balances history</c> and the runway. Several
+/// processes may write one file at once. Methods may be called concurrently; writes of one instance are serialised.
+/// </summary>
+public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
+{
+    private readonly SqliteConnection _writer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly string _connectionString;
+    private readonly BalanceStoreOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private bool _disposed;
+
+    private BalanceStore(string path, string connectionString, SqliteConnection writer, BalanceStoreOptions options, TimeProvider timeProvider)
+    {
+        Path = path;
+        _connectionString = connectionString;
+        _writer = writer;
+        _options = options;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>The store's file, as a full path.</summary>
+    public string Path { get; }
+
+    /// <summary>
+    /// Opens a store, creating the file and its folder if missing: brings its schema up to date and applies the retention.
+    /// A file that is refused is left exactly as it was.
+    /// </summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">How readings are kept; <see langword="null"/> for the defaults.</param>
+    /// <param name="timeProvider">The clock of the retention and the runway; <see langword="null"/> for the system clock.</param>
+    /// <param name="cancellationToken">Stops the opening.</param>
+    /// <returns>The open store.</returns>
+    /// <exception cref="BalanceStoreException">The file is not a SQLite database (or another program's), was written by a newer
+    /// version, or it or its folder cannot be read or written.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is outside its range.</exception>
+    public static async Task<BalanceStore> OpenAsync(
+        string path,
+        BalanceStoreOptions? options = null,
+        TimeProvider? timeProvider = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        options = Copy(options ?? new BalanceStoreOptions());
+        BalanceStoreOptions.Validate(options);
+        var fullPath = System.IO.Path.GetFullPath(path);
+        StoreFile.Prepare(fullPath);
+
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            // Each store owns its connections and closes them on dispose: no pooled handle keeps the file open afterwards.
+            Pooling = false,
+            // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed (0 would be forever), after SQLite's own busy_timeout.
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
+        }.ToString();
+        var writer = new SqliteConnection(connectionString);
+        try
+        {
+            await writer.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var store = new BalanceStore(fullPath, connectionString, writer, options, timeProvider ?? TimeProvider.System);
+            await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            return store;
+        }
+        catch (SqliteException exception)
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+            throw StoreErrors.From(fullPath, exception, options.BusyTimeout);
+        }
+        catch
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _writer.Dispose();
+            _writeLock.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static BalanceStoreOptions Copy(BalanceStoreOptions options) => new()
+    {
+        RawRetention = options.RawRetention,
+        BusyTimeout = options.BusyTimeout,
+        ApplyRetentionOnOpen = options.ApplyRetentionOnOpen,
+    };
+
+    // Nothing is written before the file is known to be a store of a schema this code knows.
+    private async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (SQLitePCL.raw.sqlite3_db_readonly(_writer.Handle, "main") == 1)
+        {
+            throw StoreErrors.ReadOnly(Path, "it is read-only");
+        }
+
+        var applicationId = await ScalarAsync<long>(_writer, "PRAGMA application_id", cancellationToken).ConfigureAwait(false);
+        var version = await ScalarAsync<long>(_writer, "PRAGMA user_version", cancellationToken).ConfigureAwait(false);
+        var objects = await ScalarAsync<long>(_writer, "SELECT count(*) FROM sqlite_schema", cancellationToken).ConfigureAwait(false);
+        if (applicationId != StoreSchema.ApplicationId && (applicationId != 0 || objects > 0))
+        {
+            throw StoreErrors.NotADatabase(Path, "is the SQLite database of another program, not a store of balances");
+        }
+
+        if (version > StoreSchema.CurrentVersion)
+        {
+            throw StoreErrors.NewerSchema(Path, version);
+        }
+
+        var mode = await ScalarAsync<string>(_writer, "PRAGMA journal_mode = WAL", cancellationToken).ConfigureAwait(false);
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BalanceStoreException(Path, BalanceStoreErrorKind.Failed, $"{Path} cannot use a write-ahead log on this file system.");
+        }
+
+        await ConfigureAsync(_writer, cancellationToken).ConfigureAwait(false);
+        if (version < StoreSchema.CurrentVersion)
+        {
+            await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_options.ApplyRetentionOnOpen)
+        {
+            await ApplyRetentionCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        // Another process may be migrating the same new file: the write transaction serialises them, and the second finds it done.
+        using var transaction = _writer.BeginTransaction(deferred: false);
+        var version = await ScalarAsync<long>(_writer, "PRAGMA user_version", cancellationToken).ConfigureAwait(false);
+        foreach (var (next, sql) in StoreSchema.From((int)version))
+        {
+            await ExecuteAsync(_writer, sql, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(
+                _writer,
+                string.Create(CultureInfo.InvariantCulture, $"PRAGMA application_id = {StoreSchema.ApplicationId}; PRAGMA user_version = {next}"),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        transaction.Commit();
+    }
+
+    // Per connection: how long to wait for another writer, and when a commit is durable (see docs/history.md).
+    private async Task ConfigureAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            connection,
+            string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL"),
+            cancellationToken).ConfigureAwait(false);
+
+    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ConfigureAsync(connection, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private BalanceStoreException Translate(SqliteException exception) => StoreErrors.From(Path, exception, _options.BusyTimeout);
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<T?> ScalarAsync<T>(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,26 @@
+namespace BalanceClients.History;
+
+/// <summary>Why a store of readings could not be opened or written.</summary>
+public enum BalanceStoreErrorKind
+{
+    /// <summary>The file is not a SQLite database, or is the database of another program.</summary>
+    NotADatabase,
+
+    /// <summary>The database was written by a newer version of this library, whose schema this one does not know.</summary>
+    NewerSchema,
+
+    /// <summary>The file, or the folder that holds it, cannot be written.</summary>
+    ReadOnly,
+
+    /// <summary>The file cannot be read.</summary>
+    Unreadable,
+
+    /// <summary>SQLite found the database damaged.</summary>
+    Damaged,
+
+    /// <summary>Another writer held the database longer than the busy timeout.</summary>
+    Busy,
+
+    /// <summary>The disk is full, or another input/output error happened.</summary>
+    Failed,
+}

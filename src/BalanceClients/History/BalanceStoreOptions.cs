@@ -1,0 +1,33 @@
+namespace BalanceClients.History;
+
+/// <summary>How a store of readings keeps them, and how long a writer waits for another.</summary>
+public sealed class BalanceStoreOptions
+{
+    /// <summary>How long raw readings are kept; older ones are thinned to the last of each UTC hour per series.</summary>
+    /// <value>The default value is 90 days; at least 1 hour; <see langword="null"/> keeps every reading.</value>
+    public TimeSpan? RawRetention { get; set; } = HistoryDefaults.RawRetention;
+
+    /// <summary>How long a write waits while another connection or process writes to the same file.</summary>
+    /// <value>The default value is 5 seconds; from 0 to 10 minutes.</value>
+    public TimeSpan BusyTimeout { get; set; } = HistoryDefaults.BusyTimeout;
+
+    /// <summary>Whether <see cref="BalanceStore.OpenAsync"/> applies the retention (<see cref="BalanceStore.ApplyRetentionAsync"/>).</summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool ApplyRetentionOnOpen { get; set; } = true;
+
+    /// <summary>Checks the values.</summary>
+    /// <param name="options">The options.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is outside its range; the message names it.</exception>
+    internal static void Validate(BalanceStoreOptions options)
+    {
+        if (options.RawRetention < HistoryDefaults.MinRawRetention)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "BalanceStoreOptions.RawRetention must be at least 1 hour.");
+        }
+
+        if (options.BusyTimeout < TimeSpan.Zero || options.BusyTimeout > HistoryDefaults.MaxBusyTimeout)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "BalanceStoreOptions.BusyTimeout must be between 0 and 10 minutes.");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace BalanceClients.History;
+
+/// <summary>
+/// The store's schema, versioned by <c>PRAGMA user_version</c>: migration <c>n</c> takes a database from version <c>n</c> to
+/// <c>n + 1</c>. Migrations are only ever appended.
+/// </summary>
+internal static class StoreSchema
+{
+    /// <summary>Marks a SQLite file as a store of balances (<c>PRAGMA application_id</c>; "BALS").</summary>
+    public const int ApplicationId = 0x42414C53;
+
+    /// <summary>The key of the time up to which readings have been thinned, in the <c>meta</c> table.</summary>
+    public const string ThinnedUntilKey = "thinned_until";
+
+    // Times are milliseconds since 1970-01-01 UTC. Amounts are invariant decimal text (exact; never REAL). The readings are
+    // clustered on (series, time): one series' recent readings are one range, and all readings since T one range per series.
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE series (
+            id INTEGER PRIMARY KEY,
+            provider TEXT NOT NULL COLLATE NOCASE,
+            account TEXT NOT NULL COLLATE NOCASE,
+            kind TEXT NOT NULL,
+            currency TEXT NOT NULL,
+            UNIQUE (provider, account, kind, currency)
+        ) STRICT;
+        CREATE TABLE readings (
+            series INTEGER NOT NULL REFERENCES series (id),
+            time INTEGER NOT NULL,
+            amount TEXT,
+            PRIMARY KEY (series, time)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value ANY
+        ) STRICT, WITHOUT ROWID;
+        """,
+    ];
+
+    /// <summary>The schema version this library writes.</summary>
+    public static int CurrentVersion => Migrations.Length;
+
+    /// <summary>The migrations that take a database from <paramref name="version"/> to <see cref="CurrentVersion"/>.</summary>
+    /// <param name="version">The database's version.</param>
+    /// <returns>The SQL of each, in order, with the version it leads to.</returns>
+    public static IEnumerable<(int Version, string Sql)> From(int version) =>
+        Migrations.Skip(version).Select((sql, i) => (version + i + 1, sql));
+}

@@ -1,0 +1,159 @@
+using System.Runtime.Versioning;
+using BalanceClients.History;
+using Microsoft.Data.Sqlite;
+
+namespace BalanceClients.Tests.History;
+
+/// <summary>Files the store refuses: each refusal is one line naming the file, and leaves the file's bytes as they were.</summary>
+[UnsupportedOSPlatform("windows")]
+public sealed class BalanceStoreRefusalTests : IDisposable
+{
+    private readonly StoreFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task OpenAsync_NotASqliteDatabase_IsRefusedUnchanged()
+    {
+        var file = _folder.File();
+        await File.WriteAllTextAsync(file, "time,provider,account,kind,currency,amount\n2026-11-22T12:00:00Z,telnyx,eu,balance,USD,1.00\n");
+
+        var exception = await RefusedUnchangedAsync(file);
+
+        Assert.Equal((BalanceStoreErrorKind.NotADatabase, $"{file} is not a SQLite database; it was left as it is."), (exception.Kind, exception.Message));
+    }
+
+    [Fact]
+    public async Task OpenAsync_AnotherProgramsSqliteDatabase_IsRefusedUnchanged()
+    {
+        var file = _folder.File();
+        StoreFolder.Scalar(file, "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep me')");
+
+        var exception = await RefusedUnchangedAsync(file);
+
+        Assert.Equal(
+            (BalanceStoreErrorKind.NotADatabase, $"{file} is the SQLite database of another program, not a store of balances; it was left as it is."),
+            (exception.Kind, exception.Message));
+    }
+
+    [Fact]
+    public async Task OpenAsync_NewerSchemaVersion_IsRefusedUnchanged()
+    {
+        var file = _folder.File();
+        await using (var store = await BalanceStore.OpenAsync(file))
+        {
+            await store.RecordAsync(Readings.Telnyx("eu", Readings.Start, 1m));
+        }
+
+        StoreFolder.Scalar(file, "PRAGMA user_version = 99");
+
+        var exception = await RefusedUnchangedAsync(file);
+
+        Assert.Equal(
+            (BalanceStoreErrorKind.NewerSchema, $"{file} was written by a newer version of balances (schema 99; this one knows up to 1); it was left as it is."),
+            (exception.Kind, exception.Message));
+    }
+
+    [Fact]
+    public async Task OpenAsync_ReadOnlyFile_IsRefusedUpFrontUnchanged()
+    {
+        var file = await StoreWithAReadingAsync();
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var exception = await RefusedUnchangedAsync(file);
+
+        Assert.Equal((BalanceStoreErrorKind.ReadOnly, $"{file} cannot be written: its permissions allow no writing."), (exception.Kind, exception.Message));
+    }
+
+    [Fact]
+    public async Task OpenAsync_ReadOnlyFolder_IsRefusedUpFrontUnchanged()
+    {
+        var file = await StoreWithAReadingAsync();
+        File.SetUnixFileMode(_folder.Path, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+
+        var exception = await RefusedUnchangedAsync(file);
+
+        Assert.Equal(BalanceStoreErrorKind.ReadOnly, exception.Kind);
+        Assert.StartsWith($"{file} cannot be written: its folder {_folder.Path} allows no writing", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenAsync_UnreadableFile_IsRefusedUnchanged()
+    {
+        var file = await StoreWithAReadingAsync();
+        File.SetUnixFileMode(file, UnixFileMode.UserWrite);
+
+        var exception = await RefusedUnchangedAsync(file, restore: UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        Assert.Equal((BalanceStoreErrorKind.Unreadable, $"{file} cannot be read: its permissions allow no reading."), (exception.Kind, exception.Message));
+    }
+
+    [Fact]
+    public async Task OpenAsync_PathIsAFolder_IsRefused()
+    {
+        var exception = await Assert.ThrowsAsync<BalanceStoreException>(() => BalanceStore.OpenAsync(_folder.Path));
+
+        Assert.Equal((BalanceStoreErrorKind.NotADatabase, $"{_folder.Path} is a folder, not a SQLite database; it was left as it is."), (exception.Kind, exception.Message));
+    }
+
+    [Fact]
+    public async Task OpenAsync_TruncatedStore_IsRefusedAsDamagedUnchanged()
+    {
+        var file = await StoreWithAReadingAsync();
+        var bytes = await File.ReadAllBytesAsync(file);
+        await File.WriteAllBytesAsync(file, bytes[..1024]);
+
+        var exception = await RefusedUnchangedAsync(file);
+
+        Assert.Equal((BalanceStoreErrorKind.Damaged, $"{file} is damaged: SQLite reports a corrupt database."), (exception.Kind, exception.Message));
+    }
+
+    [Fact]
+    public void ToString_Refusal_IsOneLineWithoutSqlitesText()
+    {
+        var exception = new BalanceStoreException("/x/balances.db", BalanceStoreErrorKind.Damaged, "/x/balances.db is damaged.", new SqliteException("malformed\nat page 3", 11));
+
+        Assert.Equal("BalanceClients.History.BalanceStoreException: /x/balances.db is damaged.", exception.ToString());
+    }
+
+    private async Task<string> StoreWithAReadingAsync()
+    {
+        await using var store = await BalanceStore.OpenAsync(_folder.File());
+        await store.RecordAsync(Readings.Telnyx("eu", Readings.Start, 1m));
+        return store.Path;
+    }
+
+    // Opens the file, expecting a refusal; then checks that the folder holds the same files with the same bytes.
+    private async Task<BalanceStoreException> RefusedUnchangedAsync(string file, UnixFileMode? restore = null)
+    {
+        var before = Snapshot(restore is null ? null : file, restore);
+        var exception = await Assert.ThrowsAsync<BalanceStoreException>(() => BalanceStore.OpenAsync(file));
+        Assert.Equal(before, Snapshot(restore is null ? null : file, restore));
+        Assert.Equal(file, exception.Path);
+        Assert.DoesNotContain('\n', exception.Message);
+        return exception;
+    }
+
+    // Each file's name and bytes; a file the test made unreadable is made readable for the reading, then put back.
+    private List<(string Name, string Sha256)> Snapshot(string? unreadable, UnixFileMode? readable)
+    {
+        var mode = unreadable is null ? UnixFileMode.None : File.GetUnixFileMode(unreadable);
+        if (unreadable is not null)
+        {
+            File.SetUnixFileMode(unreadable, readable!.Value);
+        }
+
+        try
+        {
+            return [.. Directory.GetFiles(_folder.Path).Order(StringComparer.Ordinal)
+                .Select(path => (Path.GetFileName(path), Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)))))];
+        }
+        finally
+        {
+            if (unreadable is not null)
+            {
+                File.SetUnixFileMode(unreadable, mode);
+            }
+        }
+    }
+}
