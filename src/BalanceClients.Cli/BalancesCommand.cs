@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BalanceClients.Cli.Output;
+using BalanceClients.Cli.Serve;
 
 namespace BalanceClients.Cli;
 
@@ -49,7 +50,8 @@ internal static class BalancesCommand
                 await console.Error.WriteLineAsync($"balances: {CliText.OneLine(parseError.Message)}").ConfigureAwait(false);
             }
 
-            await console.Error.WriteLineAsync("Run 'balances check --help' for the options.").ConfigureAwait(false);
+            var command = parsed.CommandResult.Command is RootCommand ? "balances" : $"balances {parsed.CommandResult.Command.Name}";
+            await console.Error.WriteLineAsync($"Run '{command} --help' for the options.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -60,6 +62,12 @@ internal static class BalancesCommand
             Error = console.Error,
             EnableDefaultExceptionHandler = false,
         };
+        if (parsed.CommandResult.Command.Name == "serve")
+        {
+            // serve's host stops itself on SIGTERM and SIGINT, cleanly and with exit 0; System.CommandLine's own handling would not wait.
+            configuration.ProcessTerminationTimeout = null;
+        }
+
         return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 
@@ -71,6 +79,7 @@ internal static class BalancesCommand
             + "64 bad arguments or configuration.")
         {
             CreateCheckCommand(console),
+            CreateServeCommand(console),
         };
         root.SetAction(async (_, _) =>
         {
@@ -92,19 +101,10 @@ internal static class BalancesCommand
 
         check.SetAction(async (result, cancellationToken) =>
         {
-            var thresholds = new List<BalanceThreshold>();
-            foreach (var (flag, values) in new[] { ("--warn", result.GetValue(options.Warn)), ("--min", result.GetValue(options.Min)) })
+            if (!options.Thresholds.TryRead(result, out var thresholds, out var error))
             {
-                foreach (var text in values ?? [])
-                {
-                    if (!ThresholdFlag.TryParse(flag, text, out var threshold, out var error))
-                    {
-                        await console.Error.WriteLineAsync($"balances: {error}").ConfigureAwait(false);
-                        return ExitCodes.Usage;
-                    }
-
-                    thresholds.Add(threshold);
-                }
+                await console.Error.WriteLineAsync($"balances: {error}").ConfigureAwait(false);
+                return ExitCodes.Usage;
             }
 
             var settings = new CheckSettings(
@@ -119,5 +119,37 @@ internal static class BalancesCommand
             return await new CheckRunner(console, settings).RunAsync(cancellationToken).ConfigureAwait(false);
         });
         return check;
+    }
+
+    private static Command CreateServeCommand(CliConsole console)
+    {
+        var options = new ServeOptions();
+        var serve = new Command(
+            "serve",
+            "Monitor every configured account on a schedule and serve the readings: /metrics (Prometheus), /api/v1/balances (JSON), "
+            + "/healthz, /readyz and /health. Stops cleanly on SIGTERM or SIGINT.");
+        foreach (var option in options.All)
+        {
+            serve.Options.Add(option);
+        }
+
+        serve.SetAction(async (result, cancellationToken) =>
+        {
+            if (!options.Thresholds.TryRead(result, out var thresholds, out var error))
+            {
+                await console.Error.WriteLineAsync($"balances: {error}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            var settings = new ServeSettings(
+                result.GetValue(options.Listen)!,
+                result.GetValue(options.Interval),
+                thresholds,
+                result.GetValue(options.Demo),
+                result.GetValue(options.Config),
+                result.GetValue(options.Verbose));
+            return await new ServeRunner(console, settings).RunAsync(cancellationToken).ConfigureAwait(false);
+        });
+        return serve;
     }
 }

@@ -25,18 +25,7 @@ internal sealed class CheckOptions
         HelpName = "ID",
     };
 
-    public Option<string[]> Min { get; } = new("--min")
-    {
-        Description = "Critical level (repeatable): an amount below AMOUNT is low (exit 2). ID=AMOUNT for the provider's primary amount, "
-            + "ID.KIND=AMOUNT for one kind.",
-        HelpName = "ID[.KIND]=AMOUNT",
-    };
-
-    public Option<string[]> Warn { get; } = new("--warn")
-    {
-        Description = "Warning level (repeatable): an amount below AMOUNT is at level warning (exit 0). Same form as --min.",
-        HelpName = "ID[.KIND]=AMOUNT",
-    };
+    public ThresholdOptions Thresholds { get; } = new();
 
     public Option<TimeSpan?> Timeout { get; } = new("--timeout")
     {
@@ -76,5 +65,5 @@ internal sealed class CheckOptions
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Log requests, retries and failures to standard error." };
 
-    public IEnumerable<Option> All => [Format, Provider, Warn, Min, Timeout, Demo, Accounts, Config, Verbose];
+    public IEnumerable<Option> All => [Format, Provider, .. Thresholds.All, Timeout, Demo, Accounts, Config, Verbose];
 }

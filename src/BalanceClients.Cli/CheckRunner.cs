@@ -24,16 +24,12 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         {
             if (settings.Demo)
             {
-                DemoRules.RefuseCombinations(settings);
-                if (DemoRules.IgnoredSettings(console.Environment) is { } ignored)
-                {
-                    await console.Error.WriteLineAsync($"balances: {ignored}").ConfigureAwait(false);
-                }
-
-                demo = await FakeProviderServer.StartAsync(cancellationToken).ConfigureAwait(false);
+                demo = await CliConfiguration.StartDemoAsync(console, settings.ConfigFile, settings.AccountsFile, cancellationToken)
+                    .ConfigureAwait(false);
             }
 
-            var configuration = await ReadConfigurationAsync(demo, cancellationToken).ConfigureAwait(false);
+            var configuration = await CliConfiguration.ReadAsync(console, settings.ConfigFile, demo, cancellationToken)
+                .ConfigureAwait(false);
             var file = settings.AccountsFile is { } path
                 ? await ValidateAccountsAsync(path, cancellationToken).ConfigureAwait(false)
                 : null;
@@ -47,14 +43,9 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
                     : await RunConfiguredAsync(checker, accounts, cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (BalanceConfigurationException exception)
+        catch (Exception exception) when (CliConfiguration.MistakeIn(exception) is { } mistake)
         {
-            await console.Error.WriteLineAsync($"balances: {exception.Message}").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-        catch (OptionsValidationException exception)
-        {
-            await console.Error.WriteLineAsync($"balances: {exception.Failures.First()}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"balances: {mistake}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
         finally
@@ -64,26 +55,6 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
                 await demo.DisposeAsync().ConfigureAwait(false);
             }
         }
-    }
-
-    private async Task<IConfiguration> ReadConfigurationAsync(FakeProviderServer? demo, CancellationToken cancellationToken)
-    {
-        var builder = new ConfigurationBuilder();
-        if (demo is not null)
-        {
-            return builder.AddBalanceEnvironmentVariables(demo.Environment).Build();
-        }
-
-        if (settings.ConfigFile is { } file)
-        {
-            builder.AddConfiguration(await ConfigFile.ReadAsync(file, cancellationToken).ConfigureAwait(false));
-        }
-
-        // The same mapping as AddEnvironmentVariables(): Balances__Providers__mesh__BaseUrl is Balances:Providers:mesh:BaseUrl.
-        builder.AddInMemoryCollection(console.Environment
-            .Where(pair => pair.Key.StartsWith("Balances__", StringComparison.OrdinalIgnoreCase))
-            .Select(pair => new KeyValuePair<string, string?>(pair.Key.Replace("__", ":", StringComparison.Ordinal), pair.Value)));
-        return builder.AddBalanceEnvironmentVariables(console.Environment).Build();
     }
 
     private async Task<AccountsFile> ValidateAccountsAsync(string path, CancellationToken cancellationToken)
@@ -113,9 +84,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             .ToList();
         if (selected.Count == 0)
         {
-            var variables = string.Join(", ", ProviderInfo.All.SelectMany(p => p.EnvironmentVariables.Take(1)));
-            throw new BalanceConfigurationException(
-                $"no provider is configured: set {variables} (Mesh needs all four MESH_* variables), or run with --demo.");
+            throw new BalanceConfigurationException(CliConfiguration.NoAccounts);
         }
 
         return selected;

@@ -41,6 +41,13 @@ internal sealed class CliConsole
     /// <summary>Whether standard output is a terminal.</summary>
     public bool IsTerminal { get; }
 
+    /// <summary>The clock of checks, deadlines and schedules.</summary>
+    /// <value>The default value is <see cref="TimeProvider.System"/>; tests give a clock they move.</value>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Called with <c>serve</c>'s services once it serves: tests reach its monitor and its address through it.</summary>
+    public Action<IServiceProvider>? Serving { get; init; }
+
     /// <summary>Whether colour is wanted: on a terminal, unless <c>NO_COLOR</c> is set.</summary>
     public bool UseColor => IsTerminal && string.IsNullOrEmpty(Environment.GetValueOrDefault("NO_COLOR"));
 

@@ -1,6 +1,5 @@
 using BalanceClients.Configuration;
 
-
 namespace BalanceClients.Cli;
 
 /// <summary>What <c>--demo</c> refuses and what it ignores: it checks its built-in fake providers and nothing else.</summary>
@@ -9,11 +8,12 @@ internal static class DemoRules
     private const string Fakes = "--demo checks only its built-in fake providers";
 
     /// <summary>Refuses the options that name other accounts or settings.</summary>
-    /// <param name="settings">The options.</param>
+    /// <param name="configFile">The <c>--config</c> file, if given.</param>
+    /// <param name="accountsFile">The <c>--accounts</c> file, if given.</param>
     /// <exception cref="BalanceConfigurationException"><c>--config</c> or <c>--accounts</c> was given too.</exception>
-    public static void RefuseCombinations(CheckSettings settings)
+    public static void RefuseCombinations(string? configFile, string? accountsFile)
     {
-        var flag = settings.ConfigFile is not null ? "--config" : settings.AccountsFile is not null ? "--accounts" : null;
+        var flag = configFile is not null ? "--config" : accountsFile is not null ? "--accounts" : null;
         if (flag is not null)
         {
             throw new BalanceConfigurationException($"{Fakes}: it cannot be combined with {flag}.");

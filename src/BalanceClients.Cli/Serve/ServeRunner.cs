@@ -1,0 +1,154 @@
+using BalanceClients.Configuration;
+using BalanceClients.FakeProviders;
+using BalanceClients.Monitoring;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+
+namespace BalanceClients.Cli.Serve;
+
+/// <summary>
+/// Runs <c>balances serve</c>: the library's monitor checks every account on its schedule, and a small Kestrel server answers
+/// from its readings (<c>/metrics</c>, <c>/api/v1/balances</c>, <c>/healthz</c>, <c>/readyz</c>, <c>/health</c>) until SIGTERM or
+/// SIGINT, then stops cleanly and exits 0.
+/// </summary>
+/// <param name="console">Where the tool writes.</param>
+/// <param name="settings">The options.</param>
+internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
+{
+    private const string PrometheusText = "text/plain; version=0.0.4; charset=utf-8";
+    private const string Json = "application/json; charset=utf-8";
+    private const string PlainText = "text/plain; charset=utf-8";
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(4);
+
+    /// <summary>Serves until the host is told to stop (a signal, or <paramref name="cancellationToken"/>).</summary>
+    /// <param name="cancellationToken">Stops the server, as a signal would.</param>
+    /// <returns>The exit status: 0 after a clean stop, 64 for a configuration mistake, 1 when the address cannot be served.</returns>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        FakeProviderServer? demo = null;
+        try
+        {
+            if (settings.Demo)
+            {
+                demo = await CliConfiguration.StartDemoAsync(console, settings.ConfigFile, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            var configuration = await CliConfiguration.ReadAsync(console, settings.ConfigFile, demo, cancellationToken)
+                .ConfigureAwait(false);
+            var app = Build(configuration);
+            await using (app.ConfigureAwait(false))
+            {
+                var accounts = app.Services.GetRequiredService<IBalanceChecker>().Accounts;
+                if (accounts.Count == 0)
+                {
+                    throw new BalanceConfigurationException(CliConfiguration.NoAccounts);
+                }
+
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                var address = app.Services.GetRequiredService<IServer>().Features
+                    .GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+                await console.Error.WriteLineAsync(
+                    $"balances: monitoring {accounts.Count} account(s); serving {address} "
+                    + "(/metrics, /api/v1/balances, /healthz, /readyz, /health)").ConfigureAwait(false);
+                console.Serving?.Invoke(app.Services);
+                await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+        }
+        catch (Exception exception) when (CliConfiguration.MistakeIn(exception) is { } mistake)
+        {
+            await console.Error.WriteLineAsync($"balances: {mistake}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        catch (IOException exception)
+        {
+            // Kestrel's own message repeats the address; the reason is the socket's.
+            var reason = CliText.Reason(exception.InnerException ?? exception);
+            await console.Error.WriteLineAsync($"balances: cannot serve http://{settings.Listen}: {reason}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        finally
+        {
+            if (demo is not null)
+            {
+                await demo.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private WebApplication Build(IConfigurationRoot configuration)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+
+        // The host's own failure to start is reported in one line by RunAsync, not as a logged stack trace.
+        builder.Logging.ClearProviders()
+            .SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.Warning)
+            .AddSimpleConsole(options => options.SingleLine = true)
+            .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            if (settings.Listen.Host is { } host)
+            {
+                kestrel.Listen(host, settings.Listen.Port);
+            }
+            else
+            {
+                kestrel.ListenLocalhost(settings.Listen.Port);
+            }
+        });
+
+        builder.Services.AddSingleton(console.Clock);
+        builder.Services.AddBalanceMonitor(configuration);
+        builder.Services.Configure<BalanceCheckerOptions>(options =>
+        {
+            foreach (var threshold in settings.Thresholds)
+            {
+                options.Thresholds.Add(threshold);
+            }
+        });
+        builder.Services.Configure<BalanceMonitorOptions>(options => options.Interval = settings.Interval ?? options.Interval);
+        builder.Services.AddHealthChecks().AddBalances();
+        builder.Services.AddSingleton<ServedDocuments>();
+
+        var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        var documents = app.Services.GetRequiredService<ServedDocuments>();
+        var monitor = app.Services.GetRequiredService<IBalanceMonitor>();
+        RequestDelegate metrics = context => WriteAsync(context, StatusCodes.Status200OK, PrometheusText, documents.Metrics);
+        RequestDelegate balances = context => WriteAsync(context, StatusCodes.Status200OK, Json, documents.Json);
+        RequestDelegate alive = context => WriteAsync(context, StatusCodes.Status200OK, PlainText, "ok\n"u8.ToArray());
+        RequestDelegate ready = context => monitor.IsReady
+            ? WriteAsync(context, StatusCodes.Status200OK, PlainText, "ready\n"u8.ToArray())
+            : WriteAsync(context, StatusCodes.Status503ServiceUnavailable, PlainText, "not every account is checked yet\n"u8.ToArray());
+        app.MapGet("/metrics", metrics);
+        app.MapGet("/api/v1/balances", balances);
+        app.MapGet("/healthz", alive);
+        app.MapGet("/readyz", ready);
+        app.MapHealthChecks("/health");
+    }
+
+    private static Task WriteAsync(HttpContext context, int status, string contentType, byte[] body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = body.Length;
+        return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+}

@@ -1,0 +1,16 @@
+namespace BalanceClients.Cli.Serve;
+
+/// <summary>The options of one <c>balances serve</c>, parsed and checked.</summary>
+/// <param name="Listen">Where to listen.</param>
+/// <param name="Interval">How often each account is checked, or <see langword="null"/> for the configured interval.</param>
+/// <param name="Thresholds">The <c>--warn</c> and <c>--min</c> thresholds; they win over configured ones.</param>
+/// <param name="Demo">Whether to monitor the built-in fake providers.</param>
+/// <param name="ConfigFile">A JSON configuration file, if any.</param>
+/// <param name="Verbose">Whether to log every check, not only failures.</param>
+internal sealed record ServeSettings(
+    ListenAddress Listen,
+    TimeSpan? Interval,
+    IReadOnlyList<BalanceThreshold> Thresholds,
+    bool Demo,
+    string? ConfigFile,
+    bool Verbose);

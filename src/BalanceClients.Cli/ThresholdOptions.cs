@@ -1,0 +1,47 @@
+using System.CommandLine;
+
+namespace BalanceClients.Cli;
+
+/// <summary>The <c>--warn</c> and <c>--min</c> options, as <c>check</c> and <c>serve</c> both take them.</summary>
+internal sealed class ThresholdOptions
+{
+    public Option<string[]> Warn { get; } = new("--warn")
+    {
+        Description = "Warning level (repeatable): an amount below AMOUNT is at level warning (exit 0). Same form as --min.",
+        HelpName = "ID[.KIND]=AMOUNT",
+    };
+
+    public Option<string[]> Min { get; } = new("--min")
+    {
+        Description = "Critical level (repeatable): an amount below AMOUNT is low (exit 2). ID=AMOUNT for the provider's primary amount, "
+            + "ID.KIND=AMOUNT for one kind.",
+        HelpName = "ID[.KIND]=AMOUNT",
+    };
+
+    public IEnumerable<Option> All => [Warn, Min];
+
+    /// <summary>Reads the thresholds of a command line, in the order given: <c>--warn</c>s, then <c>--min</c>s.</summary>
+    /// <param name="result">The parsed command line.</param>
+    /// <param name="thresholds">The thresholds, each with one level set.</param>
+    /// <param name="error">Why one is wrong, otherwise.</param>
+    /// <returns>Whether all are valid.</returns>
+    public bool TryRead(ParseResult result, out List<BalanceThreshold> thresholds, out string error)
+    {
+        thresholds = [];
+        foreach (var (flag, values) in new[] { ("--warn", result.GetValue(Warn)), ("--min", result.GetValue(Min)) })
+        {
+            foreach (var text in values ?? [])
+            {
+                if (!ThresholdFlag.TryParse(flag, text, out var threshold, out error))
+                {
+                    return false;
+                }
+
+                thresholds.Add(threshold);
+            }
+        }
+
+        error = string.Empty;
+        return true;
+    }
+}
