@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace BalanceClients.Tests.Testing;
+
+/// <summary>
+/// A server the tests run as a process of their own (<c>balances serve</c>, Prometheus), on a port it binds itself and names in its
+/// output, so that no port is picked and released first. It runs under <c>exit-with-parent.sh</c>, so it ends with this test
+/// process however that ends, and it is killed with its children on dispose or when it does not start. Its output is kept for
+/// the messages of failing tests.
+/// </summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    private static readonly string ExitWithParent = Path.Combine(AppContext.BaseDirectory, "Testing", "exit-with-parent.sh");
+    private readonly Process _process;
+    private readonly StringBuilder _output;
+    private readonly string _what;
+
+    private ServerProcess(Process process, StringBuilder output, string what)
+    {
+        _process = process;
+        _output = output;
+        _what = what;
+    }
+
+    /// <summary>Where the server listens, from its own output: <c>http://127.0.0.1:PORT/</c>.</summary>
+    public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>The id of the process that runs the server (the watchdog script's).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Everything the server wrote so far, standard output and error interleaved.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="command"/> as <paramref name="start"/> sets it up, and waits, at most <see cref="Bounded.Limit"/>, for
+    /// a line of its output that <paramref name="listening"/> matches: its group <c>address</c> is the <c>HOST:PORT</c> it serves.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">It exited or did not listen in time; the message has its output.</exception>
+    public static async Task<ServerProcess> StartAsync(
+        string what, IReadOnlyList<string> command, Regex listening, Action<ProcessStartInfo>? start = null)
+    {
+        var info = new ProcessStartInfo("bash")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var argument in command.Prepend(ExitWithParent))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        start?.Invoke(info);
+        var output = new StringBuilder();
+        var address = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, line) => Read(line.Data, output, listening, address);
+        process.ErrorDataReceived += (_, line) => Read(line.Data, output, listening, address);
+        try
+        {
+            process.Start();
+        }
+        catch
+        {
+            process.Dispose();
+            throw;
+        }
+
+        var server = new ServerProcess(process, output, what);
+        try
+        {
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            var exited = process.WaitForExitAsync();
+            var first = await Task.WhenAny(address.Task, exited, Task.Delay(Bounded.Limit));
+            if (first != address.Task)
+            {
+                var why = first == exited ? $"exited with {process.ExitCode}" : $"did not listen within {Bounded.Limit.TotalSeconds:F0} s";
+                throw new InvalidOperationException($"{what} {why}:\n{server.Output}");
+            }
+
+            server.BaseUrl = new Uri($"http://{await address.Task}/");
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Closes the server's stdin, as the end of this test process does, however it ends; completes when it has exited.</summary>
+    public Task EndTestProcessAsync()
+    {
+        _process.StandardInput.Close();
+        return _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.KillTreeAsync(_what);
+        _process.Dispose();
+    }
+
+    private static void Read(string? line, StringBuilder output, Regex listening, TaskCompletionSource<string> address)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+
+        if (listening.Match(line) is { Success: true } match)
+        {
+            address.TrySetResult(match.Groups["address"].Value);
+        }
+    }
+}
