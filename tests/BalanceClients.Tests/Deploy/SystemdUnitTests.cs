@@ -90,8 +90,8 @@ public sealed class SystemdUnitTests
         var dropIns = folder.CreateSubdirectory("balances.service.d");
         foreach (var (from, to) in new[] { (Unit, folder.FullName), (DropIn, dropIns.FullName) })
         {
-            var text = await File.ReadAllTextAsync(from);
-            await File.WriteAllTextAsync(Path.Combine(to, Path.GetFileName(from)), text.Replace(Installed, executable, StringComparison.Ordinal));
+            var text = (await File.ReadAllTextAsync(from)).Replace(Installed, executable, StringComparison.Ordinal);
+            await File.WriteAllTextAsync(Path.Combine(to, Path.GetFileName(from)), text);
         }
 
         return folder;
