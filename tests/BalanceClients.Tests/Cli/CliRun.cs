@@ -47,6 +47,18 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     public static async Task<CliRun> ProcessAsync(
         CliProcessOptions options, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
+        using var process = Process.Start(StartInfo(options, environment, args))!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitOrKillAsync(TimeSpan.FromSeconds(60), "balances " + string.Join(' ', args));
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>How <c>ProcessAsync</c> starts the tool.</summary>
+    public static ProcessStartInfo StartInfo(
+        CliProcessOptions options, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
         List<string> command = Environment.GetEnvironmentVariable(ExecutableVariable) is { Length: > 0 } executable
             ? [executable, .. args]
             : ["dotnet", Path.Combine(AppContext.BaseDirectory, "balances.dll"), .. args];
@@ -82,11 +94,6 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitOrKillAsync(TimeSpan.FromSeconds(60), "balances " + string.Join(' ', args));
-        return new CliRun(process.ExitCode, await output, await error);
+        return start;
     }
 }
