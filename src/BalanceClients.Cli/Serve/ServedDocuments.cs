@@ -49,7 +49,7 @@ internal sealed class ServedDocuments(IBalanceMonitor monitor)
         var samples = Families.ToDictionary(family => family, _ => new StringBuilder());
         foreach (var reading in readings)
         {
-            foreach (var (family, line) in BalanceMetrics.SamplesOf(reading.Latest, reading.LastGood?.Amounts ?? []))
+            foreach (var (family, line) in BalanceMetrics.SamplesOf(reading.Latest, reading.LastGood?.Amounts ?? [], null))
             {
                 samples[family].Append(line);
             }
@@ -79,7 +79,7 @@ internal sealed class ServedDocuments(IBalanceMonitor monitor)
             writer.WriteStartArray("results");
             foreach (var reading in readings)
             {
-                ResultJson.Write(writer, reading);
+                ResultJson.Write(writer, reading, null);
             }
 
             writer.WriteEndArray();
