@@ -17,7 +17,8 @@ internal static class BalancesCommand
         try
         {
             var exitCode = await ParseAndInvokeAsync(args, console, cancellationToken).ConfigureAwait(false);
-            await console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+            // A command that ended on its own, serve stopped by its token included, keeps its status: the flush is not cancelled.
+            await console.Out.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             return exitCode;
         }
         catch (OutputFailedException exception)

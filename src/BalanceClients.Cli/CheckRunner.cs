@@ -148,7 +148,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         {
             foreach (var result in results)
             {
-                await report.AddAsync(result, cancellationToken).ConfigureAwait(false);
+                await report.AddAsync(result, null, cancellationToken).ConfigureAwait(false);
             }
 
             await report.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -170,7 +170,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             {
                 failed |= !result.IsSuccess;
                 low |= result.IsLow;
-                await report.AddAsync(result, cancellationToken).ConfigureAwait(false);
+                await report.AddAsync(result, null, cancellationToken).ConfigureAwait(false);
             }
 
             await report.CompleteAsync(cancellationToken).ConfigureAwait(false);

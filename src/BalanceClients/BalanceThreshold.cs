@@ -3,6 +3,8 @@ namespace BalanceClients;
 /// <summary>
 /// A warning and a critical level for one kind of amount of a provider's accounts (configuration
 /// <c>Balances:Thresholds</c>, or the CLI's <c>--warn</c> and <c>--min</c>). An amount strictly below a level is at that level.
+/// Runway levels (<see cref="RunwayWarning"/>, <see cref="RunwayCritical"/>) are horizons for the primary amount's runway: a
+/// runway strictly shorter than one is at that level.
 /// </summary>
 public sealed class BalanceThreshold
 {
@@ -22,6 +24,24 @@ public sealed class BalanceThreshold
 
     /// <summary>The amount below which the account is at <see cref="BalanceLevel.Critical"/>; <see langword="null"/> for none.</summary>
     public decimal? Critical { get; set; }
+
+    /// <summary>
+    /// The runway below which the account's primary amount is at <see cref="BalanceLevel.Warning"/> (health <c>Degraded</c>);
+    /// <see langword="null"/> for none. Configuration writes it as a time span: <c>7.00:00:00</c> for a week.
+    /// </summary>
+    public TimeSpan? RunwayWarning { get; set; }
+
+    /// <summary>
+    /// The runway below which the account's primary amount is at <see cref="BalanceLevel.Critical"/> (health <c>Unhealthy</c>);
+    /// <see langword="null"/> for none.
+    /// </summary>
+    public TimeSpan? RunwayCritical { get; set; }
+
+    /// <summary>Whether this threshold sets an amount level (<see cref="Warning"/> or <see cref="Critical"/>).</summary>
+    public bool HasAmountLevels => Warning is not null || Critical is not null;
+
+    /// <summary>Whether this threshold sets a runway level (<see cref="RunwayWarning"/> or <see cref="RunwayCritical"/>).</summary>
+    public bool HasRunwayLevels => RunwayWarning is not null || RunwayCritical is not null;
 
     /// <summary>Whether this threshold is about the same amounts as another (same provider, account and kind).</summary>
     /// <param name="other">The other threshold.</param>
@@ -65,9 +85,23 @@ public sealed class BalanceThreshold
         _ => BalanceLevel.Ok,
     };
 
+    /// <summary>The level of a runway of the amount this threshold applies to.</summary>
+    /// <param name="remaining">The time left; <see langword="null"/> when no runway is known (no spending, too little history).</param>
+    /// <returns>Critical or warning when shorter than that horizon, otherwise ok.</returns>
+    public BalanceLevel RunwayLevelOf(TimeSpan? remaining) => remaining switch
+    {
+        { } value when value < RunwayCritical => BalanceLevel.Critical,
+        { } value when value < RunwayWarning => BalanceLevel.Warning,
+        _ => BalanceLevel.Ok,
+    };
+
     /// <inheritdoc />
     public override string ToString() =>
         $"{Provider}{(Account is null ? string.Empty : "/" + Account)}{(Kind is null ? string.Empty : "." + Kind)} "
         + $"(warning {Warning?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, "
-        + $"critical {Critical?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"})";
+        + $"critical {Critical?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}"
+        + (HasRunwayLevels
+            ? $"; runway warning {RunwayWarning?.ToString("c", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, "
+                + $"runway critical {RunwayCritical?.ToString("c", System.Globalization.CultureInfo.InvariantCulture) ?? "-"})"
+            : ")");
 }

@@ -39,7 +39,7 @@ public sealed class BalanceThresholds
         }
 
         var level = BalanceLevel.Ok;
-        foreach (var threshold in _thresholds.Where(t => t.AppliesTo(result.Provider, result.Account)))
+        foreach (var threshold in _thresholds.Where(t => t.HasAmountLevels && t.AppliesTo(result.Provider, result.Account)))
         {
             var amounts = result.Balance.Amounts.Where(amount => threshold.AppliesTo(result.Provider, result.Account, amount)).ToList();
             level = amounts.Count == 0
@@ -59,6 +59,22 @@ public sealed class BalanceThresholds
         _thresholds
             .Where(t => t.AppliesTo(provider, account, amount))
             .Aggregate(BalanceLevel.Ok, (worst, t) => worst.Worst(t.LevelOf(amount.Amount)));
+
+    /// <summary>
+    /// The level of an account's runway: the worst over the runway levels of the thresholds about its primary amount; ok when
+    /// none is, or when no runway is known.
+    /// </summary>
+    /// <param name="provider">The account's provider id.</param>
+    /// <param name="account">The account's name.</param>
+    /// <param name="remaining">The time left until its primary amount runs out; <see langword="null"/> when unknown.</param>
+    /// <returns>Its runway level.</returns>
+    public BalanceLevel RunwayLevelOf(string provider, string account, TimeSpan? remaining) =>
+        _thresholds
+            .Where(t => t.HasRunwayLevels && t.AppliesTo(provider, account, PrimaryAmountOf(provider)))
+            .Aggregate(BalanceLevel.Ok, (worst, t) => worst.Worst(t.RunwayLevelOf(remaining)));
+
+    private static BalanceAmount PrimaryAmountOf(string provider) =>
+        new(ProviderInfo.Find(provider.ToLowerInvariant())?.PrimaryKind ?? string.Empty, null, string.Empty, IsPrimary: true);
 
     private static List<BalanceThreshold> Merge(IEnumerable<BalanceThreshold> first, IEnumerable<BalanceThreshold> then)
     {
@@ -91,5 +107,7 @@ public sealed class BalanceThresholds
         Kind = winner.Kind,
         Warning = winner.Warning ?? under?.Warning,
         Critical = winner.Critical ?? under?.Critical,
+        RunwayWarning = winner.RunwayWarning ?? under?.RunwayWarning,
+        RunwayCritical = winner.RunwayCritical ?? under?.RunwayCritical,
     };
 }

@@ -91,15 +91,40 @@ public sealed class BalanceThresholdsTests
         Assert.Equal(BalanceLevel.Critical, thresholds.LevelOf(Telnyx with { Account = "EU" }));
     }
 
+    [Theory]
+    [InlineData(null, BalanceLevel.Ok)]
+    [InlineData(8.0, BalanceLevel.Ok)]
+    [InlineData(7.0, BalanceLevel.Ok)]
+    [InlineData(6.9, BalanceLevel.Warning)]
+    [InlineData(0.9, BalanceLevel.Critical)]
+    public void RunwayLevelOf_Runway_IsShorterThanWhichHorizon(double? days, BalanceLevel expected)
+    {
+        var thresholds = new BalanceThresholds(
+            [new BalanceThreshold { Provider = "telnyx", RunwayWarning = TimeSpan.FromDays(7), RunwayCritical = TimeSpan.FromDays(1) }]);
+
+        Assert.Equal(expected, thresholds.RunwayLevelOf("telnyx", "default", days is { } d ? TimeSpan.FromDays(d) : null));
+        Assert.Equal(BalanceLevel.Ok, thresholds.RunwayLevelOf("mesh", "default", TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void LevelOf_RunwayOnlyThreshold_LeavesTheAmountLevelAlone()
+    {
+        var thresholds = new BalanceThresholds([new BalanceThreshold { Provider = "mesh", RunwayWarning = TimeSpan.FromDays(7) }]);
+
+        Assert.Equal(BalanceLevel.Ok, thresholds.LevelOf(Mesh));
+    }
+
     [Fact]
     public void Override_SameTarget_ReplacesOnlyTheLevelsItSets()
     {
         var configured = new BalanceThresholds([new BalanceThreshold { Provider = "telnyx", Warning = 1000, Critical = 10 }]);
 
-        var merged = configured.Override([new BalanceThreshold { Provider = "telnyx", Warning = 50 }]);
+        var merged = configured
+            .Override([new BalanceThreshold { Provider = "telnyx", Warning = 50 }])
+            .Override([new BalanceThreshold { Provider = "telnyx", RunwayWarning = TimeSpan.FromDays(3) }]);
 
         var threshold = Assert.Single(merged.All);
-        Assert.Equal((50m, 10m), (threshold.Warning, threshold.Critical));
+        Assert.Equal((50m, 10m, TimeSpan.FromDays(3)), (threshold.Warning, threshold.Critical, threshold.RunwayWarning));
         Assert.Equal((decimal?)1000, Assert.Single(configured.All).Warning);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BalanceClients.History;
 
 namespace BalanceClients.Cli.Output;
 
@@ -21,14 +22,21 @@ internal static class BalanceMetrics
     public static readonly MetricFamily CheckDuration = new(
         "balances_check_duration_seconds", "How long the account's latest check took, retries included.");
 
+    public static readonly MetricFamily Runway = new(
+        "balances_runway_seconds",
+        "Seconds until the account's primary amount reaches zero at its recent rate of spending; present only where known.");
+
     /// <summary>The families of <c>check</c>, in the order they are written.</summary>
-    public static IReadOnlyList<MetricFamily> CheckFamilies { get; } = [Amount, Low, Level, CheckSuccess, CheckError, CheckDuration];
+    public static IReadOnlyList<MetricFamily> CheckFamilies { get; } =
+        [Amount, Low, Level, CheckSuccess, CheckError, CheckDuration, Runway];
 
     /// <summary>The samples of one account.</summary>
     /// <param name="latest">The account's latest check.</param>
     /// <param name="amounts">The amounts to export: the latest check's, or the last good ones while it fails.</param>
+    /// <param name="runway">The runway of its primary amount, when one is known.</param>
     /// <returns>Each sample with its family.</returns>
-    public static IEnumerable<(MetricFamily Family, string Line)> SamplesOf(BalanceCheckResult latest, IReadOnlyList<BalanceAmount> amounts)
+    public static IEnumerable<(MetricFamily Family, string Line)> SamplesOf(
+        BalanceCheckResult latest, IReadOnlyList<BalanceAmount> amounts, BalanceRunway? runway)
     {
         var account = AccountLabels(latest.Provider, latest.Account);
         foreach (var amount in amounts)
@@ -51,6 +59,11 @@ internal static class BalanceMetrics
 
         var seconds = latest.Duration.TotalSeconds.ToString("0.######", CultureInfo.InvariantCulture);
         yield return (CheckDuration, CheckDuration.Sample(account, seconds));
+        if (runway is not null)
+        {
+            var labels = $"{account},kind=\"{Escape(runway.Kind)}\",currency=\"{Escape(runway.Currency)}\"";
+            yield return (Runway, Runway.Sample(labels, runway.Seconds.ToString(CultureInfo.InvariantCulture)));
+        }
     }
 
     /// <summary>The <c>provider</c> and <c>account</c> labels of an account.</summary>

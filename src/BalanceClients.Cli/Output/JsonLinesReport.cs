@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using BalanceClients.History;
 
 namespace BalanceClients.Cli.Output;
 
@@ -17,9 +18,9 @@ internal sealed class JsonLinesReport : IReport
         _writer = new Utf8JsonWriter(output, Options);
     }
 
-    public async Task AddAsync(BalanceCheckResult result, CancellationToken cancellationToken)
+    public async Task AddAsync(BalanceCheckResult result, BalanceRunway? runway, CancellationToken cancellationToken)
     {
-        ResultJson.Write(_writer, result);
+        ResultJson.Write(_writer, result, runway);
         await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         _writer.Reset();
         await _output.WriteAsync(NewLine, cancellationToken).ConfigureAwait(false);

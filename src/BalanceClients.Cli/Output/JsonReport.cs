@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using BalanceClients.History;
 
 namespace BalanceClients.Cli.Output;
 
@@ -18,9 +19,9 @@ internal sealed class JsonReport : IReport
         _writer.WriteStartArray("results");
     }
 
-    public async Task AddAsync(BalanceCheckResult result, CancellationToken cancellationToken)
+    public async Task AddAsync(BalanceCheckResult result, BalanceRunway? runway, CancellationToken cancellationToken)
     {
-        ResultJson.Write(_writer, result);
+        ResultJson.Write(_writer, result, runway);
         await _writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 

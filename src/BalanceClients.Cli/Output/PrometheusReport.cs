@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BalanceClients.History;
 
 namespace BalanceClients.Cli.Output;
 
@@ -34,9 +35,9 @@ internal sealed class PrometheusReport : IReport
         _samples = [.. samples];
     }
 
-    public async Task AddAsync(BalanceCheckResult result, CancellationToken cancellationToken)
+    public async Task AddAsync(BalanceCheckResult result, BalanceRunway? runway, CancellationToken cancellationToken)
     {
-        foreach (var (family, line) in BalanceMetrics.SamplesOf(result, result.Balance?.Amounts ?? []))
+        foreach (var (family, line) in BalanceMetrics.SamplesOf(result, result.Balance?.Amounts ?? [], runway))
         {
             await WriteAsync(family, line).ConfigureAwait(false);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using BalanceClients.History;
 using BalanceClients.Monitoring;
 
 namespace BalanceClients.Cli.Output;
@@ -10,7 +11,9 @@ internal static class ResultJson
     /// <summary>Writes a check's result object.</summary>
     /// <param name="writer">The JSON writer.</param>
     /// <param name="result">The result.</param>
-    public static void Write(Utf8JsonWriter writer, BalanceCheckResult result) => Write(writer, result, result.Balance, reading: null);
+    /// <param name="runway">The runway of its primary amount, when one is known.</param>
+    public static void Write(Utf8JsonWriter writer, BalanceCheckResult result, BalanceRunway? runway) =>
+        Write(writer, result, result.Balance, reading: null, runway);
 
     /// <summary>
     /// Writes a monitor's reading: its latest check, with the last good balance while that fails, and when that balance was read
@@ -18,9 +21,12 @@ internal static class ResultJson
     /// </summary>
     /// <param name="writer">The JSON writer.</param>
     /// <param name="reading">The reading.</param>
-    public static void Write(Utf8JsonWriter writer, BalanceReading reading) => Write(writer, reading.Latest, reading.LastGood, reading);
+    /// <param name="runway">The runway of its primary amount, when one is known.</param>
+    public static void Write(Utf8JsonWriter writer, BalanceReading reading, BalanceRunway? runway) =>
+        Write(writer, reading.Latest, reading.LastGood, reading, runway);
 
-    private static void Write(Utf8JsonWriter writer, BalanceCheckResult result, AccountBalance? balance, BalanceReading? reading)
+    private static void Write(
+        Utf8JsonWriter writer, BalanceCheckResult result, AccountBalance? balance, BalanceReading? reading, BalanceRunway? runway)
     {
         writer.WriteStartObject();
         writer.WriteString("provider", result.Provider);
@@ -49,7 +55,20 @@ internal static class ResultJson
         }
 
         writer.WriteEndArray();
-        if (result.Error is { } error)
+        WriteError(writer, result.Error);
+        if (reading is not null)
+        {
+            WriteNullableString(writer, "checkedAt", reading.LastSuccessAt is { } at ? Time(at) : null);
+            writer.WriteBoolean("stale", reading.IsStale);
+        }
+
+        WriteRunway(writer, runway);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteError(Utf8JsonWriter writer, BalanceError? failure)
+    {
+        if (failure is { } error)
         {
             writer.WriteStartObject("error");
             writer.WriteString("kind", error.Kind.ToContractName());
@@ -70,16 +89,26 @@ internal static class ResultJson
         {
             writer.WriteNull("error");
         }
+    }
 
-        if (reading is not null)
+    private static void WriteRunway(Utf8JsonWriter writer, BalanceRunway? runway)
+    {
+        if (runway is null)
         {
-            var checkedAt = reading.LastSuccessAt?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
-            WriteNullableString(writer, "checkedAt", checkedAt);
-            writer.WriteBoolean("stale", reading.IsStale);
+            writer.WriteNull("runway");
+            return;
         }
 
+        writer.WriteStartObject("runway");
+        writer.WriteNumber("seconds", runway.Seconds);
+        writer.WriteString("emptyAt", Time(runway.EmptyAt));
+        writer.WriteNumber("burnPerDay", runway.BurnPerDay);
+        writer.WriteString("kind", runway.Kind);
+        writer.WriteString("currency", runway.Currency);
         writer.WriteEndObject();
     }
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     private static void WriteNullableString(Utf8JsonWriter writer, string name, string? value)
     {

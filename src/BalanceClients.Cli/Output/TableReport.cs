@@ -1,11 +1,12 @@
 using System.Globalization;
+using BalanceClients.History;
 using Spectre.Console;
 
 namespace BalanceClients.Cli.Output;
 
 /// <summary>
 /// A table for people: one row per amount, grouped by provider and account, amounts right-aligned with their currency; amounts
-/// below a threshold and failures stand out, and each failure's message follows the table.
+/// below a threshold and failures stand out; each known runway, then each failure's message, follows the table.
 /// </summary>
 /// <param name="console">Where the table goes.</param>
 /// <param name="thresholds">The thresholds, for the level of each amount.</param>
@@ -15,6 +16,7 @@ internal sealed class TableReport(IAnsiConsole console, BalanceThresholds thresh
     private static readonly Style Warning = new(Color.Yellow, decoration: Decoration.Bold);
     private static readonly Style Unknown = new(Color.Yellow);
     private readonly List<string> _notes = [];
+    private readonly List<string> _runways = [];
     private bool _hasAmounts;
     private readonly Table _table = new Table()
         .Border(console.Profile.Capabilities.Unicode ? TableBorder.Rounded : TableBorder.Ascii)
@@ -24,8 +26,13 @@ internal sealed class TableReport(IAnsiConsole console, BalanceThresholds thresh
         .AddColumn(new TableColumn("Amount").RightAligned().NoWrap())
         .AddColumn(new TableColumn("Status").NoWrap());
 
-    public Task AddAsync(BalanceCheckResult result, CancellationToken cancellationToken)
+    public Task AddAsync(BalanceCheckResult result, BalanceRunway? runway, CancellationToken cancellationToken)
     {
+        if (runway is not null)
+        {
+            _runways.Add($"{result.Provider}/{result.Account} {RunwayText.Of(runway)}");
+        }
+
         var account = result.Balance?.BillingType is { } billing ? $"{result.Account} ({billing})" : result.Account;
         if (!result.IsSuccess)
         {
@@ -68,6 +75,11 @@ internal sealed class TableReport(IAnsiConsole console, BalanceThresholds thresh
         if (_hasAmounts)
         {
             console.Write(new Text("* primary amount\n", new Style(decoration: Decoration.Dim)));
+        }
+
+        foreach (var runway in _runways)
+        {
+            console.Write(new Text(runway + "\n"));
         }
 
         foreach (var note in _notes)

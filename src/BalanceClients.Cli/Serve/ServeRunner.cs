@@ -1,5 +1,6 @@
 using BalanceClients.Configuration;
 using BalanceClients.FakeProviders;
+using BalanceClients.History;
 using BalanceClients.Monitoring;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -120,7 +121,8 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
         });
         builder.Services.Configure<BalanceMonitorOptions>(options => options.Interval = settings.Interval ?? options.Interval);
         builder.Services.AddHealthChecks().AddBalances();
-        builder.Services.AddSingleton<ServedDocuments>();
+        builder.Services.AddSingleton(services => new ServedDocuments(
+            services.GetRequiredService<IBalanceMonitor>(), services.GetService<LatestRunways>()));
 
         var app = builder.Build();
         MapEndpoints(app);

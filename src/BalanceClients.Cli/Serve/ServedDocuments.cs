@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using BalanceClients.Cli.Output;
+using BalanceClients.History;
 using BalanceClients.Monitoring;
+using Runways = System.Collections.Generic.IReadOnlyDictionary<(string Provider, string Account), BalanceClients.History.BalanceRunway>;
 
 namespace BalanceClients.Cli.Serve;
 
@@ -12,13 +14,15 @@ namespace BalanceClients.Cli.Serve;
 /// served from memory until the next: a scrape never reaches a provider, and costs the same whatever the scrape rate.
 /// </summary>
 /// <param name="monitor">The monitor.</param>
-internal sealed class ServedDocuments(IBalanceMonitor monitor)
+/// <param name="runways">The latest runways, when the readings are recorded.</param>
+internal sealed class ServedDocuments(IBalanceMonitor monitor, LatestRunways? runways)
 {
     /// <summary>When each account's balance was last read.</summary>
     public static readonly MetricFamily LastSuccess = new(
         "balances_last_success_timestamp_seconds",
         "When the account's balance was last read, as Unix time in seconds; absent until it is.");
 
+    private static readonly Runways NoRunways = new Dictionary<(string Provider, string Account), BalanceRunway>();
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private Rendered? _rendered;
 
@@ -34,22 +38,24 @@ internal sealed class ServedDocuments(IBalanceMonitor monitor)
     private Rendered Current()
     {
         var readings = monitor.Readings;
+        var known = runways?.All ?? NoRunways;
         var rendered = Volatile.Read(ref _rendered);
-        if (rendered is null || !ReferenceEquals(rendered.Readings, readings))
+        if (rendered is null || !ReferenceEquals(rendered.Readings, readings) || !ReferenceEquals(rendered.Runways, known))
         {
-            rendered = new Rendered(readings, RenderMetrics(readings), RenderJson(readings));
+            rendered = new Rendered(readings, known, RenderMetrics(readings, known), RenderJson(readings, known));
             Volatile.Write(ref _rendered, rendered);
         }
 
         return rendered;
     }
 
-    private static byte[] RenderMetrics(IReadOnlyList<BalanceReading> readings)
+    private static byte[] RenderMetrics(IReadOnlyList<BalanceReading> readings, Runways runways)
     {
         var samples = Families.ToDictionary(family => family, _ => new StringBuilder());
         foreach (var reading in readings)
         {
-            foreach (var (family, line) in BalanceMetrics.SamplesOf(reading.Latest, reading.LastGood?.Amounts ?? []))
+            var amounts = reading.LastGood?.Amounts ?? [];
+            foreach (var (family, line) in BalanceMetrics.SamplesOf(reading.Latest, amounts, RunwayOf(runways, reading)))
             {
                 samples[family].Append(line);
             }
@@ -70,7 +76,7 @@ internal sealed class ServedDocuments(IBalanceMonitor monitor)
         return Encoding.UTF8.GetBytes(text.ToString());
     }
 
-    private static byte[] RenderJson(IReadOnlyList<BalanceReading> readings)
+    private static byte[] RenderJson(IReadOnlyList<BalanceReading> readings, Runways runways)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, JsonOptions))
@@ -79,7 +85,7 @@ internal sealed class ServedDocuments(IBalanceMonitor monitor)
             writer.WriteStartArray("results");
             foreach (var reading in readings)
             {
-                ResultJson.Write(writer, reading);
+                ResultJson.Write(writer, reading, RunwayOf(runways, reading));
             }
 
             writer.WriteEndArray();
@@ -89,5 +95,8 @@ internal sealed class ServedDocuments(IBalanceMonitor monitor)
         return buffer.ToArray();
     }
 
-    private sealed record Rendered(IReadOnlyList<BalanceReading> Readings, byte[] Metrics, byte[] Json);
+    private static BalanceRunway? RunwayOf(Runways runways, BalanceReading reading) =>
+        runways.GetValueOrDefault((reading.Provider, reading.Account));
+
+    private sealed record Rendered(IReadOnlyList<BalanceReading> Readings, Runways Runways, byte[] Metrics, byte[] Json);
 }

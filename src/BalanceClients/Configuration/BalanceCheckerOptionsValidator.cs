@@ -101,11 +101,31 @@ internal sealed class BalanceCheckerOptionsValidator(SettingNames names) : IVali
             failures,
             threshold.Kind is null || kinds.Contains(threshold.Kind, StringComparer.Ordinal),
             $"{settingName}: {provider.Descriptor.Id} has no amount of kind '{threshold.Kind}' ({string.Join(", ", kinds)}).");
-        Add(failures, threshold.Warning is not null || threshold.Critical is not null, $"{settingName} sets neither Warning nor Critical.");
+        Add(
+            failures,
+            threshold.HasAmountLevels || threshold.HasRunwayLevels,
+            $"{settingName} sets none of Warning, Critical, RunwayWarning and RunwayCritical.");
         Add(
             failures,
             !(threshold.Warning < threshold.Critical),
             $"{settingName}: its Warning level is below its Critical level, so it could never warn first.");
+        var primary = provider.Descriptor.Info.PrimaryKind;
+        Add(
+            failures,
+            !threshold.HasRunwayLevels || threshold.Kind is null || threshold.Kind == primary,
+            $"{settingName}: a runway is known only for the primary amount ({primary}), not '{threshold.Kind}'.");
+        foreach (var (name, horizon) in new[] { ("RunwayWarning", threshold.RunwayWarning), ("RunwayCritical", threshold.RunwayCritical) })
+        {
+            Add(
+                failures,
+                horizon is null || InRange(horizon.Value, BalanceDefaults.MinRunwayHorizon, BalanceDefaults.MaxRunwayHorizon),
+                $"{settingName}:{name} must be between 1 minute and 3650 days.");
+        }
+
+        Add(
+            failures,
+            !(threshold.RunwayWarning < threshold.RunwayCritical),
+            $"{settingName}: its RunwayWarning is shorter than its RunwayCritical, so it could never warn first.");
     }
 
     private static void CheckGeneral(BalanceCheckerOptions options, List<string> failures)

@@ -27,4 +27,7 @@ internal static class BalanceDefaults
 
     public const int MaxResponseBytes = 1024 * 1024;
     public const int MaxMaxResponseBytes = 64 * 1024 * 1024;
+
+    public static readonly TimeSpan MinRunwayHorizon = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan MaxRunwayHorizon = TimeSpan.FromDays(3650);
 }

@@ -12,6 +12,8 @@ internal static partial class OptionsBinding
         nameof(ResilienceOptions.AttemptTimeout),
         nameof(ResilienceOptions.RetryBaseDelay),
         nameof(ResilienceOptions.MaxRetryAfter),
+        nameof(BalanceThreshold.RunwayWarning),
+        nameof(BalanceThreshold.RunwayCritical),
     };
 
     /// <summary>Binds the section onto the options.</summary>

@@ -1,4 +1,6 @@
+using BalanceClients;
 using BalanceClients.Health;
+using BalanceClients.History;
 using BalanceClients.Monitoring;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -10,7 +12,8 @@ public static class BalancesHealthChecksBuilderExtensions
     /// <summary>
     /// Adds a health check that reports from <see cref="IBalanceMonitor"/>'s latest readings (register it with
     /// <c>AddBalanceMonitor</c>): a critical or failing account is <paramref name="failureStatus"/>, a warning is degraded.
-    /// It never calls a provider.
+    /// With the history recorded (<c>AddBalanceHistory</c>), a runway shorter than a threshold's <c>RunwayCritical</c> is
+    /// <paramref name="failureStatus"/> too, and one shorter than its <c>RunwayWarning</c> is degraded. It never calls a provider.
     /// </summary>
     /// <param name="builder">The health checks builder.</param>
     /// <param name="name">The check's name.</param>
@@ -28,7 +31,10 @@ public static class BalancesHealthChecksBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Add(new HealthCheckRegistration(
             name,
-            services => new BalancesHealthCheck(services.GetRequiredService<IBalanceMonitor>()),
+            services => new BalancesHealthCheck(
+                services.GetRequiredService<IBalanceMonitor>(),
+                () => services.GetRequiredService<IBalanceChecker>().Thresholds,
+                services.GetService<LatestRunways>()),
             failureStatus,
             tags));
     }

@@ -47,7 +47,17 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     public static async Task<CliRun> ProcessAsync(
         CliProcessOptions options, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var command = Command(args);
+        var run = await ToolRun.RunAsync(StartInfo(options, environment, args), "balances " + string.Join(' ', args));
+        return new CliRun(run.ExitCode, run.Out, run.Error);
+    }
+
+    /// <summary>How <c>ProcessAsync</c> starts the tool.</summary>
+    public static ProcessStartInfo StartInfo(
+        CliProcessOptions options, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        List<string> command = Environment.GetEnvironmentVariable(ExecutableVariable) is { Length: > 0 } executable
+            ? [executable, .. args]
+            : ["dotnet", Path.Combine(AppContext.BaseDirectory, "balances.dll"), .. args];
         if (options.AsAnyUser && Environment.UserName == "root")
         {
             command.InsertRange(0, ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]);
@@ -58,29 +68,15 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
             command.InsertRange(0, ["bash", "-c", $"\"$@\" {suffix}; exit ${{PIPESTATUS[0]}}", "balances"]);
         }
 
-        var start = new ProcessStartInfo(command[0]);
+        var start = new ProcessStartInfo(command[0])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+        };
         foreach (var argument in command.Skip(1))
         {
             start.ArgumentList.Add(argument);
         }
 
-        UseOnly(start, environment);
-        var run = await ToolRun.RunAsync(start);
-        return new CliRun(run.ExitCode, run.Out, run.Error);
-    }
-
-    /// <summary>
-    /// The command line that runs the built tool with these arguments: <c>dotnet balances.dll</c>, or the executable
-    /// <see cref="ExecutableVariable"/> names.
-    /// </summary>
-    public static List<string> Command(params IEnumerable<string> args) =>
-        Environment.GetEnvironmentVariable(ExecutableVariable) is { Length: > 0 } executable
-            ? [executable, .. args]
-            : ["dotnet", Path.Combine(AppContext.BaseDirectory, "balances.dll"), .. args];
-
-    /// <summary>Gives the process only the given environment variables besides the basics (the path, the home, the runtime's).</summary>
-    public static void UseOnly(ProcessStartInfo start, IReadOnlyDictionary<string, string?> environment)
-    {
         foreach (var name in start.Environment.Keys.ToList())
         {
             if (name is not ("PATH" or "HOME" or "DOTNET_ROOT" or "TMPDIR" or "LANG"))
@@ -93,5 +89,7 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         {
             start.Environment[name] = value;
         }
+
+        return start;
     }
 }

@@ -334,7 +334,7 @@ public sealed class BalanceCheckerOptionsTests
     [Theory]
     [InlineData("twilio", null, "1", null, "Balances:Thresholds:0: 'twilio' is not a provider")]
     [InlineData("telnyx", "sms", "1", null, "Balances:Thresholds:0: telnyx has no amount of kind 'sms'")]
-    [InlineData("telnyx", null, null, null, "Balances:Thresholds:0 sets neither Warning nor Critical.")]
+    [InlineData("telnyx", null, null, null, "Balances:Thresholds:0 sets none of Warning, Critical, RunwayWarning and RunwayCritical.")]
     [InlineData("telnyx", null, "10", "20", "Balances:Thresholds:0: its Warning level is below its Critical level")]
     [InlineData("telnyx", null, "lots", null, "Balances:Thresholds:0:Warning is not a valid decimal amount.")]
     public void WrongThreshold_NamesIt(string provider, string? kind, string? warning, string? critical, string message)
@@ -345,6 +345,41 @@ public sealed class BalanceCheckerOptionsTests
             ["Balances:Thresholds:0:Kind"] = kind,
             ["Balances:Thresholds:0:Warning"] = warning,
             ["Balances:Thresholds:0:Critical"] = critical,
+        });
+
+        Assert.StartsWith(message, failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunwayThresholds_BindFromConfigurationAsTimeSpans()
+    {
+        var options = BalanceServices.Options(NoVariables, new Dictionary<string, string?>
+        {
+            ["Balances:Thresholds:0:Provider"] = "telnyx",
+            ["Balances:Thresholds:0:RunwayWarning"] = "7.00:00:00",
+            ["Balances:Thresholds:0:RunwayCritical"] = "1.12:00:00",
+        });
+
+        var threshold = Assert.Single(options.Thresholds);
+        Assert.Equal((TimeSpan.FromDays(7), TimeSpan.FromHours(36)), (threshold.RunwayWarning, threshold.RunwayCritical));
+        Assert.Equal("telnyx (warning -, critical -; runway warning 7.00:00:00, runway critical 1.12:00:00)", threshold.ToString());
+    }
+
+    [Theory]
+    [InlineData(null, "7", null, "Balances:Thresholds:0:RunwayWarning '7' is a number of days to .NET")]
+    [InlineData(null, "soon", null, "Balances:Thresholds:0:RunwayWarning is not a valid time span")]
+    [InlineData(null, "00:00:30", null, "Balances:Thresholds:0:RunwayWarning must be between 1 minute and 3650 days.")]
+    [InlineData(null, null, "-1.00:00:00", "Balances:Thresholds:0:RunwayCritical must be between 1 minute and 3650 days.")]
+    [InlineData(null, "1.00:00:00", "2.00:00:00", "Balances:Thresholds:0: its RunwayWarning is shorter than its RunwayCritical")]
+    [InlineData("balance", "7.00:00:00", null, "Balances:Thresholds:0: a runway is known only for the primary amount (available_credit)")]
+    public void WrongRunwayThreshold_NamesIt(string? kind, string? warning, string? critical, string message)
+    {
+        var failure = BalanceServices.Failure(NoVariables, new Dictionary<string, string?>
+        {
+            ["Balances:Thresholds:0:Provider"] = "telnyx",
+            ["Balances:Thresholds:0:Kind"] = kind,
+            ["Balances:Thresholds:0:RunwayWarning"] = warning,
+            ["Balances:Thresholds:0:RunwayCritical"] = critical,
         });
 
         Assert.StartsWith(message, failure, StringComparison.Ordinal);

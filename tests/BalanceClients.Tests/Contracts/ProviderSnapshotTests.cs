@@ -91,7 +91,7 @@ public sealed class ProviderSnapshotTests
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            ResultJson.Write(writer, result);
+            ResultJson.Write(writer, result, runway: null);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using BalanceClients.Tests.Cli;
+using BalanceClients.Tests.History;
 using BalanceClients.Tests.Testing;
 
 namespace BalanceClients.Tests.Deploy;
@@ -20,7 +21,9 @@ public sealed class PrometheusEndToEndTests
         var stopwatch = Stopwatch.StartNew();
         using var deadline = new CancellationTokenSource(Limit);
         // The demo's Lumenfall account holds 12.50 USD, below a critical threshold of 100.
-        await using var serve = await ServeProcess.StartAsync(
+        using var store = new StoreFolder();
+        await using var serve = await WatchedServe.StartAsync(
+            new Dictionary<string, string?> { ["BALANCES_STORE"] = store.File() },
             "--demo", "--listen", "127.0.0.1:0", "--interval", "10", "--min", "lumenfall=100");
         await using var prometheus = await PrometheusServer.StartAsync(serve.BaseUrl, DeployFiles.AlertRules);
         try
@@ -46,7 +49,7 @@ public sealed class PrometheusEndToEndTests
         }
         catch (TimeoutException exception)
         {
-            throw new TimeoutException($"{exception.Message}\nbalances serve's output:\n{serve.Server.Output}", exception);
+            throw new TimeoutException($"{exception.Message}\nbalances serve's output:\n{serve.Output}", exception);
         }
 
         Assert.True(stopwatch.Elapsed < Limit, $"it took {stopwatch.Elapsed}");

@@ -6,7 +6,7 @@ namespace BalanceClients.Tests.Deploy;
 /// <summary>The systemd unit of <c>deploy/systemd</c> and its credentials drop-in: valid, hardened, running what the tool takes.</summary>
 public sealed class SystemdUnitTests
 {
-    private const string SystemdAnalyze = "systemd-analyze";
+    private const string SystemdAnalyze = "/usr/bin/systemd-analyze";
     private const string Installed = "/usr/local/bin/balances";
     private static readonly string Unit = Path.Combine(DeployFiles.Systemd, "balances.service");
     private static readonly string DropIn = Path.Combine(DeployFiles.Systemd, "load-credential.conf");
@@ -46,14 +46,14 @@ public sealed class SystemdUnitTests
         Assert.Contains("LoadCredential", Settings(DropIn).Select(setting => setting.Key));
     }
 
-    [FactWhenInstalled(SystemdAnalyze)]
+    [FactWhenInstalled(SystemdAnalyze, "systemd")]
     public async Task Verify_UnitWithItsDropIn_FindsNoMistake()
     {
         var folder = await InstalledCopyAsync();
         try
         {
             var run = await ToolRun.RunAsync(
-                InstalledTools.Require(SystemdAnalyze), folder.FullName, "verify", "--man=no", "./balances.service");
+                SystemdAnalyze, folder.FullName, "verify", "--man=no", "./balances.service");
 
             Assert.True(run.ExitCode == 0, run.ToString());
             Assert.DoesNotContain(folder.FullName, run.Out + run.Error, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class SystemdUnitTests
         }
     }
 
-    [FactWhenInstalled(SystemdAnalyze)]
+    [FactWhenInstalled(SystemdAnalyze, "systemd")]
     public async Task Security_Unit_ExposureIsAtMostTwoOutOfTen()
     {
         var folder = await InstalledCopyAsync();
@@ -72,7 +72,7 @@ public sealed class SystemdUnitTests
         {
             // --threshold counts in tenths of the 0-10 exposure level it prints: 20 is 2.0, within systemd's "OK".
             string[] args = ["security", "--offline=yes", "--threshold=20", "./balances.service"];
-            var run = await ToolRun.RunAsync(InstalledTools.Require(SystemdAnalyze), folder.FullName, args);
+            var run = await ToolRun.RunAsync(SystemdAnalyze, folder.FullName, args);
 
             Assert.True(run.ExitCode == 0, run.ToString());
         }
@@ -86,7 +86,7 @@ public sealed class SystemdUnitTests
     private static async Task<DirectoryInfo> InstalledCopyAsync()
     {
         var folder = Directory.CreateTempSubdirectory("balances-systemd-test-");
-        var executable = InstalledTools.Require("true");
+        const string executable = "/usr/bin/true";
         var dropIns = folder.CreateSubdirectory("balances.service.d");
         foreach (var (from, to) in new[] { (Unit, folder.FullName), (DropIn, dropIns.FullName) })
         {

@@ -1,4 +1,5 @@
 using BalanceClients.Health;
+using BalanceClients.History;
 using BalanceClients.Monitoring;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -43,9 +44,46 @@ public sealed class BalancesHealthCheckTests
         Assert.Equal(HealthStatus.Degraded, result.Status);
     }
 
-    private static Task<HealthCheckResult> Check(IBalanceMonitor monitor, HealthStatus? failureStatus)
+    [Theory]
+    [InlineData(null, HealthStatus.Healthy, "ok")]
+    [InlineData(8.0, HealthStatus.Healthy, "ok")]
+    [InlineData(6.0, HealthStatus.Degraded, "ok; runway warning")]
+    [InlineData(0.5, HealthStatus.Unhealthy, "ok; runway critical")]
+    public async Task CheckHealth_RunwayShorterThanAHorizon_DegradesOrFails(double? days, HealthStatus expected, string data)
     {
-        var check = new BalancesHealthCheck(monitor);
+        var runways = new LatestRunways();
+        if (days is { } d)
+        {
+            var left = TimeSpan.FromDays(d);
+            runways.Set("telnyx", "default", new BalanceRunway((long)left.TotalSeconds, Now + left, 10m, AmountKinds.Balance, "USD"));
+        }
+
+        var thresholds = new BalanceThresholds(
+            [new BalanceThreshold { Provider = "telnyx", RunwayWarning = TimeSpan.FromDays(7), RunwayCritical = TimeSpan.FromDays(1) }]);
+        var monitor = new StubMonitor(Reading("antgst", BalanceLevel.Ok, false), Reading("telnyx", BalanceLevel.Ok, false));
+
+        var result = await Check(monitor, null, thresholds, runways);
+
+        Assert.Equal(expected, result.Status);
+        Assert.Equal(data, result.Data["telnyx/default"]);
+        Assert.Equal("ok", result.Data["antgst/default"]);
+    }
+
+    [Fact]
+    public async Task CheckHealth_RunwayWithoutHorizons_ChangesNothing()
+    {
+        var runways = new LatestRunways();
+        runways.Set("telnyx", "default", new BalanceRunway(60, Now.AddMinutes(1), 10m, AmountKinds.Balance, "USD"));
+
+        var result = await Check(new StubMonitor(Reading("telnyx", BalanceLevel.Ok, false)), null, BalanceThresholds.None, runways);
+
+        Assert.Equal(HealthStatus.Healthy, result.Status);
+    }
+
+    private static Task<HealthCheckResult> Check(
+        IBalanceMonitor monitor, HealthStatus? failureStatus, BalanceThresholds? thresholds = null, LatestRunways? runways = null)
+    {
+        var check = new BalancesHealthCheck(monitor, () => thresholds ?? BalanceThresholds.None, runways);
         var registration = new HealthCheckRegistration("balances", check, failureStatus, null);
         return check.CheckHealthAsync(new HealthCheckContext { Registration = registration });
     }

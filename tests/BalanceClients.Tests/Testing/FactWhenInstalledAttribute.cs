@@ -1,24 +1,24 @@
 namespace BalanceClients.Tests.Testing;
 
 /// <summary>
-/// A test that runs the executables of other projects: skipped, saying why, on a machine where one is not installed. CI installs
-/// them (<c>.ci/run</c> installs Debian's <c>prometheus</c> package, which has <c>promtool</c> too), so there it always runs.
+/// A test that needs a program of the machine (Debian's <c>prometheus</c> package brings <c>prometheus</c> and <c>promtool</c>):
+/// skipped, with the reason stated, where it is not installed, and run everywhere else. CI installs it.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class FactWhenInstalledAttribute : FactAttribute
+internal sealed class FactWhenInstalledAttribute : FactAttribute
 {
-    /// <summary>Skips the test unless every one of <paramref name="executables"/> is on the path.</summary>
-    public FactWhenInstalledAttribute(params string[] executables)
+    /// <param name="program">The program's absolute path.</param>
+    /// <param name="package">The Debian package that brings it (.ci/run installs <c>prometheus</c>).</param>
+    public FactWhenInstalledAttribute(string program, string package = "prometheus")
     {
-        Executables = executables;
-        var missing = executables.Where(name => InstalledTools.Find(name) is null).ToList();
-        if (missing.Count > 0)
+        Program = program;
+        if (!File.Exists(program))
         {
-            Skip = $"{string.Join(" and ", missing)} not installed here: .ci/run installs Debian's prometheus package (promtool, "
-                + "prometheus); systemd-analyze comes with systemd.";
+            var installs = package == "prometheus" ? "; .ci/run installs it" : string.Empty;
+            Skip = $"{program} is not installed (Debian's {package} package brings it{installs})";
         }
     }
 
-    /// <summary>The executables the test runs.</summary>
-    public IReadOnlyList<string> Executables { get; }
+    /// <summary>The program's absolute path.</summary>
+    public string Program { get; }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -11,8 +12,8 @@ namespace BalanceClients.Tests.Testing;
 /// </summary>
 internal sealed partial class PrometheusServer : IAsyncDisposable
 {
-    /// <summary>The name of its executable.</summary>
-    public const string Executable = "prometheus";
+    /// <summary>Its executable, as Debian's <c>prometheus</c> package installs it.</summary>
+    public const string Executable = "/usr/bin/prometheus";
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
     private readonly ServerProcess _server;
@@ -38,16 +39,17 @@ internal sealed partial class PrometheusServer : IAsyncDisposable
         {
             var configuration = Path.Combine(folder.FullName, "prometheus.yml");
             await File.WriteAllTextAsync(configuration, Configuration(target, ruleFiles));
-            var server = await ServerProcess.StartAsync(
-                Executable,
-                [
-                    InstalledTools.Require(Executable),
+            var start = new ProcessStartInfo(Executable)
+            {
+                ArgumentList =
+                {
                     "--config.file=" + configuration,
                     "--storage.tsdb.path=" + Path.Combine(folder.FullName, "data"),
                     "--web.listen-address=127.0.0.1:0",
                     "--log.level=info",
-                ],
-                Listening());
+                },
+            };
+            var server = await ServerProcess.StartAsync("prometheus", start, Listening());
             if (server.BaseUrl.Port == 0)
             {
                 await server.DisposeAsync();

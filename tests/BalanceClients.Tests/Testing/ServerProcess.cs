@@ -43,23 +43,29 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts <paramref name="command"/> as <paramref name="start"/> sets it up, and waits, at most <see cref="Bounded.Limit"/>, for
-    /// a line of its output that <paramref name="listening"/> matches: its group <c>address</c> is the <c>HOST:PORT</c> it serves.
+    /// Starts the server <paramref name="program"/> describes (its program, arguments, environment and folder), and waits, at most
+    /// <see cref="Bounded.Limit"/>, for a line of its output that <paramref name="listening"/> matches: its group <c>address</c> is
+    /// the <c>HOST:PORT</c> it serves.
     /// </summary>
     /// <exception cref="InvalidOperationException">It exited or did not listen in time; the message has its output.</exception>
-    public static async Task<ServerProcess> StartAsync(
-        string what, IReadOnlyList<string> command, Regex listening, Action<ProcessStartInfo>? start = null)
+    public static async Task<ServerProcess> StartAsync(string what, ProcessStartInfo program, Regex listening)
     {
         var info = new ProcessStartInfo("bash")
         {
             RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = program.WorkingDirectory,
         };
-        foreach (var argument in command.Prepend(ExitWithParent))
+        foreach (var argument in program.ArgumentList.Prepend(program.FileName).Prepend(ExitWithParent))
         {
             info.ArgumentList.Add(argument);
         }
 
-        start?.Invoke(info);
+        info.Environment.Clear();
+        foreach (var (name, value) in program.Environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var output = new StringBuilder();
         var address = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process { StartInfo = info };

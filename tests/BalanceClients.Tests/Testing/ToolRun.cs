@@ -16,12 +16,12 @@ internal sealed record ToolRun(int ExitCode, string Out, string Error)
             start.ArgumentList.Add(argument);
         }
 
-        return RunAsync(start);
+        return RunAsync(start, string.Join(' ', start.ArgumentList.Prepend(executable)));
     }
 
     /// <summary>Runs the process <paramref name="start"/> describes, its standard input empty; killed if it outlives a minute.</summary>
     /// <exception cref="TimeoutException">It did not exit within a minute; it has been killed.</exception>
-    public static async Task<ToolRun> RunAsync(ProcessStartInfo start)
+    public static async Task<ToolRun> RunAsync(ProcessStartInfo start, string what)
     {
         start.RedirectStandardOutput = start.RedirectStandardError = start.RedirectStandardInput = true;
         start.UseShellExecute = false;
@@ -29,7 +29,7 @@ internal sealed record ToolRun(int ExitCode, string Out, string Error)
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitOrKillAsync(Limit, string.Join(' ', start.ArgumentList.Prepend(start.FileName)));
+        await process.WaitForExitOrKillAsync(Limit, what);
         return new ToolRun(process.ExitCode, await output, await error);
     }
 

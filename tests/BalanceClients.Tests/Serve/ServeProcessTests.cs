@@ -1,0 +1,52 @@
+using BalanceClients.Tests.Cli;
+using BalanceClients.Tests.Testing;
+
+namespace BalanceClients.Tests.Serve;
+
+/// <summary><c>balances serve --demo</c> as a real process: it serves, and a signal stops it cleanly, exit 0 within 5 s.</summary>
+[Trait(CliRun.Category, CliRun.RunsAsAProcess)]
+public sealed class ServeProcessTests
+{
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task Signal_WhileServing_StopsCleanlyWithExitZeroWithinFiveSeconds(string signal)
+    {
+        await using var serve = await ServeProcess.StartAsync("--demo", "--interval", "10");
+        using var http = new HttpClient { BaseAddress = serve.Address, Timeout = Bounded.Limit };
+        await WaitUntilReadyAsync(http);
+        using var metrics = await http.GetAsync("/metrics");
+        Assert.Contains("balances_amount{provider=\"undrctrl\"", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await serve.SignalAsync(signal);
+
+        Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(5)));
+        Assert.DoesNotContain("   at ", serve.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signal_BeforeTheFirstChecksEnd_StillStopsCleanly()
+    {
+        await using var serve = await ServeProcess.StartAsync("--demo");
+
+        await serve.SignalAsync("TERM");
+
+        Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    // The demo's first checks are spread over its first seconds: readiness is polled, on real time, with a deadline.
+    private static async Task WaitUntilReadyAsync(HttpClient http)
+    {
+        using var deadline = new CancellationTokenSource(Bounded.Limit);
+        while (true)
+        {
+            using var ready = await http.GetAsync("/readyz", deadline.Token);
+            if (ready.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
+        }
+    }
+}

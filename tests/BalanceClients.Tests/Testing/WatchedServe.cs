@@ -1,0 +1,19 @@
+using System.Text.RegularExpressions;
+using BalanceClients.Tests.Cli;
+
+namespace BalanceClients.Tests.Testing;
+
+/// <summary>
+/// <c>balances serve</c> as a <see cref="ServerProcess"/>: started as <see cref="CliRun"/> starts the tool (the Native AOT executable
+/// in CI's second pass), on the port it reports, and ending with the test process however that ends.
+/// </summary>
+internal static partial class WatchedServe
+{
+    /// <summary>Starts <c>balances serve</c> with these arguments (<c>--listen 127.0.0.1:0</c>, say) and waits until it serves.</summary>
+    /// <exception cref="InvalidOperationException">It exited or did not serve in time; the message has its output.</exception>
+    public static Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        ServerProcess.StartAsync("balances serve", CliRun.StartInfo(CliProcessOptions.Default, environment, ["serve", .. args]), Serving());
+
+    [GeneratedRegex(@"^balances: monitoring \d+ account\(s\); serving http://(?<address>\S+) ")]
+    private static partial Regex Serving();
+}
