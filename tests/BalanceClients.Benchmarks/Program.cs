@@ -1,7 +1,9 @@
+using System.Globalization;
 using BalanceClients.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project tests/BalanceClients.Benchmarks -- [scale | build | fakes | history [FOLDER] | <BenchmarkDotNet arguments>]
+// dotnet run -c Release --project tests/BalanceClients.Benchmarks --
+//     [scale | build | fakes | history [FOLDER] | serve-load URL PER-SECOND SECONDS | <BenchmarkDotNet arguments>]
 switch (args.FirstOrDefault())
 {
     case "scale":
@@ -12,6 +14,9 @@ switch (args.FirstOrDefault())
         break;
     case "build":
         await BuildTimes.RunAsync(FindRepoRoot(), runs: 5);
+        break;
+    case "serve-load":
+        await ServeLoad.RunAsync(new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
         break;
     case "fakes":
         await FakeProvidersHost.RunAsync();

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace BalanceClients.Benchmarks;
+
+/// <summary>
+/// A bounded, fixed-rate load on one URL of a running <c>balances serve</c> (serve.sh): requests start on a fixed schedule
+/// whether or not the previous ones have answered (so a slow answer delays none of the next and is not hidden), each is timed
+/// from its scheduled start to the end of its body, and the run prints one Markdown row: requests, p50, p99, max.
+/// </summary>
+internal static class ServeLoad
+{
+    public static async Task RunAsync(Uri url, int perSecond, int seconds)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(10) };
+
+        // Warm-up: connections, and the server's first rendering of the document.
+        for (var i = 0; i < 200; i++)
+        {
+            await GetAsync(http, url);
+        }
+
+        var total = perSecond * seconds;
+        var period = TimeSpan.FromSeconds(1.0 / perSecond);
+        var clock = Stopwatch.StartNew();
+        var requests = new List<Task<TimeSpan>>(total);
+        for (var i = 0; i < total; i++)
+        {
+            var scheduled = period * i;
+            var wait = scheduled - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            requests.Add(TimedAsync(http, url, clock, scheduled));
+        }
+
+        var latencies = (await Task.WhenAll(requests)).Select(t => t.TotalMilliseconds).Order().ToArray();
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"| {url.AbsolutePath} | {perSecond}/s for {seconds} s | {latencies.Length} | {Percentile(latencies, 0.50):F3} ms "
+            + $"| {Percentile(latencies, 0.99):F3} ms | {latencies[^1]:F3} ms |"));
+    }
+
+    private static async Task<TimeSpan> TimedAsync(HttpClient http, Uri url, Stopwatch clock, TimeSpan scheduled)
+    {
+        await GetAsync(http, url);
+        return clock.Elapsed - scheduled;
+    }
+
+    private static async Task GetAsync(HttpClient http, Uri url)
+    {
+        using var response = await http.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        await response.Content.CopyToAsync(Stream.Null);
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

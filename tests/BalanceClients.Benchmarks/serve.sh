@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# What `balances serve` costs while it serves: the latency of /metrics and /api/v1/balances answered from its cache, at a
+# fixed request rate on loopback (p50/p99/max over a bounded run, from ServeLoad.cs), and the resident memory of the idle
+# process once every account has been checked, with 5 accounts and with 1,000. The server is the Native AOT executable;
+# the providers are the fakes, in a process of their own, answering at once.
+# Usage: tests/BalanceClients.Benchmarks/serve.sh [PER-SECOND] [SECONDS]; prints Markdown tables.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rate=${1:-500}
+seconds=${2:-20}
+aot=src/BalanceClients.Cli/bin/Release/net10.0/linux-x64/publish/balances
+bench=tests/BalanceClients.Benchmarks/bin/Release/net10.0/BalanceClients.Benchmarks.dll
+
+dotnet publish src/BalanceClients.Cli -c Release -r linux-x64 -nologo -v:q >/dev/null
+dotnet build tests/BalanceClients.Benchmarks -c Release -nologo -v:q >/dev/null
+
+work=$(mktemp -d)
+serve=""
+cleanup() {
+  [ -n "$serve" ] && kill "$serve" 2>/dev/null && wait "$serve" 2>/dev/null
+  exec 3>&- 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The fakes serve until their standard input closes: the FIFO's writer is this script.
+mkfifo "$work/stdin"
+dotnet "$bench" fakes < "$work/stdin" > "$work/fakes" &
+exec 3> "$work/stdin"
+until grep -q '^ready$' "$work/fakes"; do sleep 0.1; done
+# shellcheck disable=SC1090
+source <(grep '^export ' "$work/fakes")
+
+# 995 named accounts beside the five default ones, 199 per provider, all on the fakes.
+accounts_file() {
+  python3 - "$1" <<'PY'
+import json, os, sys
+per = int(sys.argv[1]) // 5
+creds = {
+  "undrctrl": {"ApiKey": os.environ["UNDRCTRL_API_KEY"]},
+  "antgst": {"AuthSecret": os.environ["ANTGST_AUTH_SECRET"]},
+  "telnyx": {"ApiKey": os.environ["TELNYX_API_KEY"]},
+  "lumenfall": {"ApiKey": os.environ["LUMENFALL_API_KEY"]},
+  "mesh": {k: os.environ["MESH_" + v] for k, v in
+           {"ClientId": "CLIENT_ID", "ClientSecret": "CLIENT_SECRET", "AuthToken": "AUTH_TOKEN", "BrokerType": "BROKER_TYPE"}.items()},
+}
+providers = {p: {"Accounts": {f"a{i:04d}": c for i in range(per)}} for p, c in creds.items()}
+print(json.dumps({"Balances": {"Providers": providers}}))
+PY
+}
+
+# Starts serve with ACCOUNTS accounts and waits until every one has been checked.
+start_serve() {
+  local extra=()
+  if [ "$1" -gt 5 ]; then
+    accounts_file "$(( $1 - 5 ))" > "$work/config.json"
+    extra=(--config "$work/config.json")
+  fi
+  "$aot" serve --listen 127.0.0.1:0 --interval 3600 --no-store "${extra[@]}" 2> "$work/serve.err" &
+  serve=$!
+  until grep -q 'serving http' "$work/serve.err"; do sleep 0.1; done
+  url=$(grep -o 'http://[0-9.:]*' "$work/serve.err" | head -1)
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/readyz")" = 200 ]; do sleep 0.2; done
+  sleep 5
+}
+
+stop_serve() { kill "$serve"; wait "$serve" 2>/dev/null || true; serve=""; }
+
+kib() { awk -v name="$1" '$1 == name ":" { print $2 }' "/proc/$serve/status"; }
+
+echo "| endpoint | load | requests | p50 | p99 | max |"
+echo "| --- | --- | ---: | ---: | ---: | ---: |"
+start_serve 5
+dotnet "$bench" serve-load "$url/metrics" "$rate" "$seconds"
+dotnet "$bench" serve-load "$url/api/v1/balances" "$rate" "$seconds"
+stop_serve
+echo
+echo "| accounts | idle RSS | peak RSS | /metrics size | /api/v1/balances size |"
+echo "| ---: | ---: | ---: | ---: | ---: |"
+declare -A rss
+for n in 5 1000; do
+  start_serve "$n"
+  rss[$n]=$(kib VmRSS)
+  printf '| %d | %.1f MiB | %.1f MiB | %d KiB | %d KiB |\n' "$n" "$(bc -l <<< "${rss[$n]} / 1024")" "$(bc -l <<< "$(kib VmHWM) / 1024")" \
+    "$(( $(curl -s "$url/metrics" | wc -c) / 1024 ))" "$(( $(curl -s "$url/api/v1/balances" | wc -c) / 1024 ))"
+  if [ "$n" = 1000 ]; then
+    echo
+    echo "| endpoint, 1,000 accounts | load | requests | p50 | p99 | max |"
+    echo "| --- | --- | ---: | ---: | ---: | ---: |"
+    dotnet "$bench" serve-load "$url/metrics" "$rate" "$seconds"
+  fi
+  stop_serve
+done
+echo
+printf 'Growth per account: %.1f KiB. %d cores, %s, %s.\n' "$(bc -l <<< "(${rss[1000]} - ${rss[5]}) / 995")" "$(nproc)" "$(uname -r)" "$(dotnet --version)"
