@@ -1,7 +1,8 @@
 using BalanceClients.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project tests/BalanceClients.Benchmarks -- [scale | build | fakes | history [FOLDER] | <BenchmarkDotNet arguments>]
+// dotnet run -c Release --project tests/BalanceClients.Benchmarks --
+//     [scale | build | fakes | history [FOLDER] | <BenchmarkDotNet arguments>]
 switch (args.FirstOrDefault())
 {
     case "scale":
