@@ -97,45 +97,6 @@ public sealed class FakeProviderServer : IAsyncDisposable
             context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString(), StringComparer.Ordinal),
             body);
         var answer = provider.Answer(request);
-        await WriteAsync(context, answer, _timeProvider).ConfigureAwait(false);
-    }
-
-    private static async Task WriteAsync(HttpContext context, FakeResponse answer, TimeProvider timeProvider)
-    {
-        if (answer.Delay > TimeSpan.Zero)
-        {
-            await Task.Delay(answer.Delay, timeProvider, context.RequestAborted).ConfigureAwait(false);
-        }
-
-        if (answer.DropConnection)
-        {
-            context.Abort();
-            return;
-        }
-
-        context.Response.StatusCode = answer.Status;
-        foreach (var (name, value) in answer.Headers)
-        {
-            context.Response.Headers[name] = value;
-        }
-
-        if (answer.Body is null)
-        {
-            return;
-        }
-
-        context.Response.ContentType = answer.ContentType;
-        var bytes = System.Text.Encoding.UTF8.GetBytes(answer.Body);
-        if (answer.BodyStall <= TimeSpan.Zero)
-        {
-            context.Response.ContentLength = bytes.Length;
-            await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
-            return;
-        }
-
-        await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), context.RequestAborted).ConfigureAwait(false);
-        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-        await Task.Delay(answer.BodyStall, timeProvider, context.RequestAborted).ConfigureAwait(false);
-        await context.Response.Body.WriteAsync(bytes.AsMemory(bytes.Length / 2), context.RequestAborted).ConfigureAwait(false);
+        await answer.WriteToAsync(context, _timeProvider).ConfigureAwait(false);
     }
 }

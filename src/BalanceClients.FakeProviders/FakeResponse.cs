@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace BalanceClients.FakeProviders;
 
 /// <summary>One answer a fake provider gives.</summary>
@@ -40,4 +42,48 @@ public sealed record FakeResponse
 
     /// <summary>A dropped connection.</summary>
     public static FakeResponse Dropped { get; } = new() { DropConnection = true };
+
+    /// <summary>Gives this answer to a request: waits, then drops the connection or answers with its status, headers and body.</summary>
+    /// <param name="context">The request's context.</param>
+    /// <param name="timeProvider">The clock of <see cref="Delay"/> and <see cref="BodyStall"/>.</param>
+    /// <returns>A task that completes when the answer is written.</returns>
+    public async Task WriteToAsync(HttpContext context, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, timeProvider, context.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (DropConnection)
+        {
+            context.Abort();
+            return;
+        }
+
+        context.Response.StatusCode = Status;
+        foreach (var (name, value) in Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (Body is null)
+        {
+            return;
+        }
+
+        context.Response.ContentType = ContentType;
+        var bytes = System.Text.Encoding.UTF8.GetBytes(Body);
+        if (BodyStall <= TimeSpan.Zero)
+        {
+            context.Response.ContentLength = bytes.Length;
+            await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        await Task.Delay(BodyStall, timeProvider, context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.WriteAsync(bytes.AsMemory(bytes.Length / 2), context.RequestAborted).ConfigureAwait(false);
+    }
 }

@@ -34,7 +34,9 @@ internal static class HistoryRun
                 }
 
                 inserted.Stop();
-                Row("insert (one transaction per day of 100 accounts, `ImportAsync`)", $"{rows:N0} rows in {inserted.Elapsed.TotalSeconds:F1} s: {rows / inserted.Elapsed.TotalSeconds:N0} rows/s");
+                Row(
+                    "insert (one transaction per day of 100 accounts, `ImportAsync`)",
+                    $"{rows:N0} rows in {inserted.Elapsed.TotalSeconds:F1} s: {rows / inserted.Elapsed.TotalSeconds:N0} rows/s");
             }
 
             Row("file size, a raw year", Megabytes(new FileInfo(file).Length));
@@ -102,7 +104,8 @@ internal static class HistoryRun
             {
                 var burn = 0.05m + (0.05m * (account % 10));
                 var spent = burn * i % 4900m;
-                yield return new StoredReading(first + (Step * (i + 1)), Provider(account), $"account-{account:D3}", Kind(account), "USD", 5000m - spent);
+                yield return new StoredReading(
+                    first + (Step * (i + 1)), Provider(account), $"account-{account:D3}", Kind(account), "USD", 5000m - spent);
             }
         }
     }
@@ -116,8 +119,13 @@ internal static class HistoryRun
         var times = new List<double>();
         for (var i = 0; i < 1000; i++)
         {
-            var result = new BalanceCheckResult("telnyx", "bench", new AccountBalance("telnyx", "bench",
-                [.. Enumerable.Range(0, amounts).Select(k => new BalanceAmount($"kind-{k}", 100m - (i / 100m), "USD", k == 0))], null, Now.AddMilliseconds((amounts * 10_000) + i)), null, TimeSpan.Zero);
+            var balance = new AccountBalance(
+                "telnyx",
+                "bench",
+                [.. Enumerable.Range(0, amounts).Select(k => new BalanceAmount($"kind-{k}", 100m - (i / 100m), "USD", k == 0))],
+                null,
+                Now.AddMilliseconds((amounts * 10_000) + i));
+            var result = new BalanceCheckResult("telnyx", "bench", balance, null, TimeSpan.Zero);
             var started = Stopwatch.GetTimestamp();
             await store.RecordAsync(result);
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -16,7 +16,8 @@ switch (args.FirstOrDefault())
         await BuildTimes.RunAsync(FindRepoRoot(), runs: 5);
         break;
     case "serve-load":
-        await ServeLoad.RunAsync(new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+        await ServeLoad.RunAsync(
+            new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
         break;
     case "fakes":
         await FakeProvidersHost.RunAsync();

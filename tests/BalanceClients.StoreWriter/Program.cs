@@ -8,7 +8,8 @@ using BalanceClients.History;
 var (path, account) = (args[0], args[1]);
 var first = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(args[2], CultureInfo.InvariantCulture));
 var count = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : int.MaxValue;
-await using var store = await BalanceStore.OpenAsync(path, new BalanceStoreOptions { RawRetention = null, BusyTimeout = TimeSpan.FromSeconds(30) });
+await using var store = await BalanceStore.OpenAsync(
+    path, new BalanceStoreOptions { RawRetention = null, BusyTimeout = TimeSpan.FromSeconds(30) });
 for (var i = 0; i < count; i++)
 {
     await store.RecordAsync(Result(account, first.AddSeconds(i), i));

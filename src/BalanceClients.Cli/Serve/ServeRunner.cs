@@ -112,6 +112,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
 
         builder.Services.AddSingleton(console.Clock);
         builder.Services.AddBalanceMonitor(configuration);
+        builder.Services.AddBalanceNotifications(configuration);
         builder.Services.Configure<BalanceCheckerOptions>(options =>
         {
             foreach (var threshold in settings.Thresholds)

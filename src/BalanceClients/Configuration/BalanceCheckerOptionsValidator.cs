@@ -1,5 +1,6 @@
 using BalanceClients.Providers;
 using Microsoft.Extensions.Options;
+using static BalanceClients.Configuration.ValidationFailures;
 
 namespace BalanceClients.Configuration;
 
@@ -213,15 +214,5 @@ internal sealed class BalanceCheckerOptionsValidator(SettingNames names) : IVali
             .ToList();
         failures.AddRange(problems);
         return problems.Count == 0;
-    }
-
-    private static bool InRange(TimeSpan value, TimeSpan min, TimeSpan max) => value >= min && value <= max;
-
-    private static void Add(List<string> failures, bool condition, string message)
-    {
-        if (!condition)
-        {
-            failures.Add(message);
-        }
     }
 }

@@ -25,6 +25,7 @@ internal sealed class BalanceEnvironmentVariablesConfigurationProvider(IReadOnly
             }
         }
 
+        Set(data, variables, ConfigurationKeys.WebhookUrlVariable, ConfigurationKeys.EnvironmentWebhookUrl);
         Data = data;
     }
 

@@ -12,4 +12,14 @@ internal static class ConfigurationKeys
     public static string Account(string providerId, string account) => $"{Provider(providerId)}:Accounts:{account}";
 
     public static string Credential(string providerId, string account, string field) => $"{Account(providerId, account)}:{field}";
+
+    public const string Notifications = Section + ":Notifications";
+
+    public const string Webhooks = Notifications + ":Webhooks";
+
+    /// <summary>The contract's variable of one JSON webhook.</summary>
+    public const string WebhookUrlVariable = "BALANCES_WEBHOOK_URL";
+
+    /// <summary>The key <see cref="WebhookUrlVariable"/> sets: an item of the webhooks after any numbered ones.</summary>
+    public const string EnvironmentWebhookUrl = Webhooks + ":" + WebhookUrlVariable + ":Url";
 }

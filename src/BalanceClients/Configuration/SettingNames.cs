@@ -33,16 +33,18 @@ internal sealed class SettingNames(IConfiguration? configuration)
         return IsFromEnvironmentOrUnset(key) ? descriptor.BaseUrlVariable : key;
     }
 
+    /// <summary>The name of a webhook's URL setting.</summary>
+    /// <param name="key">The setting's configuration key (<c>Balances:Notifications:Webhooks:0:Url</c>).</param>
+    /// <returns>The variable, when the value came from it, or the key.</returns>
+    public string WebhookUrl(string key) =>
+        SourceOf(key) is BalanceEnvironmentVariablesConfigurationProvider ? ConfigurationKeys.WebhookUrlVariable : key;
+
     private static bool IsDefault(string account) => string.Equals(account, BalanceAccount.DefaultName, StringComparison.OrdinalIgnoreCase);
 
-    private bool IsFromEnvironmentOrUnset(string key)
-    {
-        if (configuration is not IConfigurationRoot root)
-        {
-            return false;
-        }
+    private bool IsFromEnvironmentOrUnset(string key) =>
+        configuration is IConfigurationRoot && SourceOf(key) is (null or BalanceEnvironmentVariablesConfigurationProvider);
 
-        var source = root.Providers.LastOrDefault(provider => provider.TryGet(key, out _));
-        return source is null or BalanceEnvironmentVariablesConfigurationProvider;
-    }
+    // The source whose value of the key wins; null for options made in code, or when no source sets the key.
+    private IConfigurationProvider? SourceOf(string key) =>
+        (configuration as IConfigurationRoot)?.Providers.LastOrDefault(provider => provider.TryGet(key, out _));
 }

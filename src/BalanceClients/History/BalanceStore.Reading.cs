@@ -24,7 +24,8 @@ public sealed partial class BalanceStore
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var readings = Merge(provider, account, since?.ToUnixTimeMilliseconds() ?? long.MinValue, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var readings = Merge(provider, account, since?.ToUnixTimeMilliseconds() ?? long.MinValue, cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
         await using (readings.ConfigureAwait(false))
         {
             while (true)
@@ -53,7 +54,8 @@ public sealed partial class BalanceStore
         }
     }
 
-    private async IAsyncEnumerable<StoredReading> Merge(string? provider, string? account, long since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<StoredReading> Merge(
+        string? provider, string? account, long since, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         using var snapshot = connection.BeginTransaction(deferred: true);
@@ -131,5 +133,6 @@ public sealed partial class BalanceStore
     private static decimal? AmountOf(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal)
             ? null
-            : decimal.Parse(reader.GetString(ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            : decimal.Parse(
+                reader.GetString(ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 }

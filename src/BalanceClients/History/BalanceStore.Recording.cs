@@ -34,7 +34,8 @@ public sealed partial class BalanceStore
             if (result.IsSuccess)
             {
                 readings.AddRange(result.Balance.Amounts.Select(amount =>
-                    new StoredReading(result.Balance.RetrievedAt, result.Provider, result.Account, amount.Kind, amount.Currency, amount.Amount)));
+                    new StoredReading(
+                        result.Balance.RetrievedAt, result.Provider, result.Account, amount.Kind, amount.Currency, amount.Amount)));
             }
         }
 
@@ -139,7 +140,11 @@ public sealed partial class BalanceStore
             return $"Reading {number} is null.";
         }
 
-        foreach (var (name, value) in new[] { ("provider", reading.Provider), ("account", reading.Account), ("kind", reading.Kind), ("currency", reading.Currency) })
+        var fields = new[]
+        {
+            ("provider", reading.Provider), ("account", reading.Account), ("kind", reading.Kind), ("currency", reading.Currency),
+        };
+        foreach (var (name, value) in fields)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
@@ -151,7 +156,8 @@ public sealed partial class BalanceStore
     }
 
     // The series' id, from the cache or the table; ids made in this transaction join the cache only once it commits.
-    private async Task<long> SeriesIdAsync(StoredReading reading, Dictionary<(string, string, string, string), long> newSeries, CancellationToken cancellationToken)
+    private async Task<long> SeriesIdAsync(
+        StoredReading reading, Dictionary<(string, string, string, string), long> newSeries, CancellationToken cancellationToken)
     {
         var key = (reading.Provider, reading.Account, reading.Kind, reading.Currency);
         if (_seriesIds.TryGetValue(key, out var id) || newSeries.TryGetValue(key, out id))

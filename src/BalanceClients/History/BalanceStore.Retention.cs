@@ -109,5 +109,6 @@ public sealed partial class BalanceStore
         return removed;
     }
 
-    private static long HourStart(long milliseconds) => milliseconds - (((milliseconds % HourMilliseconds) + HourMilliseconds) % HourMilliseconds);
+    private static long HourStart(long milliseconds) =>
+        milliseconds - (((milliseconds % HourMilliseconds) + HourMilliseconds) % HourMilliseconds);
 }

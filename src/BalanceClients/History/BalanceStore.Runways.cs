@@ -27,12 +27,14 @@ public sealed partial class BalanceStore
             async (connection, now) =>
             {
                 var primary = (await SeriesAsync(connection, null, null, cancellationToken).ConfigureAwait(false))
-                    .Where(s => string.Equals(ProviderInfo.Find(s.Provider.ToLowerInvariant())?.PrimaryKind, s.Kind, StringComparison.Ordinal));
+                    .Where(s => string.Equals(
+                        ProviderInfo.Find(s.Provider.ToLowerInvariant())?.PrimaryKind, s.Kind, StringComparison.Ordinal));
                 var runways = new List<AccountRunway>();
                 foreach (var account in primary.GroupBy(s => (s.Provider, s.Account), AccountKeyComparer.Instance))
                 {
                     var target = Target(thresholds, account.Key.Provider, account.Key.Account, account.First().Kind);
-                    var runway = await LatestSeriesRunwayAsync(connection, account, now, target, options, cancellationToken).ConfigureAwait(false);
+                    var runway = await LatestSeriesRunwayAsync(connection, account, now, target, options, cancellationToken)
+                        .ConfigureAwait(false);
                     runways.Add(new AccountRunway(account.Key.Provider, account.Key.Account, runway));
                 }
 
@@ -71,7 +73,8 @@ public sealed partial class BalanceStore
         return await ReadingAsync(
             async (connection, now) =>
             {
-                var series = (await SeriesAsync(connection, provider, account, cancellationToken).ConfigureAwait(false)).Where(s => s.Kind == kind);
+                var series = (await SeriesAsync(connection, provider, account, cancellationToken).ConfigureAwait(false))
+                    .Where(s => s.Kind == kind);
                 return await LatestSeriesRunwayAsync(connection, series, now, target, options, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
@@ -79,7 +82,8 @@ public sealed partial class BalanceStore
 
     private static decimal Target(BalanceThresholds? thresholds, string provider, string account, string kind) =>
         thresholds?.All
-            .Where(t => t.Critical is not null && t.AppliesTo(provider, account, new BalanceAmount(kind, null, string.Empty, IsPrimary: true)))
+            .Where(t => t.Critical is not null
+                && t.AppliesTo(provider, account, new BalanceAmount(kind, null, string.Empty, IsPrimary: true)))
             .Max(t => t.Critical) ?? 0;
 
     // The runway of the series (of one account and kind) whose latest reading in the window is the newest.
@@ -105,10 +109,12 @@ public sealed partial class BalanceStore
         return latest is { } chosen ? RunwayEstimator.Estimate(chosen.Points, chosen.Kind, chosen.Currency, now, target, options) : null;
     }
 
-    private static async Task<List<RunwayPoint>> WindowAsync(SqliteConnection connection, long series, long from, long now, CancellationToken cancellationToken)
+    private static async Task<List<RunwayPoint>> WindowAsync(
+        SqliteConnection connection, long series, long from, long now, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT time, amount FROM readings WHERE series = $series AND time > $from AND time <= $now AND amount IS NOT NULL ORDER BY time";
+        command.CommandText = "SELECT time, amount FROM readings"
+            + " WHERE series = $series AND time > $from AND time <= $now AND amount IS NOT NULL ORDER BY time";
         command.Parameters.AddWithValue("$series", series);
         command.Parameters.AddWithValue("$from", from);
         command.Parameters.AddWithValue("$now", now);

@@ -17,7 +17,8 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
     private readonly TimeProvider _timeProvider;
     private bool _disposed;
 
-    private BalanceStore(string path, string connectionString, SqliteConnection writer, BalanceStoreOptions options, TimeProvider timeProvider)
+    private BalanceStore(
+        string path, string connectionString, SqliteConnection writer, BalanceStoreOptions options, TimeProvider timeProvider)
     {
         Path = path;
         _connectionString = connectionString;
@@ -60,7 +61,8 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
             Cache = SqliteCacheMode.Private,
             // Each store owns its connections and closes them on dispose: no pooled handle keeps the file open afterwards.
             Pooling = false,
-            // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed (0 would be forever), after SQLite's own busy_timeout.
+            // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed (0 would be forever), after
+            // SQLite's own busy_timeout.
             DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         }.ToString();
         var writer = new SqliteConnection(connectionString);
@@ -132,7 +134,8 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
         var mode = await ScalarAsync<string>(_writer, "PRAGMA journal_mode = WAL", cancellationToken).ConfigureAwait(false);
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
         {
-            throw new BalanceStoreException(Path, BalanceStoreErrorKind.Failed, $"{Path} cannot use a write-ahead log on this file system.");
+            throw new BalanceStoreException(
+                Path, BalanceStoreErrorKind.Failed, $"{Path} cannot use a write-ahead log on this file system.");
         }
 
         await ConfigureAsync(_writer, cancellationToken).ConfigureAwait(false);
@@ -157,7 +160,9 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
             await ExecuteAsync(_writer, sql, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(
                 _writer,
-                string.Create(CultureInfo.InvariantCulture, $"PRAGMA application_id = {StoreSchema.ApplicationId}; PRAGMA user_version = {next}"),
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"PRAGMA application_id = {StoreSchema.ApplicationId}; PRAGMA user_version = {next}"),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -168,7 +173,9 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
     private async Task ConfigureAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
         await ExecuteAsync(
             connection,
-            string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL"),
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL"),
             cancellationToken).ConfigureAwait(false);
 
     private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)

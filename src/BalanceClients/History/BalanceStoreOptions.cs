@@ -11,7 +11,9 @@ public sealed class BalanceStoreOptions
     /// <value>The default value is 5 seconds; from 0 to 10 minutes.</value>
     public TimeSpan BusyTimeout { get; set; } = HistoryDefaults.BusyTimeout;
 
-    /// <summary>Whether <see cref="BalanceStore.OpenAsync"/> applies the retention (<see cref="BalanceStore.ApplyRetentionAsync"/>).</summary>
+    /// <summary>
+    /// Whether <see cref="BalanceStore.OpenAsync"/> applies the retention (<see cref="BalanceStore.ApplyRetentionAsync"/>).
+    /// </summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool ApplyRetentionOnOpen { get; set; } = true;
 

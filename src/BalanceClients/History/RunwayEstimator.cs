@@ -18,7 +18,8 @@ public static class RunwayEstimator
     /// <returns>The runway, or <see langword="null"/> when there is too little history, no spending, or the latest amount is already
     /// at or below the target.</returns>
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its range.</exception>
-    public static BalanceRunway? Estimate(IEnumerable<StoredReading> readings, DateTimeOffset now, decimal target = 0, RunwayOptions? options = null)
+    public static BalanceRunway? Estimate(
+        IEnumerable<StoredReading> readings, DateTimeOffset now, decimal target = 0, RunwayOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(readings);
         options ??= new RunwayOptions();
@@ -45,7 +46,8 @@ public static class RunwayEstimator
     }
 
     /// <summary>The runway of one series' points (any order; the last given wins at a time), options already checked.</summary>
-    internal static BalanceRunway? Estimate(List<RunwayPoint> points, string kind, string currency, long now, decimal target, RunwayOptions options)
+    internal static BalanceRunway? Estimate(
+        List<RunwayPoint> points, string kind, string currency, long now, decimal target, RunwayOptions options)
     {
         try
         {
@@ -58,7 +60,8 @@ public static class RunwayEstimator
         }
     }
 
-    private static BalanceRunway? EstimateChecked(List<RunwayPoint> points, string kind, string currency, long now, decimal target, RunwayOptions options)
+    private static BalanceRunway? EstimateChecked(
+        List<RunwayPoint> points, string kind, string currency, long now, decimal target, RunwayOptions options)
     {
         var series = InOrder(points, now - (long)options.Window.TotalMilliseconds, now);
         if (series.Count < options.MinReadings || series[^1].Amount <= target)
@@ -89,7 +92,8 @@ public static class RunwayEstimator
         }
 
         var emptyAt = last.Time + (long)remaining;
-        return new BalanceRunway(Math.Max(0, (emptyAt - now) / 1000), DateTimeOffset.FromUnixTimeMilliseconds(emptyAt), burn, kind, currency);
+        return new BalanceRunway(
+            Math.Max(0, (emptyAt - now) / 1000), DateTimeOffset.FromUnixTimeMilliseconds(emptyAt), burn, kind, currency);
     }
 
     private static bool InWindow(long time, long from, long now) => time > from && time <= now;

@@ -22,7 +22,9 @@ public sealed class RunwayOptions
     /// <value>The default value is 4; from 1 to 1000.</value>
     public double TopUpFactor { get; set; } = HistoryDefaults.RunwayTopUpFactor;
 
-    /// <summary>The most readings the slope is computed from; more are thinned evenly, which bounds the cost (pairs grow as its square).</summary>
+    /// <summary>
+    /// The most readings the slope is computed from; more are thinned evenly, which bounds the cost (pairs grow as its square).
+    /// </summary>
     /// <value>The default value is 200; from 10 to 5000.</value>
     public int MaxPoints { get; set; } = HistoryDefaults.RunwayMaxPoints;
 

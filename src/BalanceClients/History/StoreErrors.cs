@@ -17,18 +17,19 @@ internal static class StoreErrors
     private const int Auth = 23;
     private const int NotADatabaseCode = 26;
 
-    public static BalanceStoreException From(string path, SqliteException exception, TimeSpan busyTimeout) => exception.SqliteErrorCode switch
-    {
-        Busy or Locked => new(path, BalanceStoreErrorKind.Busy,
-            $"{path} is busy: another writer held it for longer than {busyTimeout.TotalSeconds:0.###} s.", exception),
-        ReadOnlyCode => ReadOnly(path, "it is read-only", exception),
-        Corrupt => new(path, BalanceStoreErrorKind.Damaged, $"{path} is damaged: SQLite reports a corrupt database.", exception),
-        NotADatabaseCode => NotADatabase(path, "is not a SQLite database", exception),
-        CantOpen or Perm or Auth => new(path, BalanceStoreErrorKind.Unreadable, $"{path} cannot be opened.", exception),
-        Full => new(path, BalanceStoreErrorKind.Failed, $"{path} cannot grow: the disk is full.", exception),
-        IoError => new(path, BalanceStoreErrorKind.Failed, $"{path} could not be read or written: an input/output error.", exception),
-        _ => new(path, BalanceStoreErrorKind.Failed, $"{path}: SQLite failed with error {exception.SqliteErrorCode}.", exception),
-    };
+    public static BalanceStoreException From(string path, SqliteException exception, TimeSpan busyTimeout) =>
+        exception.SqliteErrorCode switch
+        {
+            Busy or Locked => new(path, BalanceStoreErrorKind.Busy,
+                $"{path} is busy: another writer held it for longer than {busyTimeout.TotalSeconds:0.###} s.", exception),
+            ReadOnlyCode => ReadOnly(path, "it is read-only", exception),
+            Corrupt => new(path, BalanceStoreErrorKind.Damaged, $"{path} is damaged: SQLite reports a corrupt database.", exception),
+            NotADatabaseCode => NotADatabase(path, "is not a SQLite database", exception),
+            CantOpen or Perm or Auth => new(path, BalanceStoreErrorKind.Unreadable, $"{path} cannot be opened.", exception),
+            Full => new(path, BalanceStoreErrorKind.Failed, $"{path} cannot grow: the disk is full.", exception),
+            IoError => new(path, BalanceStoreErrorKind.Failed, $"{path} could not be read or written: an input/output error.", exception),
+            _ => new(path, BalanceStoreErrorKind.Failed, $"{path}: SQLite failed with error {exception.SqliteErrorCode}.", exception),
+        };
 
     public static BalanceStoreException NotADatabase(string path, string what, Exception? inner = null) =>
         new(path, BalanceStoreErrorKind.NotADatabase, $"{path} {what}; it was left as it is.", inner);
@@ -41,7 +42,8 @@ internal static class StoreErrors
 
     public static BalanceStoreException NewerSchema(string path, long version) =>
         new(path, BalanceStoreErrorKind.NewerSchema,
-            $"{path} was written by a newer version of balances (schema {version}; this one knows up to {StoreSchema.CurrentVersion}); it was left as it is.");
+            $"{path} was written by a newer version of balances (schema {version}; this one knows up to {StoreSchema.CurrentVersion});"
+            + " it was left as it is.");
 
     public static BalanceStoreException Damaged(string path, string what, Exception? inner = null) =>
         new(path, BalanceStoreErrorKind.Damaged, $"{path} is damaged: {what}.", inner);

@@ -62,7 +62,8 @@ internal static class StoreFile
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw StoreErrors.ReadOnly(path, $"its folder {folder} does not take new files (SQLite keeps its write-ahead log beside the file)", exception);
+            throw StoreErrors.ReadOnly(
+                path, $"its folder {folder} does not take new files (SQLite keeps its write-ahead log beside the file)", exception);
         }
     }
 }

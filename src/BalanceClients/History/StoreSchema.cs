@@ -14,6 +14,7 @@ internal static class StoreSchema
 
     // Times are milliseconds since 1970-01-01 UTC. Amounts are invariant decimal text (exact; never REAL). The readings are
     // clustered on (series, time): one series' recent readings are one range, and all readings since T one range per series.
+    // Version 2 adds what notifiers last told each receiver of each account (its level, by its contract name).
     private static readonly string[] Migrations =
     [
         """
@@ -34,6 +35,16 @@ internal static class StoreSchema
         CREATE TABLE meta (
             key TEXT PRIMARY KEY,
             value ANY
+        ) STRICT, WITHOUT ROWID;
+        """,
+        """
+        CREATE TABLE notified (
+            receiver TEXT NOT NULL,
+            provider TEXT NOT NULL COLLATE NOCASE,
+            account TEXT NOT NULL COLLATE NOCASE,
+            level TEXT NOT NULL,
+            time INTEGER NOT NULL,
+            PRIMARY KEY (receiver, provider, account)
         ) STRICT, WITHOUT ROWID;
         """,
     ];

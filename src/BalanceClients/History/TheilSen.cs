@@ -42,7 +42,8 @@ internal static class TheilSen
                 }
 
                 sampled.Add(last);
-                var (amounts, times) = (sampled.Select(i => (double)points[i].Amount).ToArray(), sampled.Select(i => (double)points[i].Time).ToArray());
+                var amounts = sampled.Select(i => (double)points[i].Amount).ToArray();
+                var times = sampled.Select(i => (double)points[i].Time).ToArray();
                 for (var a = 0; a < sampled.Count; a++)
                 {
                     for (var b = a + 1; b < sampled.Count; b++)

@@ -23,7 +23,8 @@ public sealed class BalanceStoreDurabilityTests(ITestOutputHelper output) : IDis
         {
             for (var round = 0; round < 10; round++)
             {
-                var (account, first) = ($"round-{round}", DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + (round * 100_000)));
+                var account = $"round-{round}";
+                var first = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + (round * 100_000));
                 var writer = StoreWriterProcess.Start(file, account, first);
                 writers.Add((writer, account, first));
 
@@ -31,7 +32,8 @@ public sealed class BalanceStoreDurabilityTests(ITestOutputHelper output) : IDis
                 var delay = TimeSpan.FromMilliseconds(random.Next(0, 1200));
                 await Task.Delay(delay);
                 await writer.KillAsync();
-                output.WriteLine($"Round {round}: killed after {delay.TotalMilliseconds} ms, {writer.Committed.Count} transactions acknowledged.");
+                output.WriteLine(
+                    $"Round {round}: killed after {delay.TotalMilliseconds} ms, {writer.Committed.Count} transactions acknowledged.");
 
                 if (File.Exists(file))
                 {

@@ -20,7 +20,9 @@ public sealed class BalanceStoreRefusalTests : IDisposable
 
         var exception = await RefusedUnchangedAsync(file);
 
-        Assert.Equal((BalanceStoreErrorKind.NotADatabase, $"{file} is not a SQLite database; it was left as it is."), (exception.Kind, exception.Message));
+        Assert.Equal(
+            (BalanceStoreErrorKind.NotADatabase, $"{file} is not a SQLite database; it was left as it is."),
+            (exception.Kind, exception.Message));
     }
 
     [Fact]
@@ -32,7 +34,8 @@ public sealed class BalanceStoreRefusalTests : IDisposable
         var exception = await RefusedUnchangedAsync(file);
 
         Assert.Equal(
-            (BalanceStoreErrorKind.NotADatabase, $"{file} is the SQLite database of another program, not a store of balances; it was left as it is."),
+            (BalanceStoreErrorKind.NotADatabase,
+                $"{file} is the SQLite database of another program, not a store of balances; it was left as it is."),
             (exception.Kind, exception.Message));
     }
 
@@ -50,7 +53,8 @@ public sealed class BalanceStoreRefusalTests : IDisposable
         var exception = await RefusedUnchangedAsync(file);
 
         Assert.Equal(
-            (BalanceStoreErrorKind.NewerSchema, $"{file} was written by a newer version of balances (schema 99; this one knows up to 1); it was left as it is."),
+            (BalanceStoreErrorKind.NewerSchema,
+                $"{file} was written by a newer version of balances (schema 99; this one knows up to 2); it was left as it is."),
             (exception.Kind, exception.Message));
     }
 
@@ -62,7 +66,9 @@ public sealed class BalanceStoreRefusalTests : IDisposable
 
         var exception = await RefusedUnchangedAsync(file);
 
-        Assert.Equal((BalanceStoreErrorKind.ReadOnly, $"{file} cannot be written: its permissions allow no writing."), (exception.Kind, exception.Message));
+        Assert.Equal(
+            (BalanceStoreErrorKind.ReadOnly, $"{file} cannot be written: its permissions allow no writing."),
+            (exception.Kind, exception.Message));
     }
 
     [Fact]
@@ -74,7 +80,8 @@ public sealed class BalanceStoreRefusalTests : IDisposable
         var exception = await RefusedUnchangedAsync(file);
 
         Assert.Equal(BalanceStoreErrorKind.ReadOnly, exception.Kind);
-        Assert.StartsWith($"{file} cannot be written: its folder {_folder.Path} allows no writing", exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"{file} cannot be written: its folder {_folder.Path} allows no writing", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +92,9 @@ public sealed class BalanceStoreRefusalTests : IDisposable
 
         var exception = await RefusedUnchangedAsync(file, restore: UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
-        Assert.Equal((BalanceStoreErrorKind.Unreadable, $"{file} cannot be read: its permissions allow no reading."), (exception.Kind, exception.Message));
+        Assert.Equal(
+            (BalanceStoreErrorKind.Unreadable, $"{file} cannot be read: its permissions allow no reading."),
+            (exception.Kind, exception.Message));
     }
 
     [Fact]
@@ -93,7 +102,9 @@ public sealed class BalanceStoreRefusalTests : IDisposable
     {
         var exception = await Assert.ThrowsAsync<BalanceStoreException>(() => BalanceStore.OpenAsync(_folder.Path));
 
-        Assert.Equal((BalanceStoreErrorKind.NotADatabase, $"{_folder.Path} is a folder, not a SQLite database; it was left as it is."), (exception.Kind, exception.Message));
+        Assert.Equal(
+            (BalanceStoreErrorKind.NotADatabase, $"{_folder.Path} is a folder, not a SQLite database; it was left as it is."),
+            (exception.Kind, exception.Message));
     }
 
     [Fact]
@@ -105,13 +116,16 @@ public sealed class BalanceStoreRefusalTests : IDisposable
 
         var exception = await RefusedUnchangedAsync(file);
 
-        Assert.Equal((BalanceStoreErrorKind.Damaged, $"{file} is damaged: SQLite reports a corrupt database."), (exception.Kind, exception.Message));
+        Assert.Equal(
+            (BalanceStoreErrorKind.Damaged, $"{file} is damaged: SQLite reports a corrupt database."),
+            (exception.Kind, exception.Message));
     }
 
     [Fact]
     public void ToString_Refusal_IsOneLineWithoutSqlitesText()
     {
-        var exception = new BalanceStoreException("/x/balances.db", BalanceStoreErrorKind.Damaged, "/x/balances.db is damaged.", new SqliteException("malformed\nat page 3", 11));
+        var exception = new BalanceStoreException(
+            "/x/balances.db", BalanceStoreErrorKind.Damaged, "/x/balances.db is damaged.", new SqliteException("malformed\nat page 3", 11));
 
         Assert.Equal("BalanceClients.History.BalanceStoreException: /x/balances.db is damaged.", exception.ToString());
     }
@@ -146,7 +160,9 @@ public sealed class BalanceStoreRefusalTests : IDisposable
         try
         {
             return [.. Directory.GetFiles(_folder.Path).Order(StringComparer.Ordinal)
-                .Select(path => (Path.GetFileName(path), Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)))))];
+                .Select(path => (
+                    Path.GetFileName(path),
+                    Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)))))];
         }
         finally
         {

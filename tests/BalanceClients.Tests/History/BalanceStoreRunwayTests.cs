@@ -18,7 +18,8 @@ public sealed class BalanceStoreRunwayTests : IDisposable
         var now = _clock.GetUtcNow();
         await store.RecordManyAsync(Enumerable.Range(0, 288).Select(i => Readings.Telnyx("eu", now - (Step * (287 - i)), 1000 - i)));
         await store.ImportAsync(Readings.Series(now - (Step * 287), Step, 288, i => 1000 - (2 * i), provider: "undrctrl"));
-        await store.ImportAsync(Readings.Series(now - Step, Step, 2, i => 50 - i, provider: "lumenfall").Select(r => r with { Kind = AmountKinds.Available }));
+        await store.ImportAsync(
+            Readings.Series(now - Step, Step, 2, i => 50 - i, provider: "lumenfall").Select(r => r with { Kind = AmountKinds.Available }));
         var thresholds = new BalanceThresholds([new BalanceThreshold { Provider = "telnyx", Critical = 200 }]);
 
         var runways = await store.EstimateRunwaysAsync(thresholds);
@@ -26,8 +27,12 @@ public sealed class BalanceStoreRunwayTests : IDisposable
         Assert.Equal(
             [
                 new AccountRunway("lumenfall", "default", null),
-                new AccountRunway("telnyx", "eu", new BalanceRunway((713 - 200) * 300, now.AddSeconds((713 - 200) * 300), 288m, AmountKinds.AvailableCredit, "USD")),
-                new AccountRunway("undrctrl", "default", new BalanceRunway(426 * 150, now.AddSeconds(426 * 150), 576m, AmountKinds.Balance, "USD")),
+                new AccountRunway(
+                    "telnyx",
+                    "eu",
+                    new BalanceRunway((713 - 200) * 300, now.AddSeconds((713 - 200) * 300), 288m, AmountKinds.AvailableCredit, "USD")),
+                new AccountRunway(
+                    "undrctrl", "default", new BalanceRunway(426 * 150, now.AddSeconds(426 * 150), 576m, AmountKinds.Balance, "USD")),
             ],
             runways);
     }
@@ -50,8 +55,10 @@ public sealed class BalanceStoreRunwayTests : IDisposable
     {
         await using var store = await BalanceStore.OpenAsync(_folder.File(), timeProvider: _clock);
         var now = _clock.GetUtcNow();
-        await store.ImportAsync(Readings.Series(now - (Step * 287), Step, 100, i => 1000 - i, provider: "mesh").Select(r => r with { Kind = AmountKinds.Cash, Currency = "EUR" }));
-        await store.ImportAsync(Readings.Series(now - (Step * 287), Step, 288, i => 100 - (i / 10m), provider: "mesh").Select(r => r with { Kind = AmountKinds.Cash }));
+        await store.ImportAsync(Readings.Series(now - (Step * 287), Step, 100, i => 1000 - i, provider: "mesh")
+            .Select(r => r with { Kind = AmountKinds.Cash, Currency = "EUR" }));
+        await store.ImportAsync(Readings.Series(now - (Step * 287), Step, 288, i => 100 - (i / 10m), provider: "mesh")
+            .Select(r => r with { Kind = AmountKinds.Cash }));
 
         var runway = await store.EstimateRunwayAsync("MESH", "Default", AmountKinds.Cash);
 

@@ -20,7 +20,7 @@ public sealed class BalanceStoreTests : IDisposable
         }
 
         Assert.True(File.Exists(file));
-        Assert.Equal(1L, StoreFolder.Scalar(file, "PRAGMA user_version"));
+        Assert.Equal(2L, StoreFolder.Scalar(file, "PRAGMA user_version"));
         Assert.Equal(0x42414C53L, StoreFolder.Scalar(file, "PRAGMA application_id"));
         Assert.Equal("wal", StoreFolder.Scalar(file, "PRAGMA journal_mode"));
     }
@@ -55,7 +55,10 @@ public sealed class BalanceStoreTests : IDisposable
             ["-79228162514264337593543950335", "0.123456789012345678901234567", "", "12.50"],
             readings.Select(r => r.Amount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty));
         Assert.All(readings, r => Assert.Equal((Readings.Start, TimeSpan.Zero), (r.Time, r.Time.Offset)));
-        Assert.Equal("text,text,text,null", StoreFolder.Scalar(store.Path, "SELECT group_concat(typeof(amount)) FROM (SELECT amount FROM readings ORDER BY amount IS NULL, amount)"));
+        Assert.Equal(
+            "text,text,text,null",
+            StoreFolder.Scalar(
+                store.Path, "SELECT group_concat(typeof(amount)) FROM (SELECT amount FROM readings ORDER BY amount IS NULL, amount)"));
     }
 
     [Fact]
@@ -217,7 +220,8 @@ public sealed class BalanceStoreTests : IDisposable
     {
         await using var store = await BalanceStore.OpenAsync(_folder.File());
 
-        var plan = StoreFolder.Column(store.Path, "EXPLAIN QUERY PLAN SELECT time, amount FROM readings WHERE series = 1 AND time >= 0 ORDER BY time", 3);
+        var plan = StoreFolder.Column(
+            store.Path, "EXPLAIN QUERY PLAN SELECT time, amount FROM readings WHERE series = 1 AND time >= 0 ORDER BY time", 3);
 
         Assert.Equal(["SEARCH readings USING PRIMARY KEY (series=? AND time>?)"], plan);
     }
@@ -247,11 +251,13 @@ public sealed class BalanceStoreTests : IDisposable
     [Fact]
     public async Task RecordAsync_AnotherWriterHoldsTheFileTooLong_IsBusyInOneLine()
     {
-        await using var store = await BalanceStore.OpenAsync(_folder.File(), new BalanceStoreOptions { BusyTimeout = TimeSpan.FromMilliseconds(200) });
+        await using var store = await BalanceStore.OpenAsync(
+            _folder.File(), new BalanceStoreOptions { BusyTimeout = TimeSpan.FromMilliseconds(200) });
         using var other = StoreFolder.Connect(store.Path);
         using var hold = other.BeginTransaction(deferred: false);
 
-        var exception = await Assert.ThrowsAsync<BalanceStoreException>(() => store.RecordAsync(Readings.Telnyx("eu", Readings.Start, 1m))).WithinLimit("the busy write to fail");
+        var exception = await Assert.ThrowsAsync<BalanceStoreException>(() => store.RecordAsync(Readings.Telnyx("eu", Readings.Start, 1m)))
+            .WithinLimit("the busy write to fail");
 
         Assert.Equal(BalanceStoreErrorKind.Busy, exception.Kind);
         Assert.Equal($"{store.Path} is busy: another writer held it for longer than 0.2 s.", exception.Message);

@@ -17,11 +17,22 @@ internal static class Readings
     public static BalanceCheckResult Failure(string provider, string account) =>
         new(provider, account, null, new BalanceError(BalanceErrorKind.Unavailable, 503, null, "down"), TimeSpan.Zero);
 
-    public static StoredReading Reading(DateTimeOffset time, decimal? amount, string provider = "undrctrl", string account = "default", string kind = AmountKinds.Balance) =>
+    public static StoredReading Reading(
+        DateTimeOffset time,
+        decimal? amount,
+        string provider = "undrctrl",
+        string account = "default",
+        string kind = AmountKinds.Balance) =>
         new(time, provider, account, kind, "USD", amount);
 
     /// <summary>A reading every <paramref name="step"/> from <paramref name="from"/>, the amount given by its index.</summary>
-    public static IEnumerable<StoredReading> Series(DateTimeOffset from, TimeSpan step, int count, Func<int, decimal> amount, string provider = "undrctrl", string account = "default") =>
+    public static IEnumerable<StoredReading> Series(
+        DateTimeOffset from,
+        TimeSpan step,
+        int count,
+        Func<int, decimal> amount,
+        string provider = "undrctrl",
+        string account = "default") =>
         Enumerable.Range(0, count).Select(i => Reading(from + (step * i), amount(i), provider, account));
 
     public static async Task<List<StoredReading>> ToListAsync(this IAsyncEnumerable<StoredReading> readings)

@@ -50,7 +50,8 @@ public sealed class RunwayEstimatorTests(ITestOutputHelper output)
         output.WriteLine($"Burn per day {runway.BurnPerDay} (true: 288), {runway.Seconds} s left.");
 
         Assert.InRange(runway.BurnPerDay, 288m * 0.98m, 288m * 1.02m);
-        Assert.InRange(runway.Seconds, (long)((double)(noisy[^1].Amount!.Value * 300) * 0.98), (long)((double)(noisy[^1].Amount!.Value * 300) * 1.02));
+        var expected = (double)(noisy[^1].Amount!.Value * 300);
+        Assert.InRange(runway.Seconds, (long)(expected * 0.98), (long)(expected * 1.02));
     }
 
     [Fact]
@@ -119,11 +120,13 @@ public sealed class RunwayEstimatorTests(ITestOutputHelper output)
     [Fact]
     public void Estimate_OptionOutOfRange_Throws()
     {
-        var exception = Assert.Throws<ArgumentOutOfRangeException>(() => RunwayEstimator.Estimate([], Now, options: new RunwayOptions { MinReadings = 1 }));
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(
+            () => RunwayEstimator.Estimate([], Now, options: new RunwayOptions { MinReadings = 1 }));
 
         Assert.StartsWith("RunwayOptions.MinReadings must be at least 2.", exception.Message, StringComparison.Ordinal);
     }
 
     // A day of readings up to now, the amount of each given by its index.
-    private static IEnumerable<StoredReading> Series(Func<int, decimal> amount) => Readings.Series(Now - (Step * (Day - 1)), Step, Day, amount);
+    private static IEnumerable<StoredReading> Series(Func<int, decimal> amount) =>
+        Readings.Series(Now - (Step * (Day - 1)), Step, Day, amount);
 }

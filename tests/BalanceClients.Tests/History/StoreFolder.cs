@@ -50,9 +50,11 @@ internal sealed class StoreFolder : IDisposable
         // Whatever a test made read-only or unreadable is made writable again, so that the folder can go.
         if (!OperatingSystem.IsWindows())
         {
-            foreach (var entry in new DirectoryInfo(Path).EnumerateFileSystemInfos("*", SearchOption.AllDirectories).Prepend(new DirectoryInfo(Path)))
+            var root = new DirectoryInfo(Path);
+            foreach (var entry in root.EnumerateFileSystemInfos("*", SearchOption.AllDirectories).Prepend(root))
             {
-                entry.UnixFileMode |= UnixFileMode.UserRead | UnixFileMode.UserWrite | (entry is DirectoryInfo ? UnixFileMode.UserExecute : UnixFileMode.None);
+                var search = entry is DirectoryInfo ? UnixFileMode.UserExecute : UnixFileMode.None;
+                entry.UnixFileMode |= UnixFileMode.UserRead | UnixFileMode.UserWrite | search;
             }
         }
 

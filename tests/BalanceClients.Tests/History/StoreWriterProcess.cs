@@ -39,10 +39,15 @@ internal sealed partial class StoreWriterProcess : IAsyncDisposable
     /// <summary>The amounts of result <paramref name="index"/>, as the writer records them, by kind.</summary>
     public static IEnumerable<(string Kind, decimal Amount)> AmountsOf(int index) =>
     [
-        (AmountKinds.Balance, index + 0.25m), (AmountKinds.Pending, index + 0.50m), (AmountKinds.CreditLimit, index + 0.75m), (AmountKinds.AvailableCredit, index),
+        (AmountKinds.Balance, index + 0.25m),
+        (AmountKinds.Pending, index + 0.50m),
+        (AmountKinds.CreditLimit, index + 0.75m),
+        (AmountKinds.AvailableCredit, index),
     ];
 
-    /// <summary>Starts a writer recording result i at <paramref name="first"/> + i seconds, <paramref name="count"/> of them or until killed.</summary>
+    /// <summary>
+    /// Starts a writer recording result i at <paramref name="first"/> + i seconds, <paramref name="count"/> of them or until killed.
+    /// </summary>
     public static StoreWriterProcess Start(string store, string account, DateTimeOffset first, int? count = null)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -86,7 +91,9 @@ internal sealed partial class StoreWriterProcess : IAsyncDisposable
         {
             foreach (var (kind, amount) in AmountsOf(index))
             {
-                Assert.True(stored.Contains((first.AddSeconds(index), kind, amount)), $"{account}: the acknowledged result {index} ({kind}) is missing.");
+                Assert.True(
+                    stored.Contains((first.AddSeconds(index), kind, amount)),
+                    $"{account}: the acknowledged result {index} ({kind}) is missing.");
             }
         }
     }
@@ -107,7 +114,14 @@ internal sealed partial class StoreWriterProcess : IAsyncDisposable
         {
             // The writer is built beside the tests, in the same configuration: tests/BalanceClients.Tests/bin/<configuration>/<tfm>/.
             var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            return Path.Combine(RepoPaths.Root, "tests", "BalanceClients.StoreWriter", "bin", output.Parent!.Name, output.Name, "BalanceClients.StoreWriter.dll");
+            return Path.Combine(
+                RepoPaths.Root,
+                "tests",
+                "BalanceClients.StoreWriter",
+                "bin",
+                output.Parent!.Name,
+                output.Name,
+                "BalanceClients.StoreWriter.dll");
         }
     }
 

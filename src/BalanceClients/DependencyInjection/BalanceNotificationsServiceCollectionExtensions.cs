@@ -1,0 +1,80 @@
+using BalanceClients.Configuration;
+using BalanceClients.History;
+using BalanceClients.Monitoring;
+using BalanceClients.Notifications;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the webhook notifications: one message per change of an account's level, posted in the background.</summary>
+public static class BalanceNotificationsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the notifier of the monitor's readings (register the monitor too, with <c>AddBalanceMonitor</c>), with
+    /// <see cref="BalanceNotificationOptions"/> bound from <c>Balances:Notifications</c> of <paramref name="configuration"/>
+    /// (<c>BALANCES_WEBHOOK_URL</c> adds one JSON webhook when the configuration has
+    /// <see cref="BalanceConfigurationBuilderExtensions.AddBalanceEnvironmentVariables"/>). The options are read once, and
+    /// validated when the host starts. The levels told are kept in the <see cref="BalanceStore"/> registered as a service, if
+    /// there is one, so that a restart repeats no message; without one they are kept in memory, and a restart may repeat the
+    /// last message of an account that is not ok.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddBalanceNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(ConfigurationKeys.Notifications);
+        var names = new SettingNames(configuration);
+        services.AddOptions<BalanceNotificationOptions>().Configure(options => NotificationBinding.Bind(section, options, names));
+        return services.AddBalanceNotificationsCore();
+    }
+
+    /// <summary>Registers the notifier with options made in code; see the other overload.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddBalanceNotifications(this IServiceCollection services, Action<BalanceNotificationOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<BalanceNotificationOptions>().Configure(configure);
+        return services.AddBalanceNotificationsCore();
+    }
+
+    private static IServiceCollection AddBalanceNotificationsCore(this IServiceCollection services)
+    {
+        services.AddOptions<BalanceNotificationOptions>().ValidateOnStart();
+        if (services.Any(service => service.ServiceType == typeof(WebhookNotifier)))
+        {
+            return services;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<BalanceNotificationOptions>, BalanceNotificationOptionsValidator>());
+
+        // No redirects (a 3xx would take the secret URL's message elsewhere), no cookies, and no logging handlers: the factory's
+        // default ones log every request's URL, which is the webhook's secret.
+        services.AddHttpClient(NotificationDefaults.HttpClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .RemoveAllLoggers();
+        services.AddSingleton(provider => new WebhookNotifier(
+            provider.GetRequiredService<IOptions<BalanceNotificationOptions>>(),
+            provider.GetRequiredService<IHttpClientFactory>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<WebhookNotifier>>(),
+            provider.GetService<BalanceStore>()));
+        static WebhookNotifier Notifier(IServiceProvider provider) => provider.GetRequiredService<WebhookNotifier>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBalanceReadingObserver, WebhookNotifier>(Notifier));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookNotifier>(Notifier));
+        return services;
+    }
+}

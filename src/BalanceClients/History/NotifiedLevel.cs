@@ -1,0 +1,12 @@
+namespace BalanceClients.History;
+
+/// <summary>The level a notifier last told a receiver of an account, as a store keeps it so that a restart does not repeat it.</summary>
+/// <param name="Receiver">
+/// Who was told: an opaque key that names a receiver without revealing it (for a webhook, a hash of its URL).
+/// </param>
+/// <param name="Provider">The provider id.</param>
+/// <param name="Account">The account's name.</param>
+/// <param name="Level">The level the receiver was told (or, for an account first read at <see cref="BalanceLevel.Ok"/>, has no
+/// news about).</param>
+/// <param name="At">When the level was read.</param>
+public sealed record NotifiedLevel(string Receiver, string Provider, string Account, BalanceLevel Level, DateTimeOffset At);

@@ -1,0 +1,27 @@
+namespace BalanceClients.Notifications;
+
+/// <summary>
+/// Who is told when an account's level changes, and how hard the library tries. Bound from <c>Balances:Notifications</c>
+/// (and <c>BALANCES_WEBHOOK_URL</c>), read once when the host starts, and validated then.
+/// </summary>
+public sealed class BalanceNotificationOptions
+{
+    /// <summary>The webhooks, each told of every change; numbered from 1 in this order in log lines.</summary>
+    public IList<WebhookOptions> Webhooks { get; } = [];
+
+    /// <summary>How long one attempt to post a message may take, the answer's head and its bounded body included.</summary>
+    /// <value>The default value is 10 seconds; from 10 ms to 10 minutes.</value>
+    public TimeSpan AttemptTimeout { get; set; } = NotificationDefaults.AttemptTimeout;
+
+    /// <summary>How many times a message that failed with 408, 429, 5xx, a network error or a timeout is posted again.</summary>
+    /// <value>The default value is 3 retries (four attempts in all); from 0 to 10.</value>
+    public int MaxRetries { get; set; } = NotificationDefaults.MaxRetries;
+
+    /// <summary>The delay before the first retry; each next one doubles it (a longer <c>Retry-After</c> wins).</summary>
+    /// <value>The default value is 1 second; from 0 to 10 minutes.</value>
+    public TimeSpan RetryBaseDelay { get; set; } = NotificationDefaults.RetryBaseDelay;
+
+    /// <summary>The longest <c>Retry-After</c> honoured; a longer one ends the retries.</summary>
+    /// <value>The default value is 1 minute; from 0 to 1 hour.</value>
+    public TimeSpan MaxRetryAfter { get; set; } = NotificationDefaults.MaxRetryAfter;
+}

@@ -1,0 +1,95 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+
+namespace BalanceClients.Notifications;
+
+/// <summary>The body posted to a webhook, written straight to UTF-8 JSON (no reflection; amounts exact).</summary>
+internal static class NotificationPayload
+{
+    /// <summary>The body of a message in a webhook's format.</summary>
+    /// <param name="notification">The message.</param>
+    /// <param name="format">The webhook's format.</param>
+    /// <returns>The UTF-8 JSON body.</returns>
+    public static byte[] Of(BalanceNotification notification, WebhookFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            if (format == WebhookFormat.Slack)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("text", SlackText.Of(notification));
+                writer.WriteEndObject();
+            }
+            else
+            {
+                WriteJson(writer, notification);
+            }
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteJson(Utf8JsonWriter writer, BalanceNotification notification)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("provider", notification.Provider);
+        writer.WriteString("account", notification.Account);
+        writer.WriteString("level", notification.Level.ToContractName());
+        if (notification.PreviousLevel is { } previous)
+        {
+            writer.WriteString("previousLevel", previous.ToContractName());
+        }
+        else
+        {
+            writer.WriteNull("previousLevel");
+        }
+
+        writer.WriteStartArray("amounts");
+        foreach (var amount in notification.Amounts)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("kind", amount.Kind);
+            WriteNumberOrNull(writer, "amount", amount.Amount);
+            writer.WriteString("currency", amount.Currency);
+            writer.WriteBoolean("primary", amount.IsPrimary);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("at", notification.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+        if (notification.Error is { } error)
+        {
+            writer.WriteStartObject("error");
+            writer.WriteString("kind", error.Kind.ToContractName());
+            WriteNumberOrNull(writer, "httpStatus", error.HttpStatus);
+            if (error.ProviderCode is { } code)
+            {
+                writer.WriteString("providerCode", code);
+            }
+            else
+            {
+                writer.WriteNull("providerCode");
+            }
+
+            writer.WriteString("message", error.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, decimal? value)
+    {
+        if (value is { } number)
+        {
+            writer.WriteNumber(name, number);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+}

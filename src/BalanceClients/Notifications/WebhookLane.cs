@@ -1,0 +1,187 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Channels;
+using BalanceClients.History;
+using BalanceClients.Monitoring;
+using Microsoft.Extensions.Logging;
+
+namespace BalanceClients.Notifications;
+
+/// <summary>
+/// One webhook's queue and memory. <see cref="Offer"/> takes a reading at once, and only when its level differs from the one
+/// last queued for the account; <see cref="RunAsync"/> posts, in order, each queued reading whose level differs from the one
+/// the webhook was last told, and remembers (and records in the store, if any) what it told. A message that was not delivered
+/// leaves the account's last told level as it was, so that its next reading queues it again.
+/// </summary>
+internal sealed class WebhookLane
+{
+    private readonly Channel<BalanceReading> _queue = Channel.CreateBounded<BalanceReading>(
+        new BoundedChannelOptions(NotificationDefaults.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(string Provider, string Account), BalanceLevel> _queued = new(AccountKeyComparer.Instance);
+    private readonly Dictionary<(string Provider, string Account), BalanceLevel> _told = new(AccountKeyComparer.Instance);
+    private readonly int _number;
+    private readonly WebhookOptions _webhook;
+    private readonly Uri _url;
+    private readonly WebhookSender _sender;
+    private readonly BalanceStore? _store;
+    private readonly ILogger _logger;
+    private int _pending;
+    private TaskCompletionSource? _idleWaiter;
+
+    /// <summary>Creates the lane.</summary>
+    /// <param name="number">The webhook's number, from 1, for log lines.</param>
+    /// <param name="webhook">The webhook (validated: its URL is set).</param>
+    /// <param name="sender">Posts the messages.</param>
+    /// <param name="store">Where the levels told are recorded; <see langword="null"/> keeps them in memory only.</param>
+    /// <param name="logger">Where deliveries and failures are logged.</param>
+    public WebhookLane(int number, WebhookOptions webhook, WebhookSender sender, BalanceStore? store, ILogger logger)
+    {
+        _number = number;
+        _webhook = webhook;
+        _url = webhook.Url ?? throw new ArgumentException("The webhook has no URL.", nameof(webhook));
+        _sender = sender;
+        _store = store;
+        _logger = logger;
+        Receiver = ReceiverOf(_url);
+    }
+
+    /// <summary>The webhook's key in the store: <c>webhook:</c> and a SHA-256 of its URL, which does not reveal the URL.</summary>
+    public string Receiver { get; }
+
+    /// <summary>The receiver's key of a webhook URL.</summary>
+    /// <param name="url">The URL.</param>
+    /// <returns>The key.</returns>
+    public static string ReceiverOf(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return "webhook:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url.AbsoluteUri)));
+    }
+
+    /// <summary>Takes the levels told before this start; called before <see cref="RunAsync"/>.</summary>
+    /// <param name="told">The store's levels of this receiver.</param>
+    public void Restore(IEnumerable<NotifiedLevel> told)
+    {
+        foreach (var level in told.Where(level => level.Receiver == Receiver))
+        {
+            _told[(level.Provider, level.Account)] = level.Level;
+        }
+    }
+
+    /// <summary>Queues a reading if its level differs from the one last queued for its account; never waits.</summary>
+    /// <param name="reading">The reading.</param>
+    public void Offer(BalanceReading reading)
+    {
+        var key = (reading.Provider, reading.Account);
+        lock (_lock)
+        {
+            if (_queued.TryGetValue(key, out var queued) && queued == reading.Level)
+            {
+                return;
+            }
+
+            if (!_queue.Writer.TryWrite(reading))
+            {
+                NotificationLog.QueueFull(_logger, _number, _queue.Reader.Count, reading.Provider, reading.Account);
+                return;
+            }
+
+            _queued[key] = reading.Level;
+            _pending++;
+        }
+    }
+
+    /// <summary>Posts the queued readings' messages until <paramref name="cancellationToken"/> is cancelled.</summary>
+    /// <param name="cancellationToken">Stops the lane; a message being posted is abandoned, and not recorded as told.</param>
+    /// <returns>A task that completes when the lane stops.</returns>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var reading in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await HandleAsync(reading, cancellationToken).ConfigureAwait(false);
+            lock (_lock)
+            {
+                if (--_pending == 0)
+                {
+                    _idleWaiter?.TrySetResult();
+                    _idleWaiter = null;
+                }
+            }
+        }
+    }
+
+    /// <summary>Completes when every reading queued so far has been handled: told, skipped, or given up on.</summary>
+    /// <returns>The task.</returns>
+    public Task WhenIdleAsync()
+    {
+        lock (_lock)
+        {
+            if (_pending == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _idleWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _idleWaiter.Task;
+        }
+    }
+
+    private async Task HandleAsync(BalanceReading reading, CancellationToken cancellationToken)
+    {
+        var key = (reading.Provider, reading.Account);
+        BalanceLevel? told = _told.TryGetValue(key, out var level) ? level : null;
+        if (told == reading.Level)
+        {
+            return;
+        }
+
+        // An account first read at ok is no news: the level is remembered, and only a change from it is told.
+        if (told is null && reading.Level == BalanceLevel.Ok)
+        {
+            await RememberAsync(reading, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var body = NotificationPayload.Of(BalanceNotification.Of(reading, told), _webhook.Format);
+        var outcome = await _sender.SendAsync(_number, _url, body, cancellationToken).ConfigureAwait(false);
+        var levelName = reading.Level.ToContractName();
+        if (outcome.Delivered)
+        {
+            NotificationLog.Delivered(_logger, _number, reading.Provider, reading.Account, levelName);
+            await RememberAsync(reading, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        NotificationLog.NotDelivered(
+            _logger, _number, reading.Provider, reading.Account, levelName, outcome.Attempts, outcome.Failure ?? "unknown");
+        lock (_lock)
+        {
+            // The next reading at this level queues the message again, unless a later level is queued already.
+            if (_queued.TryGetValue(key, out var queued) && queued == reading.Level)
+            {
+                _queued.Remove(key);
+            }
+        }
+    }
+
+    private async Task RememberAsync(BalanceReading reading, CancellationToken cancellationToken)
+    {
+        _told[(reading.Provider, reading.Account)] = reading.Level;
+        if (_store is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var told = new NotifiedLevel(Receiver, reading.Provider, reading.Account, reading.Level, reading.CheckedAt);
+            await _store.SaveNotifiedLevelAsync(told, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is BalanceStoreException or ObjectDisposedException)
+        {
+            var reason = exception is BalanceStoreException ? exception.Message : "the store is closed";
+            NotificationLog.StateNotSaved(_logger, _number, reading.Provider, reading.Account, reason);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using BalanceClients.History;
+using BalanceClients.Monitoring;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BalanceClients.Notifications;
+
+/// <summary>
+/// Tells the configured webhooks of every change of an account's level. As an <see cref="IBalanceReadingObserver"/> it only
+/// queues a reading and returns at once, so that a webhook never delays the checks; as a hosted service it posts the messages
+/// in the background, one queue per webhook, so that a webhook that is down never delays another.
+/// </summary>
+internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserver
+{
+    private readonly WebhookLane[] _lanes;
+    private readonly BalanceStore? _store;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the notifier.</summary>
+    /// <param name="options">The webhooks and the retry settings, read once.</param>
+    /// <param name="httpClientFactory">Makes the webhooks' HTTP client.</param>
+    /// <param name="timeProvider">The clock of timeouts and retry delays.</param>
+    /// <param name="logger">Where deliveries and failures are logged (never a URL).</param>
+    /// <param name="store">Where the levels told are kept across restarts; <see langword="null"/> keeps them in memory.</param>
+    public WebhookNotifier(
+        IOptions<BalanceNotificationOptions> options,
+        IHttpClientFactory httpClientFactory,
+        TimeProvider timeProvider,
+        ILogger<WebhookNotifier> logger,
+        BalanceStore? store)
+    {
+        var settings = options.Value;
+        var sender = new WebhookSender(httpClientFactory, settings, timeProvider, logger);
+        _lanes = [.. settings.Webhooks.Select((webhook, i) => new WebhookLane(i + 1, webhook, sender, store, logger))];
+        _store = store;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public Task OnReadingAsync(BalanceReading reading, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        foreach (var lane in _lanes)
+        {
+            lane.Offer(reading);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Completes when every webhook has handled every reading queued so far. Tests wait for this instead of sleeping.</summary>
+    /// <returns>The task.</returns>
+    internal Task WhenIdleAsync() => Task.WhenAll(_lanes.Select(lane => lane.WhenIdleAsync()));
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_lanes.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var told = await ToldAsync(stoppingToken).ConfigureAwait(false);
+            foreach (var lane in _lanes)
+            {
+                lane.Restore(told);
+            }
+
+            await Task.WhenAll(_lanes.Select(lane => lane.RunAsync(stoppingToken))).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<IReadOnlyList<NotifiedLevel>> ToldAsync(CancellationToken cancellationToken)
+    {
+        if (_store is null)
+        {
+            return [];
+        }
+
+        try
+        {
+            return await _store.ReadNotifiedLevelsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is BalanceStoreException or ObjectDisposedException)
+        {
+            NotificationLog.StateUnreadable(_logger, exception is BalanceStoreException ? exception.Message : "the store is closed");
+            return [];
+        }
+    }
+}

@@ -1,0 +1,265 @@
+using BalanceClients.FakeProviders;
+using BalanceClients.History;
+using BalanceClients.Notifications;
+using BalanceClients.Tests.History;
+using BalanceClients.Tests.Testing;
+using static BalanceClients.Tests.Notifications.LevelReadings;
+
+namespace BalanceClients.Tests.Notifications;
+
+/// <summary>
+/// The notifier against a loopback webhook, on a manual clock: one message per change of level, the exact payloads, nothing
+/// repeated over a restart with a store, retries bounded, and a webhook that fails or hangs never holding up a reading.
+/// </summary>
+public sealed class WebhookNotifierTests : IAsyncLifetime
+{
+    private readonly ManualTimeProvider _time = new();
+    private WebhookReceiver _receiver = null!;
+
+    public async Task InitializeAsync() => _receiver = await WebhookReceiver.StartAsync(_time);
+
+    public Task DisposeAsync() => _receiver.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task Readings_EachChangeOfLevel_IsToldOnceWithItsExactPayload()
+    {
+        await using var harness = await NotifierHarness.StartAsync(_time, _receiver.Url);
+
+        await harness.ReadAsync(
+            Reading(BalanceLevel.Ok, 100.00m, minute: 0),
+            Reading(BalanceLevel.Ok, 90.00m, minute: 5),
+            Reading(BalanceLevel.Warning, 40.00m, minute: 10),
+            Reading(BalanceLevel.Warning, 35.00m, minute: 15),
+            Reading(BalanceLevel.Critical, 3.20m, minute: 20),
+            Reading(BalanceLevel.Critical, 3.10m, minute: 25),
+            Reading(BalanceLevel.Ok, 500.00m, minute: 30),
+            Reading(BalanceLevel.Ok, 499.50m, minute: 35));
+
+        Assert.Equal(
+            [
+                """{"provider":"undrctrl","account":"default","level":"warning","previousLevel":"ok","amounts":"""
+                + """[{"kind":"balance","amount":40.00,"currency":"USD","primary":true}],"at":"2026-11-22T12:10:00.000Z"}""",
+                """{"provider":"undrctrl","account":"default","level":"critical","previousLevel":"warning","amounts":"""
+                + """[{"kind":"balance","amount":3.20,"currency":"USD","primary":true}],"at":"2026-11-22T12:20:00.000Z"}""",
+                """{"provider":"undrctrl","account":"default","level":"ok","previousLevel":"critical","amounts":"""
+                + """[{"kind":"balance","amount":500.00,"currency":"USD","primary":true}],"at":"2026-11-22T12:30:00.000Z"}""",
+            ],
+            _receiver.Bodies);
+        Assert.All(_receiver.Requests, request => Assert.Equal(
+            ("POST", "/services/" + WebhookReceiver.Token, "application/json; charset=utf-8"),
+            (request.Method, request.Path, request.Headers["content-type"])));
+    }
+
+    [Fact]
+    public async Task FirstReading_NotOk_IsToldWithoutAPreviousLevel_AndOkIsNoNews()
+    {
+        await using var harness = await NotifierHarness.StartAsync(_time, _receiver.Url);
+        var error = new BalanceError(BalanceErrorKind.Unavailable, 503, "E42", "down for maintenance");
+
+        await harness.ReadAsync(Reading(BalanceLevel.Ok, 10m, account: "quiet"), Failure(error));
+
+        Assert.Equal(
+            """{"provider":"telnyx","account":"eu","level":"unknown","previousLevel":null,"amounts":[],"""
+            + "\"at\":\"2026-11-22T12:00:00.000Z\",\"error\":"
+            + """{"kind":"unavailable","httpStatus":503,"providerCode":"E42","message":"down for maintenance"}}""",
+            Assert.Single(_receiver.Bodies));
+    }
+
+    [Fact]
+    public async Task Accounts_AreToldOfIndependently()
+    {
+        await using var harness = await NotifierHarness.StartAsync(_time, _receiver.Url, WebhookFormat.Slack);
+
+        await harness.ReadAsync(
+            Reading(BalanceLevel.Warning, 40m, account: "a"),
+            Reading(BalanceLevel.Warning, 40m, account: "b"),
+            Reading(BalanceLevel.Warning, 39m, account: "A"),
+            Reading(BalanceLevel.Critical, 1m, account: "b", minute: 5));
+
+        Assert.Equal(
+            [
+                """{"text":"undrctrl/a is warning: 40 USD"}""",
+                """{"text":"undrctrl/b is warning: 40 USD"}""",
+                """{"text":"undrctrl/b is critical: 1 USD (was warning)"}""",
+            ],
+            _receiver.Bodies);
+    }
+
+    [Fact]
+    public async Task Restart_WithTheSameStore_RepeatsNothing()
+    {
+        using var folder = new StoreFolder();
+        await using (var store = await BalanceStore.OpenAsync(folder.File(), timeProvider: _time))
+        await using (var first = await NotifierHarness.StartAsync(_time, _receiver.Url, store: store))
+        {
+            await first.ReadAsync(Reading(BalanceLevel.Warning, 40m), Reading(BalanceLevel.Critical, 3.20m, minute: 5));
+        }
+
+        await using (var store = await BalanceStore.OpenAsync(folder.File(), timeProvider: _time))
+        await using (var second = await NotifierHarness.StartAsync(_time, _receiver.Url, store: store))
+        {
+            await second.ReadAsync(Reading(BalanceLevel.Critical, 3.10m, minute: 10), Reading(BalanceLevel.Critical, 3.00m, minute: 15));
+            Assert.Equal(2, _receiver.Requests.Count);
+
+            await second.ReadAsync(Reading(BalanceLevel.Ok, 100m, minute: 20));
+        }
+
+        Assert.Equal(3, _receiver.Requests.Count);
+        Assert.Contains("\"level\":\"ok\",\"previousLevel\":\"critical\"", _receiver.Bodies[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Restart_WithoutAStore_TellsANotOkLevelAgain()
+    {
+        await using (var first = await NotifierHarness.StartAsync(_time, _receiver.Url))
+        {
+            await first.ReadAsync(Reading(BalanceLevel.Critical, 3.20m));
+        }
+
+        await using (var second = await NotifierHarness.StartAsync(_time, _receiver.Url))
+        {
+            await second.ReadAsync(Reading(BalanceLevel.Critical, 3.10m, minute: 5));
+        }
+
+        Assert.Equal(2, _receiver.Requests.Count);
+        Assert.Contains("\"previousLevel\":null", _receiver.Bodies[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReceiverFailsThenAnswers_IsRetriedAfterTheBackoffAndDeliveredOnce()
+    {
+        await using var harness = await NotifierHarness.StartAsync(_time, _receiver.Url);
+        _receiver.Enqueue(FakeResponse.Text(500, "oops"), FakeResponse.Text(503, null));
+
+        harness.Offer(Reading(BalanceLevel.Critical, 3.20m));
+        await _receiver.WaitForRequestsAsync(1);
+        await harness.FireAsync(TimeSpan.FromSeconds(1));
+        await _receiver.WaitForRequestsAsync(2);
+        await harness.FireAsync(TimeSpan.FromSeconds(2));
+        await harness.Notifier.WhenIdleAsync().WithinLimit("the delivery");
+        await harness.ReadAsync(Reading(BalanceLevel.Critical, 3.10m, minute: 5));
+
+        Assert.Equal(3, _receiver.Requests.Count);
+        Assert.Single(_receiver.Bodies.Distinct());
+        Assert.Contains("Webhook #1: attempt 1 failed (HTTP 500); retrying in 1000 ms", harness.Logs.AllText, StringComparison.Ordinal);
+        Assert.Contains("Webhook #1: attempt 2 failed (HTTP 503); retrying in 2000 ms", harness.Logs.AllText, StringComparison.Ordinal);
+        Assert.Contains("Webhook #1: told of undrctrl/default (critical)", harness.Logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TooManyRequests_WaitsAsLongAsRetryAfterSays()
+    {
+        await using var harness = await NotifierHarness.StartAsync(_time, _receiver.Url);
+        _receiver.Enqueue(FakeResponse.Text(429, null) with { Headers = new Dictionary<string, string> { ["Retry-After"] = "30" } });
+
+        harness.Offer(Reading(BalanceLevel.Critical, 3.20m));
+        await harness.FireAsync(TimeSpan.FromSeconds(30));
+        await harness.Notifier.WhenIdleAsync().WithinLimit("the delivery");
+
+        Assert.Equal(2, _receiver.Requests.Count);
+    }
+
+    [Fact]
+    public async Task RetryAfterBeyondTheCap_EndsTheRetries_AndTheNextReadingSendsItAgain()
+    {
+        await using var harness = await NotifierHarness.StartAsync(_time, _receiver.Url);
+        _receiver.Enqueue(FakeResponse.Text(503, null) with { Headers = new Dictionary<string, string> { ["Retry-After"] = "120" } });
+
+        await harness.ReadAsync(Reading(BalanceLevel.Critical, 3.20m));
+        Assert.Single(_receiver.Requests);
+        Assert.Contains(
+            "Webhook #1: the message on undrctrl/default (critical) was not delivered after 1 attempt(s): HTTP 503, asking to wait 120 s, "
+            + "longer than MaxRetryAfter; it is sent again at the account's next reading",
+            harness.Logs.AllText,
+            StringComparison.Ordinal);
+
+        await harness.ReadAsync(Reading(BalanceLevel.Critical, 3.10m, minute: 5), Reading(BalanceLevel.Critical, 3.00m, minute: 10));
+
+        Assert.Equal(2, _receiver.Requests.Count);
+        Assert.Contains("\"amount\":3.10", _receiver.Bodies[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReceiverNeverAnswers_EachAttemptTimesOut_AndTheRetriesAreBounded()
+    {
+        await using var harness = await NotifierHarness.StartAsync(_time, options =>
+        {
+            options.Webhooks.Add(new WebhookOptions { Url = _receiver.Url });
+            options.MaxRetries = 1;
+        });
+        _receiver.Default = WebhookReceiver.Hang;
+
+        harness.Offer(Reading(BalanceLevel.Critical, 3.20m));
+        await _receiver.WaitForRequestsAsync(1);
+        await harness.FireAsync(TimeSpan.FromSeconds(10));
+        await harness.FireAsync(TimeSpan.FromSeconds(1));
+        await _receiver.WaitForRequestsAsync(2);
+        await harness.FireAsync(TimeSpan.FromSeconds(10));
+        await harness.Notifier.WhenIdleAsync().WithinLimit("the notifier to give up");
+
+        Assert.Equal(2, _receiver.Requests.Count);
+        var failure = Assert.Single(harness.Logs.Lines, line => line.Contains("not delivered", StringComparison.Ordinal));
+        Assert.Contains("after 2 attempt(s): no answer within 10 s;", failure, StringComparison.Ordinal);
+
+        _receiver.Default = FakeResponse.Text(204, null);
+        await harness.ReadAsync(Reading(BalanceLevel.Critical, 3.10m, minute: 5));
+        Assert.Equal(3, _receiver.Requests.Count);
+        Assert.Contains("Webhook #1: told of undrctrl/default (critical)", harness.Logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Redirect_IsNotFollowedNorRetried()
+    {
+        await using var harness = await NotifierHarness.StartAsync(_time, _receiver.Url);
+        _receiver.Enqueue(FakeResponse.Text(307, null) with
+        {
+            Headers = new Dictionary<string, string> { ["Location"] = new Uri(_receiver.Root, "elsewhere").ToString() },
+        });
+
+        await harness.ReadAsync(Reading(BalanceLevel.Critical, 3.20m));
+
+        Assert.Equal("/services/" + WebhookReceiver.Token, Assert.Single(_receiver.Requests).Path);
+        Assert.Contains(
+            "not delivered after 1 attempt(s): HTTP 307, a redirect, which is not followed;",
+            harness.Logs.AllText,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ObserverTakesEveryReadingAtOnce_WhileTheReceiverHangsAndItsQueueIsFull()
+    {
+        await using var harness = await NotifierHarness.StartAsync(_time, _receiver.Url);
+        _receiver.Default = WebhookReceiver.Hang;
+        harness.Offer(Reading(BalanceLevel.Critical, 3.20m));
+        await _receiver.WaitForRequestsAsync(1);
+
+        const int capacity = NotificationDefaults.QueueCapacity;
+        harness.Offer([.. Enumerable.Range(0, capacity + 10)
+            .Select(i => Reading(BalanceLevel.Warning, 40m, account: $"account-{i}"))]);
+
+        Assert.Contains(
+            $"Webhook #1: {capacity} readings wait already; the one of undrctrl/account-{capacity} waits for the account's next reading",
+            harness.Logs.AllText,
+            StringComparison.Ordinal);
+        Assert.Single(_receiver.Requests);
+    }
+
+    [Fact]
+    public async Task TwoWebhooks_OneDown_TheOtherIsToldAtOnce()
+    {
+        await using var other = await WebhookReceiver.StartAsync(_time);
+        await using var harness = await NotifierHarness.StartAsync(_time, options =>
+        {
+            options.Webhooks.Add(new WebhookOptions { Url = _receiver.Url });
+            options.Webhooks.Add(new WebhookOptions { Url = other.Url, Format = WebhookFormat.Slack });
+        });
+        _receiver.Default = WebhookReceiver.Hang;
+
+        harness.Offer(Reading(BalanceLevel.Critical, 3.20m));
+        await _receiver.WaitForRequestsAsync(1);
+        await other.WaitForRequestsAsync(1);
+
+        Assert.Equal("""{"text":"undrctrl/default is critical: 3.20 USD"}""", Assert.Single(other.Bodies));
+        Assert.Single(_receiver.Requests);
+    }
+}
