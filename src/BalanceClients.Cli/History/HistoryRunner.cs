@@ -87,7 +87,7 @@ internal sealed class HistoryRunner(CliConsole console, HistorySettings settings
 
     private async Task<int> ImportAsync(string path, CancellationToken cancellationToken)
     {
-        var file = await ImportFile.OpenAsync(path, console.Input, cancellationToken).ConfigureAwait(false);
+        var file = ImportFile.Open(path, console.Input);
         await using (file.ConfigureAwait(false))
         {
             // Every row is checked before the store is opened (or created), then read again into one transaction.

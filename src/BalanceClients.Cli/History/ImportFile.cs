@@ -8,8 +8,9 @@ namespace BalanceClients.Cli.History;
 
 /// <summary>
 /// <c>--import FILE</c>: the CSV of readings, read twice, one line at a time (never whole in memory): once to check every row
-/// before the store is touched, once to import. Standard input (<c>-</c>), a pipe or a device is first copied to a temporary file,
-/// so that the store's write lock is never held while the input trickles in.
+/// before the store is touched, once to import. Standard input (<c>-</c>), a pipe or a device is copied to a temporary file as it is
+/// checked, and imported from the copy, so that the store's write lock is never held while the input trickles in, and an input
+/// that is not a CSV of readings (<c>/dev/zero</c>) stops at its first bad line.
 /// </summary>
 internal sealed class ImportFile : IAsyncDisposable
 {
@@ -19,23 +20,29 @@ internal sealed class ImportFile : IAsyncDisposable
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly InputFile _file;
     private readonly Stream _stream;
+    private readonly Stream? _owned;
+    private Stream? _unread;
 
-    private ImportFile(InputFile file, Stream stream)
+    // stream: what is read (the file, or the copy); unread: the input not read yet, if any; owned: a stream to close besides.
+    private ImportFile(InputFile file, Stream stream, Stream? unread = null, Stream? owned = null)
     {
         _file = file;
         _stream = stream;
+        _unread = unread;
+        _owned = owned;
     }
 
     /// <summary>Where the readings come from, as messages name it.</summary>
     public string Name => _file.Path == "-" ? "standard input" : _file.Path;
 
-    /// <summary>Opens the file, or copies standard input (or a pipe) to a temporary file that is deleted on dispose.</summary>
+    /// <summary>
+    /// Opens the file; standard input, a pipe or a device gets an empty temporary file, deleted on dispose, for its copy.
+    /// </summary>
     /// <param name="path">The path as the user gave it; <c>-</c> for standard input.</param>
     /// <param name="input">Standard input.</param>
-    /// <param name="cancellationToken">Stops the copy.</param>
     /// <returns>The file, ready to be read.</returns>
-    /// <exception cref="BalanceConfigurationException">It cannot be opened or copied.</exception>
-    public static async Task<ImportFile> OpenAsync(string path, Stream input, CancellationToken cancellationToken)
+    /// <exception cref="BalanceConfigurationException">It cannot be opened, or the temporary file cannot be made.</exception>
+    public static ImportFile Open(string path, Stream input)
     {
         var file = new InputFile("--import", path);
         var source = path == "-" ? input : file.Open();
@@ -44,31 +51,21 @@ internal sealed class ImportFile : IAsyncDisposable
             return new ImportFile(file, source);
         }
 
-        FileStream? copy = null;
         try
         {
-            copy = new FileStream(
+            var copy = new FileStream(
                 Path.Combine(Path.GetTempPath(), $"balances-import-{Guid.NewGuid():N}.csv"),
                 FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 81920, FileOptions.DeleteOnClose);
-            await source.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
-            copy.Position = 0;
-            return new ImportFile(file, copy);
+            return new ImportFile(file, copy, source, source == input ? null : source);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            if (copy is not null)
+            if (source != input)
             {
-                await copy.DisposeAsync().ConfigureAwait(false);
+                source.Dispose();
             }
 
             throw file.Error($"cannot be copied to a temporary file before the import: {CliText.Reason(exception)}", exception);
-        }
-        finally
-        {
-            if (source != input)
-            {
-                await source.DisposeAsync().ConfigureAwait(false);
-            }
         }
     }
 
@@ -79,8 +76,11 @@ internal sealed class ImportFile : IAsyncDisposable
     /// message names the line.</exception>
     public async IAsyncEnumerable<StoredReading> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // The first reading of an input that can be read only once keeps a copy, which every later reading reads.
+        Stream stream = _unread is null ? _stream : new CopyingStream(_unread, _stream);
+        _unread = null;
         _stream.Position = 0;
-        var reader = new LineReader(_stream, MaxLineBytes);
+        var reader = new LineReader(stream, MaxLineBytes);
         var header = await NextLineAsync(reader, cancellationToken).ConfigureAwait(false);
         if (header?.TrimStart('\uFEFF') != ReadingsCsv.Header)
         {
@@ -100,7 +100,14 @@ internal sealed class ImportFile : IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _stream.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        if (_owned is not null)
+        {
+            await _owned.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     private async Task<string?> NextLineAsync(LineReader reader, CancellationToken cancellationToken)
     {

@@ -33,6 +33,22 @@ public sealed class HistoryProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_StandardInputAsAProcess_IsImported()
+    {
+        var file = _folder.File("backup.csv");
+        await File.WriteAllTextAsync(file, "time,provider,account,kind,currency,amount\n2026-11-20T12:00:00Z,telnyx,eu,balance,USD,1.50\n");
+        var store = _folder.File();
+
+        var redirected = new CliProcessOptions(ShellSuffix: $"< '{file}'");
+        var run = await CliRun.ProcessAsync(redirected, new Dictionary<string, string?>(), "history", "--store", store, "--import", "-");
+        var exported = await CliRun.ProcessAsync(new Dictionary<string, string?>(), "history", "--store", store, "--format", "csv");
+
+        Assert.Equal((0, $"imported 1 of 1 reading from standard input into {store}.\n"), (run.ExitCode, run.Out));
+        Assert.Equal(
+            "time,provider,account,kind,currency,amount\n2026-11-20T12:00:00.000Z,telnyx,eu,balance,USD,1.50\n", exported.Out);
+    }
+
+    [Fact]
     public async Task Import_MalformedRowAsAProcess_ExitsSixtyFourWithOneLineAndCreatesNoStore()
     {
         var file = _folder.File("bad.csv");
