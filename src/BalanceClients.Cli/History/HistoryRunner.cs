@@ -91,20 +91,24 @@ internal sealed class HistoryRunner(CliConsole console, HistorySettings settings
         await using (file.ConfigureAwait(false))
         {
             // Every row is checked before the store is opened (or created), then read again into one transaction.
-            var rows = 0;
-            await foreach (var _ in file.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var (rows, oldest) = (0, DateTimeOffset.MaxValue);
+            await foreach (var reading in file.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                rows++;
+                (rows, oldest) = (rows + 1, reading.Time < oldest ? reading.Time : oldest);
             }
 
-            var store = await BalanceStore.OpenAsync(settings.Store.Path, null, console.Clock, cancellationToken).ConfigureAwait(false);
+            var options = new BalanceStoreOptions();
+            var store = await BalanceStore.OpenAsync(settings.Store.Path, options, console.Clock, cancellationToken).ConfigureAwait(false);
             await using (store.ConfigureAwait(false))
             {
                 var added = await store.ImportAsync(file.ReadAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+                var thinned = options.RawRetention is { } retention && oldest < console.Clock.GetUtcNow() - retention
+                    ? $"; those older than {retention.TotalDays:0.##} days are kept one per hour, as recorded ones are"
+                    : string.Empty;
                 await console.Out.WriteLineAsync(
                     $"imported {added} of {rows} reading{(rows == 1 ? string.Empty : "s")} from {CliText.Printable(file.Name)} "
                     + $"into {CliText.Printable(store.Path)}"
-                    + (rows > added ? $" ({rows - added} already recorded)." : ".")).ConfigureAwait(false);
+                    + (rows > added ? $" ({rows - added} already recorded)" : string.Empty) + thinned + ".").ConfigureAwait(false);
             }
         }
 

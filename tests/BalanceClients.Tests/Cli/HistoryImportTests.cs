@@ -129,6 +129,21 @@ public sealed class HistoryImportTests : IDisposable
         Assert.Single(await ReadAllAsync(store));
     }
 
+    [Fact]
+    public async Task Import_ReadingsOlderThanTheRetention_AreSaidToBeKeptOnePerHour()
+    {
+        var rows = Enumerable.Range(0, 12).Select(i => $"2026-08-01T12:{5 * i:00}:00Z,telnyx,eu,balance,USD,{100 - i}");
+        var file = await WriteAsync("old.csv", string.Join('\n', [Header, .. rows]));
+        var store = _folder.File();
+
+        var run = await HistoryCli.RunAsync(store, "--import", file);
+
+        Assert.Equal(
+            $"imported 12 of 12 readings from {file} into {store}; those older than 90 days are kept one per hour, as recorded ones are.\n",
+            run.Out);
+        Assert.Equal(89m, Assert.Single(await ReadAllAsync(store)).Amount);
+    }
+
     [Theory]
     [InlineData("=SUM(A1)", "'=SUM(A1)")]
     [InlineData("+1", "'+1")]

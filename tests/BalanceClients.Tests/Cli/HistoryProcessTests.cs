@@ -24,7 +24,8 @@ public sealed class HistoryProcessTests : IDisposable
         var table = await CliRun.ProcessAsync(environment, "history", "--format", "table", "--provider", "telnyx");
 
         Assert.True(imported.ExitCode == 0, imported.Error);
-        Assert.Equal($"imported 35 of 35 readings from {file} into {store}.\n", imported.Out);
+        // The sample's dates are fixed: on a clock months later, the import says that old readings are thinned.
+        Assert.StartsWith($"imported 35 of 35 readings from {file} into {store}", imported.Out, StringComparison.Ordinal);
         Assert.Equal((0, csv, string.Empty), (exported.ExitCode, exported.Out, exported.Error));
         Assert.Equal(0, table.ExitCode);
         Assert.StartsWith("ACCOUNT         KIND", table.Out, StringComparison.Ordinal);
@@ -43,7 +44,8 @@ public sealed class HistoryProcessTests : IDisposable
         var run = await CliRun.ProcessAsync(redirected, new Dictionary<string, string?>(), "history", "--store", store, "--import", "-");
         var exported = await CliRun.ProcessAsync(new Dictionary<string, string?>(), "history", "--store", store, "--format", "csv");
 
-        Assert.Equal((0, $"imported 1 of 1 reading from standard input into {store}.\n"), (run.ExitCode, run.Out));
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith($"imported 1 of 1 reading from standard input into {store}", run.Out, StringComparison.Ordinal);
         Assert.Equal(
             "time,provider,account,kind,currency,amount\n2026-11-20T12:00:00.000Z,telnyx,eu,balance,USD,1.50\n", exported.Out);
     }
