@@ -30,17 +30,12 @@ internal sealed class HistoryRunner(CliConsole console, HistorySettings settings
         var now = console.Clock.GetUtcNow();
         var since = settings.Since is { } duration ? SinceDuration.Start(now, duration) : null;
         var path = settings.Store.Path;
-        var exists = File.Exists(path) || Directory.Exists(path);
-        if (!exists)
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
             // Not created by a reader: an empty history, said on standard error, with the place where it was looked for.
             await console.Error.WriteLineAsync(
                 $"balances: no readings recorded yet: {CliText.Printable(path)} does not exist "
                 + $"(from {settings.Store.Source}; balances serve and balances check --record create it).").ConfigureAwait(false);
-        }
-
-        if (!exists)
-        {
             await WriteAsync(AsyncEnumerable.Empty<StoredReading>(), since, now, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
