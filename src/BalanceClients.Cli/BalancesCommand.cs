@@ -1,10 +1,11 @@
 using System.CommandLine;
+using BalanceClients.Cli.History;
 using BalanceClients.Cli.Output;
 using BalanceClients.Cli.Serve;
 
 namespace BalanceClients.Cli;
 
-/// <summary>The command line: <c>balances check</c> and its options.</summary>
+/// <summary>The command line: <c>balances check</c>, <c>serve</c> and <c>history</c>, and their options.</summary>
 internal static class BalancesCommand
 {
     /// <summary>Parses and runs a command line.</summary>
@@ -81,6 +82,7 @@ internal static class BalancesCommand
         {
             CreateCheckCommand(console),
             CreateServeCommand(console),
+            CreateHistoryCommand(console),
         };
         root.SetAction(async (_, _) =>
         {
@@ -152,5 +154,44 @@ internal static class BalancesCommand
             return await new ServeRunner(console, settings).RunAsync(cancellationToken).ConfigureAwait(false);
         });
         return serve;
+    }
+
+    private static Command CreateHistoryCommand(CliConsole console)
+    {
+        var options = new HistoryOptions();
+        var history = new Command(
+            "history",
+            "Print the recorded readings (a table with a trend per series, JSON or CSV), or --import a CSV of readings into the store.");
+        foreach (var option in options.All)
+        {
+            history.Options.Add(option);
+        }
+
+        history.Validators.Add(result =>
+        {
+            if (result.GetResult(options.Import) is not null
+                && options.Printing.FirstOrDefault(option => result.GetResult(option) is not null) is { } printing)
+            {
+                result.AddError($"--import cannot be combined with {printing.Name}: it reads a whole file into the store.");
+            }
+        });
+        history.SetAction(async (result, cancellationToken) =>
+        {
+            if (!options.Store.TryRead(result, console.Environment, out var store, out var error))
+            {
+                await console.Error.WriteLineAsync($"balances: {error}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            var settings = new HistorySettings(
+                store!,
+                result.GetValue(options.Format) ?? (console.IsTerminal ? HistoryFormat.Table : HistoryFormat.Json),
+                result.GetValue(options.Provider),
+                result.GetValue(options.Account),
+                result.GetValue(options.Since),
+                result.GetValue(options.Import));
+            return await new HistoryRunner(console, settings).RunAsync(cancellationToken).ConfigureAwait(false);
+        });
+        return history;
     }
 }

@@ -1,6 +1,7 @@
 using BalanceClients.Cli.Inputs;
 using BalanceClients.Configuration;
 using BalanceClients.FakeProviders;
+using BalanceClients.History;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -17,13 +18,17 @@ internal static class CliConfiguration
         $"no provider is configured: set {string.Join(", ", ProviderInfo.All.SelectMany(p => p.EnvironmentVariables.Take(1)))} "
         + "(Mesh needs all four MESH_* variables), or run with --demo.";
 
-    /// <summary>The one-line message of a configuration mistake, or <see langword="null"/> when the exception is not one.</summary>
+    /// <summary>
+    /// The one-line message of a configuration mistake (a store of readings that cannot be used counts as one), or
+    /// <see langword="null"/> when the exception is not one.
+    /// </summary>
     /// <param name="exception">What a command caught.</param>
     /// <returns>The message, for exit status 64.</returns>
     public static string? MistakeIn(Exception exception) => exception switch
     {
         BalanceConfigurationException mistake => mistake.Message,
         OptionsValidationException invalid => invalid.Failures.First(),
+        BalanceStoreException store => CliText.OneLine(store.Message),
         _ => null,
     };
 

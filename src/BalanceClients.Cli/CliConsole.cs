@@ -41,6 +41,10 @@ internal sealed class CliConsole
     /// <summary>Whether standard output is a terminal.</summary>
     public bool IsTerminal { get; }
 
+    /// <summary>Standard input: what <c>history --import -</c> reads.</summary>
+    /// <value>The default value is an empty stream; the process's console gives its standard input.</value>
+    public Stream Input { get; init; } = Stream.Null;
+
     /// <summary>The clock of checks, deadlines and schedules.</summary>
     /// <value>The default value is <see cref="TimeProvider.System"/>; tests give a clock they move.</value>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
@@ -59,7 +63,10 @@ internal sealed class CliConsole
         System.Environment.GetEnvironmentVariables()
             .Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value, StringComparer.Ordinal),
-        !Console.IsOutputRedirected);
+        !Console.IsOutputRedirected)
+    {
+        Input = Console.OpenStandardInput(),
+    };
 
     // The console's own stream ignores a broken pipe (EPIPE): `balances check | head -1` would go on checking every account.
     // Into a pipe (or a socket, or a closed descriptor), the tool writes through a stream of its own on descriptor 1, which

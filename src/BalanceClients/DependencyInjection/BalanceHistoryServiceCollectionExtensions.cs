@@ -1,0 +1,54 @@
+using BalanceClients.Configuration;
+using BalanceClients.History;
+using BalanceClients.Monitoring;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the history of balances: a store that records every reading of the monitor.</summary>
+public static class BalanceHistoryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the history with <see cref="BalanceHistoryOptions"/> bound from <c>Balances:History</c> (<c>Path</c>,
+    /// <c>RawRetention</c>, <c>RetentionInterval</c>); see the other overload for what it registers.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration.</param>
+    /// <param name="configure">Sets options after the configuration (a path given on a command line, say); optional.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddBalanceHistory(
+        this IServiceCollection services, IConfiguration configuration, Action<BalanceHistoryOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(ConfigurationKeys.Section).GetSection("History");
+        services.AddOptions<BalanceHistoryOptions>().Configure(options => HistoryBinding.Bind(section, options));
+        return services.AddBalanceHistory(configure ?? (_ => { }));
+    }
+
+    /// <summary>
+    /// Registers the history with options made in code: <see cref="BalanceHistory"/> (the store, opened when the host starts, closed
+    /// with the service provider), an <see cref="IBalanceReadingObserver"/> that records every successful reading of the monitor
+    /// (<c>AddBalanceMonitor</c>), and a hosted service that applies the store's retention every
+    /// <see cref="BalanceHistoryOptions.RetentionInterval"/>. A reading that cannot be recorded is logged; the monitor goes on.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; <see cref="BalanceHistoryOptions.Path"/> is required.</param>
+    /// <returns>The service collection.</returns>
+    public static IServiceCollection AddBalanceHistory(this IServiceCollection services, Action<BalanceHistoryOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<BalanceHistoryOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BalanceHistoryOptions>, BalanceHistoryOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+        services.TryAddSingleton<BalanceHistory>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBalanceReadingObserver, BalanceHistoryRecorder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BalanceHistoryService>());
+        return services;
+    }
+}
