@@ -144,12 +144,20 @@ internal static class BalancesCommand
                 return ExitCodes.Usage;
             }
 
+            var demo = result.GetValue(options.Demo);
+            if (!options.Store.TryRead(result, console.Environment, out var store, out error, demo))
+            {
+                await console.Error.WriteLineAsync($"balances: {error}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
             var settings = new ServeSettings(
                 result.GetValue(options.Listen)!,
                 result.GetValue(options.Interval),
                 thresholds,
-                result.GetValue(options.Demo),
+                demo,
                 result.GetValue(options.Config),
+                store,
                 result.GetValue(options.Verbose));
             return await new ServeRunner(console, settings).RunAsync(cancellationToken).ConfigureAwait(false);
         });

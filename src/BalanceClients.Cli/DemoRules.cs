@@ -35,6 +35,7 @@ internal static class DemoRules
 
     private static bool IsProviderSetting(string variable) =>
         variable.StartsWith("Balances__", StringComparison.OrdinalIgnoreCase)
+        || variable is StoreLocation.Variable or "BALANCES_WEBHOOK_URL"
         || ProviderInfo.All.Any(provider => provider.EnvironmentVariables.Contains(variable, StringComparer.Ordinal)
             || variable == $"{provider.Id.ToUpperInvariant()}_BASE_URL");
 }

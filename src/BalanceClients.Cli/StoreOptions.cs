@@ -34,12 +34,27 @@ internal sealed class StoreOptions
     /// <param name="environment">The environment variables (<c>BALANCES_STORE</c>, <c>XDG_STATE_HOME</c>, <c>HOME</c>).</param>
     /// <param name="location">The store's file; <see langword="null"/> with <c>--no-store</c>.</param>
     /// <param name="error">Why it cannot be told, otherwise.</param>
+    /// <param name="demo">
+    /// Whether the command runs <c>--demo</c>: then only an explicit <c>--store</c> gives a store, so that the fakes' readings never
+    /// reach the one where real readings are kept.
+    /// </param>
     /// <returns>Whether the options are valid.</returns>
     public bool TryRead(
-        ParseResult result, IReadOnlyDictionary<string, string?> environment, out StoreLocation? location, out string error)
+        ParseResult result,
+        IReadOnlyDictionary<string, string?> environment,
+        out StoreLocation? location,
+        out string error,
+        bool demo = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         var path = result.GetValue(Store);
+        if (demo && path is null)
+        {
+            location = null;
+            error = string.Empty;
+            return true;
+        }
+
         if (NoStore is not null && result.GetValue(NoStore))
         {
             location = null;

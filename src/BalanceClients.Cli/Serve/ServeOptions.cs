@@ -64,5 +64,7 @@ internal sealed class ServeOptions
         Description = "Log every check and request, not only failures, to standard error.",
     };
 
-    public IEnumerable<Option> All => [Listen, Interval, .. Thresholds.All, Demo, Config, Verbose];
+    public StoreOptions Store { get; } = new(recording: true);
+
+    public IEnumerable<Option> All => [Listen, Interval, .. Thresholds.All, Demo, Config, .. Store.All, Verbose];
 }

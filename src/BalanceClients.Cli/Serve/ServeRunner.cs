@@ -58,8 +58,9 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
                 var address = app.Services.GetRequiredService<IServer>().Features
                     .GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+                var recording = settings.Store is { } store ? $"recording in {CliText.Quote(store.Path)}" : "recording nothing";
                 await console.Error.WriteLineAsync(
-                    $"balances: monitoring {accounts.Count} account(s); serving {address} "
+                    $"balances: monitoring {accounts.Count} account(s), {recording}; serving {address} "
                     + "(/metrics, /api/v1/balances, /healthz, /readyz, /health)").ConfigureAwait(false);
                 console.Serving?.Invoke(app.Services);
                 await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
@@ -112,6 +113,12 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
 
         builder.Services.AddSingleton(console.Clock);
         builder.Services.AddBalanceMonitor(configuration);
+        if (settings.Store is { } store)
+        {
+            // Before the notifier: a reading is recorded, and its runway known, before anyone is told of it.
+            builder.Services.AddBalanceHistory(configuration, history => history.Path = store.Path);
+        }
+
         builder.Services.AddBalanceNotifications(configuration);
         builder.Services.Configure<BalanceCheckerOptions>(options =>
         {

@@ -6,6 +6,7 @@ namespace BalanceClients.Cli.Serve;
 /// <param name="Thresholds">The <c>--warn</c> and <c>--min</c> thresholds; they win over configured ones.</param>
 /// <param name="Demo">Whether to monitor the built-in fake providers.</param>
 /// <param name="ConfigFile">A JSON configuration file, if any.</param>
+/// <param name="Store">Where readings are recorded; <see langword="null"/> for nowhere (<c>--no-store</c>, or a demo).</param>
 /// <param name="Verbose">Whether to log every check, not only failures.</param>
 internal sealed record ServeSettings(
     ListenAddress Listen,
@@ -13,4 +14,5 @@ internal sealed record ServeSettings(
     IReadOnlyList<BalanceThreshold> Thresholds,
     bool Demo,
     string? ConfigFile,
+    StoreLocation? Store,
     bool Verbose);

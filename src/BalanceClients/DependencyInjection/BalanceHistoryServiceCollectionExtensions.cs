@@ -32,7 +32,8 @@ public static class BalanceHistoryServiceCollectionExtensions
     /// <summary>
     /// Registers the history with options made in code: <see cref="BalanceHistory"/> (the store, opened when the host starts, closed
     /// with the service provider), an <see cref="IBalanceReadingObserver"/> that records every successful reading of the monitor
-    /// (<c>AddBalanceMonitor</c>), and a hosted service that applies the store's retention every
+    /// (<c>AddBalanceMonitor</c>) and then estimates its runway into <see cref="LatestRunways"/> (which the health check and
+    /// <c>balances serve</c> read), and a hosted service that applies the store's retention every
     /// <see cref="BalanceHistoryOptions.RetentionInterval"/>. A reading that cannot be recorded is logged; the monitor goes on.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -47,6 +48,7 @@ public static class BalanceHistoryServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.TryAddSingleton<BalanceHistory>();
+        services.TryAddSingleton<LatestRunways>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBalanceReadingObserver, BalanceHistoryRecorder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BalanceHistoryService>());
         return services;

@@ -47,6 +47,13 @@ public static class BalanceNotificationsServiceCollectionExtensions
         return services.AddBalanceNotificationsCore();
     }
 
+    // The store of AddBalanceHistory, or one the application registered itself; none keeps the levels told in memory.
+    private static Func<CancellationToken, Task<BalanceStore?>> StoreOf(IServiceProvider provider) =>
+        provider.GetService<BalanceStore>() is { } store ? _ => Task.FromResult<BalanceStore?>(store)
+        : provider.GetService<BalanceHistory>() is { } history ? async cancellationToken => await history.GetStoreAsync(cancellationToken)
+            .ConfigureAwait(false)
+        : _ => Task.FromResult<BalanceStore?>(null);
+
     private static IServiceCollection AddBalanceNotificationsCore(this IServiceCollection services)
     {
         services.AddOptions<BalanceNotificationOptions>().ValidateOnStart();
@@ -71,7 +78,7 @@ public static class BalanceNotificationsServiceCollectionExtensions
             provider.GetRequiredService<IHttpClientFactory>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<WebhookNotifier>>(),
-            provider.GetService<BalanceStore>()));
+            StoreOf(provider)));
         static WebhookNotifier Notifier(IServiceProvider provider) => provider.GetRequiredService<WebhookNotifier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBalanceReadingObserver, WebhookNotifier>(Notifier));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookNotifier>(Notifier));

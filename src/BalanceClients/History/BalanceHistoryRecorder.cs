@@ -4,27 +4,32 @@ using Microsoft.Extensions.Logging;
 namespace BalanceClients.History;
 
 /// <summary>
-/// Records every successful reading of the monitor in the history's store. A store that cannot take it (busy past its timeout, a
-/// full disk) costs that reading, logged in one line, and never stops the monitor.
+/// Records every successful reading of the monitor in the history's store, then estimates the account's runway from what is
+/// recorded into <see cref="LatestRunways"/>. A store that cannot take it (busy past its timeout, a full disk) costs that reading,
+/// logged in one line, and never stops the monitor.
 /// </summary>
 /// <param name="history">The store.</param>
+/// <param name="runways">Where each account's latest runway is kept.</param>
 /// <param name="logger">Where failures to record go.</param>
-internal sealed partial class BalanceHistoryRecorder(BalanceHistory history, ILogger<BalanceHistoryRecorder> logger)
+internal sealed partial class BalanceHistoryRecorder(BalanceHistory history, LatestRunways runways, ILogger<BalanceHistoryRecorder> logger)
     : IBalanceReadingObserver
 {
     /// <inheritdoc />
     public async Task OnReadingAsync(BalanceReading reading, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        if (!reading.Latest.IsSuccess)
-        {
-            return;
-        }
-
         try
         {
             var store = await history.GetStoreAsync(cancellationToken).ConfigureAwait(false);
-            await store.RecordAsync(reading.Latest, cancellationToken).ConfigureAwait(false);
+            if (reading.Latest.IsSuccess)
+            {
+                await store.RecordAsync(reading.Latest, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Also after a failure: the runway counts down from the last good reading.
+            var runway = await store.EstimateRunwayAsync(reading.Provider, reading.Account, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            runways.Set(reading.Provider, reading.Account, runway);
         }
         catch (BalanceStoreException exception)
         {

@@ -25,8 +25,8 @@ internal sealed class WebhookLane
     private readonly WebhookOptions _webhook;
     private readonly Uri _url;
     private readonly WebhookSender _sender;
-    private readonly BalanceStore? _store;
     private readonly ILogger _logger;
+    private BalanceStore? _store;
     private int _pending;
     private TaskCompletionSource? _idleWaiter;
 
@@ -34,15 +34,13 @@ internal sealed class WebhookLane
     /// <param name="number">The webhook's number, from 1, for log lines.</param>
     /// <param name="webhook">The webhook (validated: its URL is set).</param>
     /// <param name="sender">Posts the messages.</param>
-    /// <param name="store">Where the levels told are recorded; <see langword="null"/> keeps them in memory only.</param>
     /// <param name="logger">Where deliveries and failures are logged.</param>
-    public WebhookLane(int number, WebhookOptions webhook, WebhookSender sender, BalanceStore? store, ILogger logger)
+    public WebhookLane(int number, WebhookOptions webhook, WebhookSender sender, ILogger logger)
     {
         _number = number;
         _webhook = webhook;
         _url = webhook.Url ?? throw new ArgumentException("The webhook has no URL.", nameof(webhook));
         _sender = sender;
-        _store = store;
         _logger = logger;
         Receiver = ReceiverOf(_url);
     }
@@ -59,10 +57,14 @@ internal sealed class WebhookLane
         return "webhook:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url.AbsoluteUri)));
     }
 
-    /// <summary>Takes the levels told before this start; called before <see cref="RunAsync"/>.</summary>
+    /// <summary>
+    /// Takes the levels told before this start, and the store to record new ones in; called before <see cref="RunAsync"/>.
+    /// </summary>
     /// <param name="told">The store's levels of this receiver.</param>
-    public void Restore(IEnumerable<NotifiedLevel> told)
+    /// <param name="store">Where the levels told are recorded; <see langword="null"/> keeps them in memory only.</param>
+    public void Restore(IEnumerable<NotifiedLevel> told, BalanceStore? store)
     {
+        _store = store;
         foreach (var level in told.Where(level => level.Receiver == Receiver))
         {
             _told[(level.Provider, level.Account)] = level.Level;

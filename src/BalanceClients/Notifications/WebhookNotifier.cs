@@ -14,7 +14,7 @@ namespace BalanceClients.Notifications;
 internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserver
 {
     private readonly WebhookLane[] _lanes;
-    private readonly BalanceStore? _store;
+    private readonly Func<CancellationToken, Task<BalanceStore?>> _openStore;
     private readonly ILogger _logger;
 
     /// <summary>Creates the notifier.</summary>
@@ -22,18 +22,20 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
     /// <param name="httpClientFactory">Makes the webhooks' HTTP client.</param>
     /// <param name="timeProvider">The clock of timeouts and retry delays.</param>
     /// <param name="logger">Where deliveries and failures are logged (never a URL).</param>
-    /// <param name="store">Where the levels told are kept across restarts; <see langword="null"/> keeps them in memory.</param>
+    /// <param name="openStore">
+    /// Opens the store where the levels told are kept across restarts, when there is one; <see langword="null"/> keeps them in memory.
+    /// </param>
     public WebhookNotifier(
         IOptions<BalanceNotificationOptions> options,
         IHttpClientFactory httpClientFactory,
         TimeProvider timeProvider,
         ILogger<WebhookNotifier> logger,
-        BalanceStore? store)
+        Func<CancellationToken, Task<BalanceStore?>> openStore)
     {
         var settings = options.Value;
         var sender = new WebhookSender(httpClientFactory, settings, timeProvider, logger);
-        _lanes = [.. settings.Webhooks.Select((webhook, i) => new WebhookLane(i + 1, webhook, sender, store, logger))];
-        _store = store;
+        _lanes = [.. settings.Webhooks.Select((webhook, i) => new WebhookLane(i + 1, webhook, sender, logger))];
+        _openStore = openStore;
         _logger = logger;
     }
 
@@ -63,10 +65,11 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
 
         try
         {
-            var told = await ToldAsync(stoppingToken).ConfigureAwait(false);
+            var store = await OpenStoreAsync(stoppingToken).ConfigureAwait(false);
+            var told = await ToldAsync(store, stoppingToken).ConfigureAwait(false);
             foreach (var lane in _lanes)
             {
-                lane.Restore(told);
+                lane.Restore(told, store);
             }
 
             await Task.WhenAll(_lanes.Select(lane => lane.RunAsync(stoppingToken))).ConfigureAwait(false);
@@ -76,16 +79,29 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
         }
     }
 
-    private async Task<IReadOnlyList<NotifiedLevel>> ToldAsync(CancellationToken cancellationToken)
+    private async Task<BalanceStore?> OpenStoreAsync(CancellationToken cancellationToken)
     {
-        if (_store is null)
+        try
+        {
+            return await _openStore(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is BalanceStoreException or ObjectDisposedException)
+        {
+            NotificationLog.StateUnreadable(_logger, exception is BalanceStoreException ? exception.Message : "the store is closed");
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<NotifiedLevel>> ToldAsync(BalanceStore? store, CancellationToken cancellationToken)
+    {
+        if (store is null)
         {
             return [];
         }
 
         try
         {
-            return await _store.ReadNotifiedLevelsAsync(cancellationToken).ConfigureAwait(false);
+            return await store.ReadNotifiedLevelsAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is BalanceStoreException or ObjectDisposedException)
         {

@@ -267,7 +267,7 @@ public sealed class ServeEndpointTests
     [Fact]
     public async Task Serve_NoAccountConfigured_ExitsUsage()
     {
-        var run = await CliRun.InProcessAsync(new Dictionary<string, string?>(), false, "serve", "--listen", "127.0.0.1:0");
+        var run = await CliRun.InProcessAsync(new Dictionary<string, string?>(), false, "serve", "--listen", "127.0.0.1:0", "--no-store");
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("no provider is configured", run.Error, StringComparison.Ordinal);

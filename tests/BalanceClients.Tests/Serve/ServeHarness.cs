@@ -52,8 +52,9 @@ internal sealed class ServeHarness : IAsyncDisposable
     public int ProviderRequests => Fakes.Providers.Values.Sum(provider => provider.Requests.Count);
 
     /// <summary>
-    /// Starts the fakes and <c>balances serve --listen 127.0.0.1:0</c> with <paramref name="args"/>, and waits until it serves and
-    /// its monitor has taken its first turn (the first account checked; the others are due over the next seconds).
+    /// Starts the fakes and <c>balances serve --listen 127.0.0.1:0</c> with <paramref name="args"/> (and <c>--no-store</c> unless
+    /// they name a <c>--store</c>), and waits until it serves and its monitor has taken its first turn (the first account
+    /// checked; the others are due over the next seconds).
     /// </summary>
     /// <param name="args">More arguments for <c>balances serve</c>.</param>
     /// <param name="environment">More environment variables, beside those that point every provider at the fakes.</param>
@@ -80,7 +81,9 @@ internal sealed class ServeHarness : IAsyncDisposable
             Serving = serving.SetResult,
         };
         var stop = new CancellationTokenSource();
-        var run = BalancesCommand.RunAsync(["serve", "--listen", "127.0.0.1:0", .. args ?? []], console, stop.Token);
+        args ??= [];
+        string[] store = args.Contains("--store") ? [] : ["--no-store"];
+        var run = BalancesCommand.RunAsync(["serve", "--listen", "127.0.0.1:0", .. store, .. args], console, stop.Token);
         var first = await Task.WhenAny(serving.Task, run).WithinLimit("balances serve to start");
         if (first == run)
         {

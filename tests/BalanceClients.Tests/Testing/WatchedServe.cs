@@ -14,6 +14,6 @@ internal static partial class WatchedServe
     public static Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         ServerProcess.StartAsync("balances serve", CliRun.StartInfo(CliProcessOptions.Default, environment, ["serve", .. args]), Serving());
 
-    [GeneratedRegex(@"^balances: monitoring \d+ account\(s\); serving http://(?<address>\S+) ")]
+    [GeneratedRegex(@"^balances: monitoring \d+ account\(s\), [^;]*; serving http://(?<address>\S+) ")]
     private static partial Regex Serving();
 }
