@@ -118,9 +118,7 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
             throw StoreErrors.ReadOnly(Path, "it is read-only");
         }
 
-        var applicationId = await ScalarAsync<long>(_writer, "PRAGMA application_id", cancellationToken).ConfigureAwait(false);
-        var version = await ScalarAsync<long>(_writer, "PRAGMA user_version", cancellationToken).ConfigureAwait(false);
-        var objects = await ScalarAsync<long>(_writer, "SELECT count(*) FROM sqlite_schema", cancellationToken).ConfigureAwait(false);
+        var (applicationId, version, objects) = await IdentityAsync(cancellationToken).ConfigureAwait(false);
         if (applicationId != StoreSchema.ApplicationId && (applicationId != 0 || objects > 0))
         {
             throw StoreErrors.NotADatabase(Path, "is the SQLite database of another program, not a store of balances");
@@ -148,6 +146,18 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
         {
             await ApplyRetentionCoreAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // One read transaction: another process creating the same new file is seen either before it began or after it committed,
+    // never between its tables and its application id.
+    private async Task<(long ApplicationId, long Version, long Objects)> IdentityAsync(CancellationToken cancellationToken)
+    {
+        using var transaction = _writer.BeginTransaction(deferred: true);
+        var objects = await ScalarAsync<long>(_writer, "SELECT count(*) FROM sqlite_schema", cancellationToken).ConfigureAwait(false);
+        var applicationId = await ScalarAsync<long>(_writer, "PRAGMA application_id", cancellationToken).ConfigureAwait(false);
+        var version = await ScalarAsync<long>(_writer, "PRAGMA user_version", cancellationToken).ConfigureAwait(false);
+        transaction.Commit();
+        return (applicationId, version, objects);
     }
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
