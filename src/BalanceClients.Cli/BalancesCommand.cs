@@ -110,14 +110,25 @@ internal static class BalancesCommand
                 return ExitCodes.Usage;
             }
 
+            var demo = result.GetValue(options.Demo);
+            var record = result.GetValue(options.Record);
+            if (!options.Store.TryRead(result, console.Environment, out var store, out error, demo, optional: !record)
+                || !CheckHistory.CanRecord(record, store, demo, out error))
+            {
+                await console.Error.WriteLineAsync($"balances: {error}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
             var settings = new CheckSettings(
                 result.GetValue(options.Format) ?? (console.IsTerminal ? OutputFormat.Table : OutputFormat.Json),
                 [.. (result.GetValue(options.Provider) ?? []).Distinct(StringComparer.Ordinal)],
                 thresholds,
                 result.GetValue(options.Timeout),
-                result.GetValue(options.Demo),
+                demo,
                 result.GetValue(options.Accounts),
                 result.GetValue(options.Config),
+                store,
+                record,
                 result.GetValue(options.Verbose));
             return await new CheckRunner(console, settings).RunAsync(cancellationToken).ConfigureAwait(false);
         });

@@ -63,7 +63,14 @@ internal sealed class CheckOptions
         HelpName = "FILE",
     };
 
+    public Option<bool> Record { get; } = new("--record")
+    {
+        Description = "Record the balances read in the store of readings (see --store), as balances serve does.",
+    };
+
+    public StoreOptions Store { get; } = new(recording: true);
+
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Log requests, retries and failures to standard error." };
 
-    public IEnumerable<Option> All => [Format, Provider, .. Thresholds.All, Timeout, Demo, Accounts, Config, Verbose];
+    public IEnumerable<Option> All => [Format, Provider, .. Thresholds.All, Timeout, Demo, Accounts, Config, Record, .. Store.All, Verbose];
 }

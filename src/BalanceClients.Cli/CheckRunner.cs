@@ -38,9 +38,14 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             {
                 var checker = services.GetRequiredService<IBalanceChecker>();
                 var accounts = file is null ? SelectAccounts(checker.Accounts) : [];
-                return file is not null
-                    ? await RunBatchAsync(checker, file, cancellationToken).ConfigureAwait(false)
-                    : await RunConfiguredAsync(checker, accounts, cancellationToken).ConfigureAwait(false);
+                var history = await CheckHistory.OpenAsync(settings.Store, settings.Record, console.Clock, cancellationToken)
+                    .ConfigureAwait(false);
+                await using (history.ConfigureAwait(false))
+                {
+                    return file is not null
+                        ? await RunBatchAsync(checker, file, history, cancellationToken).ConfigureAwait(false)
+                        : await RunConfiguredAsync(checker, accounts, history, cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         catch (Exception exception) when (CliConfiguration.MistakeIn(exception) is { } mistake)
@@ -102,6 +107,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
                 logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
             }
         });
+        services.AddSingleton(console.Clock);
         services.AddBalanceClients(configuration);
         services.Configure<BalanceCheckerOptions>(options =>
         {
@@ -115,7 +121,8 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         return services.BuildServiceProvider();
     }
 
-    private async Task<int> RunConfiguredAsync(IBalanceChecker checker, List<BalanceAccount> accounts, CancellationToken cancellationToken)
+    private async Task<int> RunConfiguredAsync(
+        IBalanceChecker checker, List<BalanceAccount> accounts, CheckHistory history, CancellationToken cancellationToken)
     {
         var results = new List<BalanceCheckResult>(accounts.Count);
         var stream = checker.CheckManyAsync(accounts.ToAsyncEnumerable(), null, cancellationToken);
@@ -143,12 +150,14 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         }
 
         results.Sort(BalanceCheckResult.ContractOrder);
+        await history.RecordAsync(results, cancellationToken).ConfigureAwait(false);
         var report = CreateReport(ansi, checker, streaming: false);
         await using (report.ConfigureAwait(false))
         {
             foreach (var result in results)
             {
-                await report.AddAsync(result, null, cancellationToken).ConfigureAwait(false);
+                var runway = await history.RunwayOfAsync(result, cancellationToken).ConfigureAwait(false);
+                await report.AddAsync(result, runway, cancellationToken).ConfigureAwait(false);
             }
 
             await report.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -157,7 +166,8 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         return ExitCodes.Of(results);
     }
 
-    private async Task<int> RunBatchAsync(IBalanceChecker checker, AccountsFile file, CancellationToken cancellationToken)
+    private async Task<int> RunBatchAsync(
+        IBalanceChecker checker, AccountsFile file, CheckHistory history, CancellationToken cancellationToken)
     {
         var accounts = file.ReadAsync(cancellationToken)
             .Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider, StringComparer.Ordinal));
@@ -170,7 +180,9 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             {
                 failed |= !result.IsSuccess;
                 low |= result.IsLow;
-                await report.AddAsync(result, null, cancellationToken).ConfigureAwait(false);
+                await history.RecordAsync([result], cancellationToken).ConfigureAwait(false);
+                var runway = await history.RunwayOfAsync(result, cancellationToken).ConfigureAwait(false);
+                await report.AddAsync(result, runway, cancellationToken).ConfigureAwait(false);
             }
 
             await report.CompleteAsync(cancellationToken).ConfigureAwait(false);

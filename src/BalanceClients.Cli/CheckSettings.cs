@@ -10,6 +10,10 @@ namespace BalanceClients.Cli;
 /// <param name="Demo">Whether to check the built-in fake providers.</param>
 /// <param name="AccountsFile">The JSON Lines file of accounts, if any.</param>
 /// <param name="ConfigFile">A JSON configuration file, if any.</param>
+/// <param name="Store">
+/// The store of readings; <see langword="null"/> for none (<c>--no-store</c>, or a demo without <c>--store</c>).
+/// </param>
+/// <param name="Record">Whether to record the results (<c>--record</c>).</param>
 /// <param name="Verbose">Whether to log to standard error.</param>
 internal sealed record CheckSettings(
     OutputFormat Format,
@@ -19,4 +23,6 @@ internal sealed record CheckSettings(
     bool Demo,
     string? AccountsFile,
     string? ConfigFile,
+    StoreLocation? Store,
+    bool Record,
     bool Verbose);

@@ -38,13 +38,18 @@ internal sealed class StoreOptions
     /// Whether the command runs <c>--demo</c>: then only an explicit <c>--store</c> gives a store, so that the fakes' readings never
     /// reach the one where real readings are kept.
     /// </param>
+    /// <param name="optional">
+    /// Whether the command can do without a store (<c>check</c> without <c>--record</c> only reads one that exists): then an
+    /// environment with no place for it (no <c>HOME</c>) gives no store rather than a mistake.
+    /// </param>
     /// <returns>Whether the options are valid.</returns>
     public bool TryRead(
         ParseResult result,
         IReadOnlyDictionary<string, string?> environment,
         out StoreLocation? location,
         out string error,
-        bool demo = false)
+        bool demo = false,
+        bool optional = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         var path = result.GetValue(Store);
@@ -62,6 +67,13 @@ internal sealed class StoreOptions
             return path is null;
         }
 
-        return StoreLocation.TryResolve(path, environment, out location, out error);
+        if (StoreLocation.TryResolve(path, environment, out location, out error))
+        {
+            return true;
+        }
+
+        var named = path is not null || !string.IsNullOrEmpty(environment.GetValueOrDefault(StoreLocation.Variable));
+        error = optional && !named ? string.Empty : error;
+        return error.Length == 0;
     }
 }

@@ -78,7 +78,8 @@ public static class RunwayEstimator
 
         var usable = segments.Sum(s => s.Last - s.First + 1);
         var slope = TheilSen.SlopePerDay(series, segments, Math.Max(1, (usable + options.MaxPoints - 1) / options.MaxPoints));
-        var burn = slope is { } perDay ? decimal.Round(-perDay, BurnDecimals) : 0;
+        // Rounded, then without trailing zeros: 240, not 240.00000000.
+        var burn = slope is { } perDay ? decimal.Round(-perDay, BurnDecimals) / 1.000000000000000000000000000000000m : 0;
         if (burn <= 0)
         {
             return null;

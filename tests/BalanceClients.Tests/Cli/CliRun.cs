@@ -14,6 +14,17 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
         return await InProcessAsync(output, environment, isTerminal, CancellationToken.None, args);
     }
 
+    /// <summary>Runs the tool in-process on a given clock, with the given environment instead of the process's.</summary>
+    public static async Task<CliRun> InProcessAsync(
+        IReadOnlyDictionary<string, string?> environment, TimeProvider clock, params string[] args)
+    {
+        using var output = new MemoryStream();
+        using var error = new StringWriter();
+        var console = new CliConsole(output, error, environment, isTerminal: false) { Clock = clock };
+        var exitCode = await BalancesCommand.RunAsync(args, console, CancellationToken.None);
+        return new CliRun(exitCode, System.Text.Encoding.UTF8.GetString(output.ToArray()), error.ToString());
+    }
+
     /// <summary>Runs the tool in-process, redirected into the given standard output (one that fails, say), until cancelled.</summary>
     public static async Task<CliRun> InProcessAsync(
         MemoryStream output,
