@@ -52,10 +52,13 @@ public sealed class BalanceHistory : IAsyncDisposable, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+    /// <remarks>Never blocks: a store still opening is closed as soon as it is open.</remarks>
+    public void Dispose() => _ = CloseAsync();
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => new(CloseAsync());
+
+    private async Task CloseAsync()
     {
         Task<BalanceStore>? opening;
         lock (_lock)
@@ -79,7 +82,7 @@ public sealed class BalanceHistory : IAsyncDisposable, IDisposable
             var store = await opening.ConfigureAwait(false);
             await store.DisposeAsync().ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is BalanceStoreException or ArgumentException)
+        catch (Exception exception) when (exception is BalanceStoreException or ArgumentException or OperationCanceledException)
         {
             // Never opened: nothing to close.
         }
