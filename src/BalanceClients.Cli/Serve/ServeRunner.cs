@@ -55,6 +55,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
                     throw new BalanceConfigurationException(CliConfiguration.NoAccounts);
                 }
 
+                StartupMemory.ReleaseWhenReady(app.Services.GetRequiredService<IBalanceMonitor>());
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
                 var address = app.Services.GetRequiredService<IServer>().Features
                     .GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
