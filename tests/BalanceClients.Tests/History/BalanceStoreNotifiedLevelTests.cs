@@ -41,7 +41,8 @@ public sealed class BalanceStoreNotifiedLevelTests : IDisposable
     {
         await using var store = await BalanceStore.OpenAsync(_folder.File());
         await store.SaveNotifiedLevelAsync(new NotifiedLevel("webhook:a", "telnyx", "eu", BalanceLevel.Ok, Readings.Start));
-        StoreFolder.Scalar(store.Path, "INSERT INTO notified (receiver, provider, account, level, time) VALUES ('webhook:a', 'mesh', 'x', 'dire', 0)");
+        StoreFolder.Scalar(
+            store.Path, "INSERT INTO notified (receiver, provider, account, level, time) VALUES ('webhook:a', 'mesh', 'x', 'dire', 0)");
 
         Assert.Equal("telnyx", Assert.Single(await store.ReadNotifiedLevelsAsync()).Provider);
     }
@@ -140,15 +141,7 @@ public sealed class BalanceStoreNotifiedLevelTests : IDisposable
         Assert.Equal(BalanceLevel.Warning, Assert.Single(await store.ReadNotifiedLevelsAsync()).RunwayLevel);
     }
 
-    // A store as a version that knew up to schema `version` left it, with one reading of 12.50 in series 1 (which `rows` adds).
-    private string FileOfVersion(int version, string rows)
-    {
-        var file = _folder.File();
-        var schema = string.Join(";", StoreSchema.From(0).Take(version).Select(migration => migration.Sql));
-        StoreFolder.Scalar(
-            file,
-            schema + $"; PRAGMA application_id = {StoreSchema.ApplicationId}; PRAGMA user_version = {version};"
-            + rows + "; INSERT INTO readings VALUES (1, 1795348800000, '12.50')");
-        return file;
-    }
+    // A reading of 12.50 in series 1 (which the test adds).
+    private string FileOfVersion(int version, string rows) =>
+        _folder.FileOfVersion(version, rows + "; INSERT INTO readings VALUES (1, 1795348800000, '12.50')");
 }
