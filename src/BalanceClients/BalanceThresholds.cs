@@ -73,6 +73,26 @@ public sealed class BalanceThresholds
             .Where(t => t.HasRunwayLevels && t.AppliesTo(provider, account, PrimaryAmountOf(provider)))
             .Aggregate(BalanceLevel.Ok, (worst, t) => worst.Worst(t.RunwayLevelOf(remaining)));
 
+    /// <summary>
+    /// The horizon of one runway level for an account: the longest <see cref="BalanceThreshold.RunwayWarning"/> (or
+    /// <see cref="BalanceThreshold.RunwayCritical"/>) of the thresholds about its primary amount, the one a runway is under
+    /// whenever it is at that level.
+    /// </summary>
+    /// <param name="provider">The account's provider id.</param>
+    /// <param name="account">The account's name.</param>
+    /// <param name="level"><see cref="BalanceLevel.Warning"/> or <see cref="BalanceLevel.Critical"/>.</param>
+    /// <returns>The horizon; <see langword="null"/> when no threshold sets one, or for another level.</returns>
+    internal TimeSpan? RunwayHorizonOf(string provider, string account, BalanceLevel level) =>
+        _thresholds
+            .Where(t => t.HasRunwayLevels && t.AppliesTo(provider, account, PrimaryAmountOf(provider)))
+            .Select(t => level switch
+            {
+                BalanceLevel.Warning => t.RunwayWarning,
+                BalanceLevel.Critical => t.RunwayCritical,
+                _ => null,
+            })
+            .Max();
+
     private static BalanceAmount PrimaryAmountOf(string provider) =>
         new(ProviderInfo.Find(provider.ToLowerInvariant())?.PrimaryKind ?? string.Empty, null, string.Empty, IsPrimary: true);
 

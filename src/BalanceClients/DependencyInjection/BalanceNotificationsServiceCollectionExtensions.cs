@@ -1,3 +1,4 @@
+using BalanceClients;
 using BalanceClients.Configuration;
 using BalanceClients.History;
 using BalanceClients.Monitoring;
@@ -10,7 +11,9 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the webhook notifications: one message per change of an account's level, posted in the background.</summary>
+/// <summary>
+/// Registers the webhook notifications: one message per change of an account's level or of its runway's, posted in the background.
+/// </summary>
 public static class BalanceNotificationsServiceCollectionExtensions
 {
     /// <summary>
@@ -20,7 +23,10 @@ public static class BalanceNotificationsServiceCollectionExtensions
     /// <see cref="BalanceConfigurationBuilderExtensions.AddBalanceEnvironmentVariables"/>). The options are read once, and
     /// validated when the host starts. The levels told are kept in the <see cref="BalanceStore"/> registered as a service, if
     /// there is one, so that a restart repeats no message; without one they are kept in memory, and a restart may repeat the
-    /// last message of an account that is not ok.
+    /// last message of an account that is not ok. With the history (<c>AddBalanceHistory</c>, which keeps
+    /// <see cref="LatestRunways"/>), a runway that drops under a threshold's <see cref="BalanceThreshold.RunwayWarning"/> or
+    /// <see cref="BalanceThreshold.RunwayCritical"/> horizon, and one back above them, is told too; register the history first, so
+    /// that the runway the notifier reads is that of the reading it is handed (registered after, it is the previous reading's).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration.</param>
@@ -54,6 +60,10 @@ public static class BalanceNotificationsServiceCollectionExtensions
             .ConfigureAwait(false)
         : _ => Task.FromResult<BalanceStore?>(null);
 
+    // The checker's current thresholds, asked at each reading (they follow a reloaded configuration); none without a checker.
+    private static Func<BalanceThresholds> ThresholdsOf(IServiceProvider provider) =>
+        () => provider.GetService<IBalanceChecker>()?.Thresholds ?? BalanceThresholds.None;
+
     private static IServiceCollection AddBalanceNotificationsCore(this IServiceCollection services)
     {
         services.AddOptions<BalanceNotificationOptions>().ValidateOnStart();
@@ -78,7 +88,9 @@ public static class BalanceNotificationsServiceCollectionExtensions
             provider.GetRequiredService<IHttpClientFactory>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<WebhookNotifier>>(),
-            StoreOf(provider)));
+            StoreOf(provider),
+            provider.GetService<LatestRunways>(),
+            ThresholdsOf(provider)));
         static WebhookNotifier Notifier(IServiceProvider provider) => provider.GetRequiredService<WebhookNotifier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBalanceReadingObserver, WebhookNotifier>(Notifier));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookNotifier>(Notifier));

@@ -2,31 +2,39 @@ using Microsoft.Data.Sqlite;
 
 namespace BalanceClients.History;
 
-/// <content>What notifiers have told their receivers: the last level per receiver and account, so that a restart repeats nothing.</content>
+/// <content>
+/// What notifiers have told their receivers: the last level and runway level per receiver and account, so that a restart repeats
+/// nothing.
+/// </content>
 public sealed partial class BalanceStore
 {
     /// <summary>Every level notifiers have recorded as told (<see cref="SaveNotifiedLevelAsync"/>), one per receiver and account.</summary>
     /// <param name="cancellationToken">Stops the reading.</param>
-    /// <returns>The levels, by receiver, provider and account; a row whose level this version does not know is left out.</returns>
+    /// <returns>
+    /// The levels, by receiver, provider and account; a row whose level or runway level this version does not know is left out.
+    /// </returns>
     /// <exception cref="BalanceStoreException">The file could not be read.</exception>
     public Task<IReadOnlyList<NotifiedLevel>> ReadNotifiedLevelsAsync(CancellationToken cancellationToken = default) =>
         ReadingAsync(
             async (connection, _) =>
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = "SELECT receiver, provider, account, level, time FROM notified ORDER BY receiver, provider, account";
+                command.CommandText = """
+                    SELECT receiver, provider, account, level, time, runway_level FROM notified ORDER BY receiver, provider, account
+                    """;
                 using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 var levels = new List<NotifiedLevel>();
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    if (LevelNamed(reader.GetString(3)) is { } level)
+                    if (LevelNamed(reader.GetString(3)) is { } level && LevelNamed(reader.GetString(5)) is { } runwayLevel)
                     {
                         levels.Add(new NotifiedLevel(
                             reader.GetString(0),
                             reader.GetString(1),
                             reader.GetString(2),
                             level,
-                            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4))));
+                            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)))
+                        { RunwayLevel = runwayLevel });
                     }
                 }
 
@@ -34,11 +42,13 @@ public sealed partial class BalanceStore
             },
             cancellationToken);
 
-    /// <summary>Records the level a receiver was told of an account, replacing the one recorded before, durably.</summary>
-    /// <param name="notified">The receiver, the account and the level.</param>
+    /// <summary>Records the level and runway level a receiver was told of an account, replacing those recorded before, durably.</summary>
+    /// <param name="notified">The receiver, the account and the levels.</param>
     /// <param name="cancellationToken">Stops the write before it commits.</param>
     /// <returns>A task that completes when the level is recorded.</returns>
-    /// <exception cref="ArgumentException">The receiver, provider or account is empty, or the level is not a defined one.</exception>
+    /// <exception cref="ArgumentException">
+    /// The receiver, provider or account is empty, or the level or runway level is not a defined one.
+    /// </exception>
     /// <exception cref="BalanceStoreException">The write failed; the level recorded before stays.</exception>
     public async Task SaveNotifiedLevelAsync(NotifiedLevel notified, CancellationToken cancellationToken = default)
     {
@@ -46,9 +56,10 @@ public sealed partial class BalanceStore
         ArgumentException.ThrowIfNullOrWhiteSpace(notified.Receiver, nameof(notified));
         ArgumentException.ThrowIfNullOrWhiteSpace(notified.Provider, nameof(notified));
         ArgumentException.ThrowIfNullOrWhiteSpace(notified.Account, nameof(notified));
-        if (!Enum.IsDefined(notified.Level))
+        if (!Enum.IsDefined(notified.Level) || !Enum.IsDefined(notified.RunwayLevel))
         {
-            throw new ArgumentException($"The level {notified.Level} is not a defined one.", nameof(notified));
+            var level = Enum.IsDefined(notified.Level) ? $"runway level {notified.RunwayLevel}" : $"level {notified.Level}";
+            throw new ArgumentException($"The {level} is not a defined one.", nameof(notified));
         }
 
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -57,13 +68,16 @@ public sealed partial class BalanceStore
         {
             using var command = _writer.CreateCommand();
             command.CommandText = """
-                INSERT INTO notified (receiver, provider, account, level, time) VALUES ($receiver, $provider, $account, $level, $time)
-                ON CONFLICT (receiver, provider, account) DO UPDATE SET level = excluded.level, time = excluded.time
+                INSERT INTO notified (receiver, provider, account, level, runway_level, time)
+                VALUES ($receiver, $provider, $account, $level, $runwayLevel, $time)
+                ON CONFLICT (receiver, provider, account)
+                DO UPDATE SET level = excluded.level, runway_level = excluded.runway_level, time = excluded.time
                 """;
             command.Parameters.AddWithValue("$receiver", notified.Receiver);
             command.Parameters.AddWithValue("$provider", notified.Provider);
             command.Parameters.AddWithValue("$account", notified.Account);
             command.Parameters.AddWithValue("$level", notified.Level.ToContractName());
+            command.Parameters.AddWithValue("$runwayLevel", notified.RunwayLevel.ToContractName());
             command.Parameters.AddWithValue("$time", notified.At.ToUnixTimeMilliseconds());
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

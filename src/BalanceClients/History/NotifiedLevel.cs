@@ -9,4 +9,12 @@ namespace BalanceClients.History;
 /// <param name="Level">The level the receiver was told (or, for an account first read at <see cref="BalanceLevel.Ok"/>, has no
 /// news about).</param>
 /// <param name="At">When the level was read.</param>
-public sealed record NotifiedLevel(string Receiver, string Provider, string Account, BalanceLevel Level, DateTimeOffset At);
+public sealed record NotifiedLevel(string Receiver, string Provider, string Account, BalanceLevel Level, DateTimeOffset At)
+{
+    /// <summary>
+    /// The level of the account's runway the receiver was told beside <see cref="Level"/>: how the runway compares with the
+    /// thresholds' <see cref="BalanceThreshold.RunwayWarning"/> and <see cref="BalanceThreshold.RunwayCritical"/> horizons.
+    /// </summary>
+    /// <value>The default value is <see cref="BalanceLevel.Ok"/>: no runway under a horizon (and what a store of schema 2 gives).</value>
+    public BalanceLevel RunwayLevel { get; init; } = BalanceLevel.Ok;
+}

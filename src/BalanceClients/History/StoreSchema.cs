@@ -14,7 +14,8 @@ internal static class StoreSchema
 
     // Times are milliseconds since 1970-01-01 UTC. Amounts are invariant decimal text (exact; never REAL). The readings are
     // clustered on (series, time): one series' recent readings are one range, and all readings since T one range per series.
-    // Version 2 adds what notifiers last told each receiver of each account (its level, by its contract name).
+    // Version 2 adds what notifiers last told each receiver of each account (its level, by its contract name); version 3 adds
+    // the level of the account's runway told beside it, 'ok' for every row of before (no runway was ever told then).
     private static readonly string[] Migrations =
     [
         """
@@ -46,6 +47,9 @@ internal static class StoreSchema
             time INTEGER NOT NULL,
             PRIMARY KEY (receiver, provider, account)
         ) STRICT, WITHOUT ROWID;
+        """,
+        """
+        ALTER TABLE notified ADD COLUMN runway_level TEXT NOT NULL DEFAULT 'ok';
         """,
     ];
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using BalanceClients.History;
 
 namespace BalanceClients.Notifications;
 
@@ -38,14 +39,9 @@ internal static class NotificationPayload
         writer.WriteString("provider", notification.Provider);
         writer.WriteString("account", notification.Account);
         writer.WriteString("level", notification.Level.ToContractName());
-        if (notification.PreviousLevel is { } previous)
-        {
-            writer.WriteString("previousLevel", previous.ToContractName());
-        }
-        else
-        {
-            writer.WriteNull("previousLevel");
-        }
+        WriteLevelOrNull(writer, "previousLevel", notification.PreviousLevel);
+        writer.WriteString("runwayLevel", notification.RunwayLevel.ToContractName());
+        WriteLevelOrNull(writer, "previousRunwayLevel", notification.PreviousRunwayLevel);
 
         writer.WriteStartArray("amounts");
         foreach (var amount in notification.Amounts)
@@ -59,7 +55,8 @@ internal static class NotificationPayload
         }
 
         writer.WriteEndArray();
-        writer.WriteString("at", notification.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
+        WriteRunway(writer, notification.Runway);
+        writer.WriteString("at", Time(notification.At));
         if (notification.Error is { } error)
         {
             writer.WriteStartObject("error");
@@ -79,6 +76,38 @@ internal static class NotificationPayload
         }
 
         writer.WriteEndObject();
+    }
+
+    // The shape of the runway object of the check's JSON (the contract's), amounts exact.
+    private static void WriteRunway(Utf8JsonWriter writer, BalanceRunway? runway)
+    {
+        if (runway is null)
+        {
+            writer.WriteNull("runway");
+            return;
+        }
+
+        writer.WriteStartObject("runway");
+        writer.WriteNumber("seconds", runway.Seconds);
+        writer.WriteString("emptyAt", Time(runway.EmptyAt));
+        writer.WriteNumber("burnPerDay", runway.BurnPerDay);
+        writer.WriteString("kind", runway.Kind);
+        writer.WriteString("currency", runway.Currency);
+        writer.WriteEndObject();
+    }
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    private static void WriteLevelOrNull(Utf8JsonWriter writer, string name, BalanceLevel? level)
+    {
+        if (level is { } value)
+        {
+            writer.WriteString(name, value.ToContractName());
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
     }
 
     private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, decimal? value)

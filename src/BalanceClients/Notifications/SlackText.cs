@@ -4,7 +4,9 @@ using System.Text;
 namespace BalanceClients.Notifications;
 
 /// <summary>
-/// A message as one line of Slack text: "undrctrl/default is critical: 3.20 USD (was warning)". Slack reads <c>&lt;...&gt;</c> as a
+/// A message as one line of Slack text: "undrctrl/default is critical: 3.20 USD (was warning)" for a change of level,
+/// "telnyx/default runs out in ~2 d (2026-11-24 10:00 UTC) at 130 USD a day: under its warning horizon of 7 d" for one of
+/// the runway level, both joined by "; " when both changed. Slack reads <c>&lt;...&gt;</c> as a
 /// mention or a link (<c>&lt;!channel&gt;</c>, <c>&lt;http://x|y&gt;</c>), so every <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> of the line
 /// is escaped: no text of a provider's answer or of the configuration can ping a channel or hide a link.
 /// </summary>
@@ -16,13 +18,26 @@ internal static class SlackText
     public static string Of(BalanceNotification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        var line = new StringBuilder()
-            .Append(notification.Provider).Append('/').Append(notification.Account)
-            .Append(" is ").Append(notification.Level.ToContractName()).Append(": ")
-            .Append(notification.Error?.ToString() ?? Amount(notification.Amounts));
-        if (notification.PreviousLevel is { } previous)
+        var line = new StringBuilder().Append(notification.Provider).Append('/').Append(notification.Account);
+        var isRunwayNews = notification.IsRunwayNews;
+        if (notification.IsLevelNews || !isRunwayNews)
         {
-            line.Append(" (was ").Append(previous.ToContractName()).Append(')');
+            line.Append(" is ").Append(notification.Level.ToContractName()).Append(": ")
+                .Append(notification.Error?.ToString() ?? Amount(notification.Amounts));
+            if (notification.PreviousLevel is { } previous)
+            {
+                line.Append(" (was ").Append(previous.ToContractName()).Append(')');
+            }
+
+            line.Append(isRunwayNews ? ";" : string.Empty);
+        }
+
+        if (isRunwayNews)
+        {
+            line.Append(' ')
+                .Append(notification.Runway is { } runway ? RunwaySentence.Of(runway) : "has no known runway")
+                .Append(": ")
+                .Append(RunwaySentence.Against(notification.RunwayLevel, notification.PreviousRunwayLevel, notification.Horizons));
         }
 
         return Escape(line.ToString());

@@ -8,19 +8,19 @@ using Microsoft.Extensions.Logging;
 namespace BalanceClients.Notifications;
 
 /// <summary>
-/// One webhook's queue and memory. <see cref="Offer"/> takes a reading at once, and only when its level differs from the one
-/// last queued for the account; <see cref="RunAsync"/> posts, in order, each queued reading whose level differs from the one
-/// the webhook was last told, and remembers (and records in the store, if any) what it told. A message that was not delivered
-/// leaves the account's last told level as it was, so that its next reading queues it again.
+/// One webhook's queue and memory. <see cref="Offer"/> takes a reading at once, and only when its levels (the account's and its
+/// runway's) differ from those last queued for the account; <see cref="RunAsync"/> posts, in order, each queued reading whose
+/// levels differ from those the webhook was last told, and remembers (and records in the store, if any) what it told. A message
+/// that was not delivered leaves the account's last told levels as they were, so that its next reading queues it again.
 /// </summary>
 internal sealed class WebhookLane
 {
-    private readonly Channel<BalanceReading> _queue = Channel.CreateBounded<BalanceReading>(
+    private readonly Channel<ObservedReading> _queue = Channel.CreateBounded<ObservedReading>(
         new BoundedChannelOptions(NotificationDefaults.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<(string Provider, string Account), BalanceLevel> _queued = new(AccountKeyComparer.Instance);
-    private readonly Dictionary<(string Provider, string Account), BalanceLevel> _told = new(AccountKeyComparer.Instance);
+    private readonly Dictionary<(string Provider, string Account), AccountLevels> _queued = new(AccountKeyComparer.Instance);
+    private readonly Dictionary<(string Provider, string Account), AccountLevels> _told = new(AccountKeyComparer.Instance);
     private readonly int _number;
     private readonly WebhookOptions _webhook;
     private readonly Uri _url;
@@ -67,18 +67,18 @@ internal sealed class WebhookLane
         _store = store;
         foreach (var level in told.Where(level => level.Receiver == Receiver))
         {
-            _told[(level.Provider, level.Account)] = level.Level;
+            _told[(level.Provider, level.Account)] = new AccountLevels(level.Level, level.RunwayLevel);
         }
     }
 
-    /// <summary>Queues a reading if its level differs from the one last queued for its account; never waits.</summary>
-    /// <param name="reading">The reading.</param>
-    public void Offer(BalanceReading reading)
+    /// <summary>Queues a reading if its levels differ from those last queued for its account; never waits.</summary>
+    /// <param name="reading">The reading, with the account's runway.</param>
+    public void Offer(ObservedReading reading)
     {
         var key = (reading.Provider, reading.Account);
         lock (_lock)
         {
-            if (_queued.TryGetValue(key, out var queued) && queued == reading.Level)
+            if (_queued.TryGetValue(key, out var queued) && queued == reading.Levels)
             {
                 return;
             }
@@ -89,7 +89,7 @@ internal sealed class WebhookLane
                 return;
             }
 
-            _queued[key] = reading.Level;
+            _queued[key] = reading.Levels;
             _pending++;
         }
     }
@@ -129,25 +129,26 @@ internal sealed class WebhookLane
         }
     }
 
-    private async Task HandleAsync(BalanceReading reading, CancellationToken cancellationToken)
+    private async Task HandleAsync(ObservedReading reading, CancellationToken cancellationToken)
     {
         var key = (reading.Provider, reading.Account);
-        BalanceLevel? told = _told.TryGetValue(key, out var level) ? level : null;
-        if (told == reading.Level)
+        AccountLevels? told = _told.TryGetValue(key, out var levels) ? levels : null;
+        if (told == reading.Levels)
         {
             return;
         }
 
-        // An account first read at ok is no news: the level is remembered, and only a change from it is told.
-        if (told is null && reading.Level == BalanceLevel.Ok)
+        // An account first read at ok, runway included, is no news: the levels are remembered, and only a change is told.
+        if (told is null && reading.Levels == AccountLevels.Ok)
         {
             await RememberAsync(reading, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var body = NotificationPayload.Of(BalanceNotification.Of(reading, told), _webhook.Format);
+        var notification = BalanceNotification.Of(reading, told);
+        var body = NotificationPayload.Of(notification, _webhook.Format);
         var outcome = await _sender.SendAsync(_number, _url, body, cancellationToken).ConfigureAwait(false);
-        var levelName = reading.Level.ToContractName();
+        var levelName = notification.DescribeLevels();
         if (outcome.Delivered)
         {
             NotificationLog.Delivered(_logger, _number, reading.Provider, reading.Account, levelName);
@@ -159,17 +160,18 @@ internal sealed class WebhookLane
             _logger, _number, reading.Provider, reading.Account, levelName, outcome.Attempts, outcome.Failure ?? "unknown");
         lock (_lock)
         {
-            // The next reading at this level queues the message again, unless a later level is queued already.
-            if (_queued.TryGetValue(key, out var queued) && queued == reading.Level)
+            // The next reading at these levels queues the message again, unless later levels are queued already.
+            if (_queued.TryGetValue(key, out var queued) && queued == reading.Levels)
             {
                 _queued.Remove(key);
             }
         }
     }
 
-    private async Task RememberAsync(BalanceReading reading, CancellationToken cancellationToken)
+    private async Task RememberAsync(ObservedReading observed, CancellationToken cancellationToken)
     {
-        _told[(reading.Provider, reading.Account)] = reading.Level;
+        var reading = observed.Reading;
+        _told[(reading.Provider, reading.Account)] = observed.Levels;
         if (_store is null)
         {
             return;
@@ -177,7 +179,10 @@ internal sealed class WebhookLane
 
         try
         {
-            var told = new NotifiedLevel(Receiver, reading.Provider, reading.Account, reading.Level, reading.CheckedAt);
+            var told = new NotifiedLevel(Receiver, reading.Provider, reading.Account, reading.Level, reading.CheckedAt)
+            {
+                RunwayLevel = observed.RunwayLevel,
+            };
             await _store.SaveNotifiedLevelAsync(told, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is BalanceStoreException or ObjectDisposedException)

@@ -7,14 +7,23 @@ using Microsoft.Extensions.Options;
 namespace BalanceClients.Notifications;
 
 /// <summary>
-/// Tells the configured webhooks of every change of an account's level. As an <see cref="IBalanceReadingObserver"/> it only
-/// queues a reading and returns at once, so that a webhook never delays the checks; as a hosted service it posts the messages
-/// in the background, one queue per webhook, so that a webhook that is down never delays another.
+/// Tells the configured webhooks of every change of an account's level, and of the level of its runway against the thresholds'
+/// runway horizons. As an <see cref="IBalanceReadingObserver"/> it only takes the account's latest runway beside the reading,
+/// queues them and returns at once, so that a webhook never delays the checks; as a hosted service it posts the messages in the
+/// background, one queue per webhook, so that a webhook that is down never delays another.
 /// </summary>
+/// <remarks>
+/// The runway is read from <see cref="LatestRunways"/> when the reading arrives. The monitor calls its observers one after
+/// another, in the order they were registered: with <c>AddBalanceHistory</c> registered before <c>AddBalanceNotifications</c>
+/// (as <c>balances serve</c> does), the history's recorder has set the runway of this very reading by then; registered after
+/// it, each runway is the one of the account's previous reading.
+/// </remarks>
 internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserver
 {
     private readonly WebhookLane[] _lanes;
     private readonly Func<CancellationToken, Task<BalanceStore?>> _openStore;
+    private readonly LatestRunways? _runways;
+    private readonly Func<BalanceThresholds> _thresholds;
     private readonly ILogger _logger;
 
     /// <summary>Creates the notifier.</summary>
@@ -25,17 +34,25 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
     /// <param name="openStore">
     /// Opens the store where the levels told are kept across restarts, when there is one; <see langword="null"/> keeps them in memory.
     /// </param>
+    /// <param name="runways">
+    /// The accounts' latest runways, when the history keeps them; <see langword="null"/> tells of no runway (every runway level is ok).
+    /// </param>
+    /// <param name="thresholds">The current thresholds, for the runway horizons; <see langword="null"/> for none.</param>
     public WebhookNotifier(
         IOptions<BalanceNotificationOptions> options,
         IHttpClientFactory httpClientFactory,
         TimeProvider timeProvider,
         ILogger<WebhookNotifier> logger,
-        Func<CancellationToken, Task<BalanceStore?>> openStore)
+        Func<CancellationToken, Task<BalanceStore?>> openStore,
+        LatestRunways? runways = null,
+        Func<BalanceThresholds>? thresholds = null)
     {
         var settings = options.Value;
         var sender = new WebhookSender(httpClientFactory, settings, timeProvider, logger);
         _lanes = [.. settings.Webhooks.Select((webhook, i) => new WebhookLane(i + 1, webhook, sender, logger))];
         _openStore = openStore;
+        _runways = runways;
+        _thresholds = thresholds ?? (() => BalanceThresholds.None);
         _logger = logger;
     }
 
@@ -43,9 +60,15 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
     public Task OnReadingAsync(BalanceReading reading, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reading);
+        if (_lanes.Length == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var observed = Observe(reading);
         foreach (var lane in _lanes)
         {
-            lane.Offer(reading);
+            lane.Offer(observed);
         }
 
         return Task.CompletedTask;
@@ -77,6 +100,23 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    // The runway as it is now: the next reading of the account replaces it in LatestRunways.
+    private ObservedReading Observe(BalanceReading reading)
+    {
+        if (_runways is null)
+        {
+            return new ObservedReading(reading, null, BalanceLevel.Ok, default);
+        }
+
+        var runway = _runways.Of(reading.Provider, reading.Account);
+        var thresholds = _thresholds();
+        return new ObservedReading(
+            reading,
+            runway,
+            thresholds.RunwayLevelOf(reading.Provider, reading.Account, runway?.Remaining),
+            RunwayHorizons.Of(thresholds, reading.Provider, reading.Account));
     }
 
     private async Task<BalanceStore?> OpenStoreAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using BalanceClients.History;
 using Microsoft.Data.Sqlite;
 
 namespace BalanceClients.Tests.History;
@@ -11,6 +12,18 @@ internal sealed class StoreFolder : IDisposable
 
     /// <summary>The store file of this folder: <c>balances.db</c>, or another name.</summary>
     public string File(string name = "balances.db") => System.IO.Path.Combine(Path, name);
+
+    /// <summary>
+    /// The store file of this folder as a version that knew up to schema <paramref name="version"/> left it, holding what
+    /// <paramref name="sql"/> inserts.
+    /// </summary>
+    public string FileOfVersion(int version, string sql)
+    {
+        var file = File();
+        var schema = string.Join(";", StoreSchema.From(0).Take(version).Select(migration => migration.Sql));
+        Scalar(file, schema + $"; PRAGMA application_id = {StoreSchema.ApplicationId}; PRAGMA user_version = {version}; " + sql);
+        return file;
+    }
 
     /// <summary>Runs SQL on the file through a plain connection (not the store), and returns the first value.</summary>
     public static object? Scalar(string file, string sql)

@@ -29,11 +29,15 @@ internal sealed class NotifierHarness : IAsyncDisposable
 
     public WebhookNotifier Notifier { get; }
 
-    /// <summary>Starts the notifier with the webhooks and settings <paramref name="configure"/> makes, and the store, if any.</summary>
+    /// <summary>
+    /// Starts the notifier with the webhooks and settings <paramref name="configure"/> makes, the store, if any, and what else
+    /// <paramref name="services"/> registers (the thresholds, the latest runways).
+    /// </summary>
     public static async Task<NotifierHarness> StartAsync(
         ManualTimeProvider time,
         Action<BalanceNotificationOptions> configure,
-        BalanceStore? store = null)
+        BalanceStore? store = null,
+        Action<IServiceCollection>? services = null)
     {
         var logs = new CapturingLoggerProvider();
         var collection = new ServiceCollection()
@@ -45,6 +49,8 @@ internal sealed class NotifierHarness : IAsyncDisposable
             collection.AddSingleton(store);
         }
 
+        services?.Invoke(collection);
+
         var harness = new NotifierHarness(collection.BuildServiceProvider(), time, logs);
         await harness.Notifier.StartAsync(CancellationToken.None);
         return harness;
@@ -52,8 +58,12 @@ internal sealed class NotifierHarness : IAsyncDisposable
 
     /// <summary>Starts the notifier with one webhook.</summary>
     public static Task<NotifierHarness> StartAsync(
-        ManualTimeProvider time, Uri url, WebhookFormat format = WebhookFormat.Json, BalanceStore? store = null) =>
-        StartAsync(time, options => options.Webhooks.Add(new WebhookOptions { Url = url, Format = format }), store);
+        ManualTimeProvider time,
+        Uri url,
+        WebhookFormat format = WebhookFormat.Json,
+        BalanceStore? store = null,
+        Action<IServiceCollection>? services = null) =>
+        StartAsync(time, options => options.Webhooks.Add(new WebhookOptions { Url = url, Format = format }), store, services);
 
     /// <summary>Hands the notifier readings, as the monitor does, checking that each is taken at once.</summary>
     public void Offer(params BalanceReading[] readings)

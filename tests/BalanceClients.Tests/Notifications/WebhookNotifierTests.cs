@@ -37,12 +37,24 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
 
         Assert.Equal(
             [
-                """{"provider":"undrctrl","account":"default","level":"warning","previousLevel":"ok","amounts":"""
-                + """[{"kind":"balance","amount":40.00,"currency":"USD","primary":true}],"at":"2026-11-22T12:10:00.000Z"}""",
-                """{"provider":"undrctrl","account":"default","level":"critical","previousLevel":"warning","amounts":"""
-                + """[{"kind":"balance","amount":3.20,"currency":"USD","primary":true}],"at":"2026-11-22T12:20:00.000Z"}""",
-                """{"provider":"undrctrl","account":"default","level":"ok","previousLevel":"critical","amounts":"""
-                + """[{"kind":"balance","amount":500.00,"currency":"USD","primary":true}],"at":"2026-11-22T12:30:00.000Z"}""",
+                Payload.OneLine("""
+                    {"provider":"undrctrl","account":"default","level":"warning","previousLevel":"ok",
+                    "runwayLevel":"ok","previousRunwayLevel":"ok",
+                    "amounts":[{"kind":"balance","amount":40.00,"currency":"USD","primary":true}],
+                    "runway":null,"at":"2026-11-22T12:10:00.000Z"}
+                    """),
+                Payload.OneLine("""
+                    {"provider":"undrctrl","account":"default","level":"critical","previousLevel":"warning",
+                    "runwayLevel":"ok","previousRunwayLevel":"ok",
+                    "amounts":[{"kind":"balance","amount":3.20,"currency":"USD","primary":true}],
+                    "runway":null,"at":"2026-11-22T12:20:00.000Z"}
+                    """),
+                Payload.OneLine("""
+                    {"provider":"undrctrl","account":"default","level":"ok","previousLevel":"critical",
+                    "runwayLevel":"ok","previousRunwayLevel":"ok",
+                    "amounts":[{"kind":"balance","amount":500.00,"currency":"USD","primary":true}],
+                    "runway":null,"at":"2026-11-22T12:30:00.000Z"}
+                    """),
             ],
             _receiver.Bodies);
         Assert.All(_receiver.Requests, request => Assert.Equal(
@@ -59,9 +71,11 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
         await harness.ReadAsync(Reading(BalanceLevel.Ok, 10m, account: "quiet"), Failure(error));
 
         Assert.Equal(
-            """{"provider":"telnyx","account":"eu","level":"unknown","previousLevel":null,"amounts":[],"""
-            + "\"at\":\"2026-11-22T12:00:00.000Z\",\"error\":"
-            + """{"kind":"unavailable","httpStatus":503,"providerCode":"E42","message":"down for maintenance"}}""",
+            Payload.OneLine("""
+                {"provider":"telnyx","account":"eu","level":"unknown","previousLevel":null,
+                "runwayLevel":"ok","previousRunwayLevel":null,"amounts":[],"runway":null,"at":"2026-11-22T12:00:00.000Z",
+                "error":{"kind":"unavailable","httpStatus":503,"providerCode":"E42","message":"down for maintenance"}}
+                """),
             Assert.Single(_receiver.Bodies));
     }
 
