@@ -58,11 +58,11 @@ internal static class ResultJson
         WriteError(writer, result.Error);
         if (reading is not null)
         {
-            WriteNullableString(writer, "checkedAt", reading.LastSuccessAt is { } at ? Time(at) : null);
+            WriteNullableString(writer, "checkedAt", reading.LastSuccessAt is { } at ? ContractJson.Time(at) : null);
             writer.WriteBoolean("stale", reading.IsStale);
         }
 
-        WriteRunway(writer, runway);
+        ContractJson.WriteRunway(writer, runway);
         writer.WriteEndObject();
     }
 
@@ -91,24 +91,6 @@ internal static class ResultJson
         }
     }
 
-    private static void WriteRunway(Utf8JsonWriter writer, BalanceRunway? runway)
-    {
-        if (runway is null)
-        {
-            writer.WriteNull("runway");
-            return;
-        }
-
-        writer.WriteStartObject("runway");
-        writer.WriteNumber("seconds", runway.Seconds);
-        writer.WriteString("emptyAt", Time(runway.EmptyAt));
-        writer.WriteNumber("burnPerDay", runway.BurnPerDay);
-        writer.WriteString("kind", runway.Kind);
-        writer.WriteString("currency", runway.Currency);
-        writer.WriteEndObject();
-    }
-
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     private static void WriteNullableString(Utf8JsonWriter writer, string name, string? value)
     {

@@ -30,7 +30,7 @@ internal sealed class TableReport(IAnsiConsole console, BalanceThresholds thresh
     {
         if (runway is not null)
         {
-            _runways.Add($"{result.Provider}/{result.Account} {RunwayText.Of(runway)}");
+            _runways.Add($"{result.Provider}/{result.Account} {runway}");
         }
 
         var account = result.Balance?.BillingType is { } billing ? $"{result.Account} ({billing})" : result.Account;

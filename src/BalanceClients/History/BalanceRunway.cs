@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace BalanceClients.History;
 
 /// <summary>
@@ -13,4 +15,21 @@ public sealed record BalanceRunway(long Seconds, DateTimeOffset EmptyAt, decimal
 {
     /// <summary>The time left, as a time span.</summary>
     public TimeSpan Remaining => TimeSpan.FromSeconds(Seconds);
+
+    /// <summary>The runway in words: <c>runs out in ~3 d (2026-11-25 14:00 UTC) at 130 USD a day</c>.</summary>
+    /// <returns>The words, as the tool's table and the webhooks' messages say them.</returns>
+    public override string ToString()
+    {
+        var at = EmptyAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var burn = BurnPerDay.ToString("0.##", CultureInfo.InvariantCulture);
+        return $"runs out in {Approximately(Remaining)} ({at} UTC) at {burn} {Currency} a day";
+    }
+
+    // Rounded to the unit a person would use: minutes under an hour, hours under two days, then days.
+    private static string Approximately(TimeSpan remaining) => remaining switch
+    {
+        { TotalHours: < 1 } => $"~{Math.Max(1, Math.Round(remaining.TotalMinutes)).ToString(CultureInfo.InvariantCulture)} min",
+        { TotalDays: < 2 } => $"~{Math.Round(remaining.TotalHours).ToString(CultureInfo.InvariantCulture)} h",
+        _ => $"~{Math.Round(remaining.TotalDays).ToString(CultureInfo.InvariantCulture)} d",
+    };
 }

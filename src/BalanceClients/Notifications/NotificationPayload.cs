@@ -55,8 +55,8 @@ internal static class NotificationPayload
         }
 
         writer.WriteEndArray();
-        WriteRunway(writer, notification.Runway);
-        writer.WriteString("at", Time(notification.At));
+        ContractJson.WriteRunway(writer, notification.Runway);
+        writer.WriteString("at", ContractJson.Time(notification.At));
         if (notification.Error is { } error)
         {
             writer.WriteStartObject("error");
@@ -78,25 +78,6 @@ internal static class NotificationPayload
         writer.WriteEndObject();
     }
 
-    // The shape of the runway object of the check's JSON (the contract's), amounts exact.
-    private static void WriteRunway(Utf8JsonWriter writer, BalanceRunway? runway)
-    {
-        if (runway is null)
-        {
-            writer.WriteNull("runway");
-            return;
-        }
-
-        writer.WriteStartObject("runway");
-        writer.WriteNumber("seconds", runway.Seconds);
-        writer.WriteString("emptyAt", Time(runway.EmptyAt));
-        writer.WriteNumber("burnPerDay", runway.BurnPerDay);
-        writer.WriteString("kind", runway.Kind);
-        writer.WriteString("currency", runway.Currency);
-        writer.WriteEndObject();
-    }
-
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     private static void WriteLevelOrNull(Utf8JsonWriter writer, string name, BalanceLevel? level)
     {

@@ -35,7 +35,7 @@ internal static class SlackText
         if (isRunwayNews)
         {
             line.Append(' ')
-                .Append(notification.Runway is { } runway ? RunwaySentence.Of(runway) : "has no known runway")
+                .Append(notification.Runway is { } runway ? runway.ToString() : "has no known runway")
                 .Append(": ")
                 .Append(RunwaySentence.Against(notification.RunwayLevel, notification.PreviousRunwayLevel, notification.Horizons));
         }
