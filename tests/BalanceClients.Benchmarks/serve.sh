@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # What `balances serve` costs while it serves: the latency of /metrics and /api/v1/balances answered from its cache, at a
-# fixed request rate on loopback (p50/p99/max over a bounded run, from ServeLoad.cs), and the resident memory of the idle
-# process once every account has been checked, with 5 accounts and with 1,000. The server is the Native AOT executable;
-# the providers are the fakes, in a process of their own, answering at once.
+# fixed request rate on loopback (p50/p99/max over a bounded run, from ServeLoad.cs), and the resident memory of the process
+# with 5 accounts and with 1,000: idle once every account has been checked, and while it checks each account every 10 s.
+# The server is the Native AOT executable; the providers are the fakes, in a process of their own, answering at once.
 # Usage: tests/BalanceClients.Benchmarks/serve.sh [PER-SECOND] [SECONDS]; prints Markdown tables.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -50,14 +50,14 @@ print(json.dumps({"Balances": {"Providers": providers}}))
 PY
 }
 
-# Starts serve with ACCOUNTS accounts and waits until every one has been checked.
+# Starts serve with ACCOUNTS accounts, checking each every INTERVAL seconds, and waits until every one has been checked.
 start_serve() {
   local extra=()
   if [ "$1" -gt 5 ]; then
     accounts_file "$(( $1 - 5 ))" > "$work/config.json"
     extra=(--config "$work/config.json")
   fi
-  "$aot" serve --listen 127.0.0.1:0 --interval 3600 --no-store "${extra[@]}" 2> "$work/serve.err" &
+  "$aot" serve --listen 127.0.0.1:0 --interval "${2:-3600}" --no-store "${extra[@]}" 2> "$work/serve.err" &
   serve=$!
   until grep -q 'serving http' "$work/serve.err"; do sleep 0.1; done
   url=$(grep -o 'http://[0-9.:]*' "$work/serve.err" | head -1)
@@ -76,13 +76,18 @@ dotnet "$bench" serve-load "$url/metrics" "$rate" "$seconds"
 dotnet "$bench" serve-load "$url/api/v1/balances" "$rate" "$seconds"
 stop_serve
 echo
-echo "| accounts | idle RSS | peak RSS | /metrics size | /api/v1/balances size |"
-echo "| ---: | ---: | ---: | ---: | ---: |"
+echo "| accounts | idle RSS | peak RSS | RSS while checking every 10 s | /metrics size | /api/v1/balances size |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
 declare -A rss
+mib() { bc -l <<< "$1 / 1024"; }
 for n in 5 1000; do
+  start_serve "$n" 10
+  sleep 30
+  busy=$(kib VmRSS)
+  stop_serve
   start_serve "$n"
   rss[$n]=$(kib VmRSS)
-  printf '| %d | %.1f MiB | %.1f MiB | %d KiB | %d KiB |\n' "$n" "$(bc -l <<< "${rss[$n]} / 1024")" "$(bc -l <<< "$(kib VmHWM) / 1024")" \
+  printf '| %d | %.1f MiB | %.1f MiB | %.1f MiB | %d KiB | %d KiB |\n' "$n" "$(mib "${rss[$n]}")" "$(mib "$(kib VmHWM)")" "$(mib "$busy")" \
     "$(( $(curl -s "$url/metrics" | wc -c) / 1024 ))" "$(( $(curl -s "$url/api/v1/balances" | wc -c) / 1024 ))"
   if [ "$n" = 1000 ]; then
     echo
@@ -93,4 +98,5 @@ for n in 5 1000; do
   stop_serve
 done
 echo
-printf 'Growth per account: %.1f KiB. %d cores, %s, %s.\n' "$(bc -l <<< "(${rss[1000]} - ${rss[5]}) / 995")" "$(nproc)" "$(uname -r)" "$(dotnet --version)"
+printf 'Idle growth per account: %.1f KiB. %d cores, %s, %s.\n' "$(bc -l <<< "(${rss[1000]} - ${rss[5]}) / 995")" "$(nproc)" "$(uname -r)" \
+  "$(dotnet --version)"
