@@ -11,6 +11,8 @@ public sealed partial class BalanceStore
     /// <exception cref="BalanceStoreException">The file could not be read.</exception>
     public Task<IReadOnlyList<NotifiedLevel>> ReadNotifiedLevelsAsync(CancellationToken cancellationToken = default) =>
         ReadingAsync(
+            NotifiedSchema,
+            [],
             async (connection, _) =>
             {
                 using var command = connection.CreateCommand();
@@ -40,6 +42,7 @@ public sealed partial class BalanceStore
     /// <returns>A task that completes when the level is recorded.</returns>
     /// <exception cref="ArgumentException">The receiver, provider or account is empty, or the level is not a defined one.</exception>
     /// <exception cref="BalanceStoreException">The write failed; the level recorded before stays.</exception>
+    /// <exception cref="InvalidOperationException">The store was opened read-only (<see cref="IsReadOnly"/>).</exception>
     public async Task SaveNotifiedLevelAsync(NotifiedLevel notified, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(notified);
@@ -52,6 +55,7 @@ public sealed partial class BalanceStore
         }
 
         ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfReadOnly();
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -59,11 +59,7 @@ public sealed class BalanceStoreNotifiedLevelTests : IDisposable
     public async Task OpenAsync_AFileOfVersion1_IsMigratedKeepingItsReadings()
     {
         var file = _folder.File();
-        var (_, version1) = StoreSchema.From(0).First();
-        StoreFolder.Scalar(
-            file,
-            version1 + $"; PRAGMA application_id = {StoreSchema.ApplicationId}; PRAGMA user_version = 1;"
-            + "INSERT INTO series VALUES (1, 'telnyx', 'eu', 'balance', 'USD'); INSERT INTO readings VALUES (1, 1795348800000, '12.50')");
+        StoreFolder.CreateVersion1(file);
 
         await using var store = await BalanceStore.OpenAsync(file, new BalanceStoreOptions { RawRetention = null });
         await store.SaveNotifiedLevelAsync(new NotifiedLevel("webhook:a", "telnyx", "eu", BalanceLevel.Critical, Readings.Start));
