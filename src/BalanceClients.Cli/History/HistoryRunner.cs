@@ -30,7 +30,15 @@ internal sealed class HistoryRunner(CliConsole console, HistorySettings settings
         var now = console.Clock.GetUtcNow();
         var since = settings.Since is { } duration ? SinceDuration.Start(now, duration) : null;
         var path = settings.Store.Path;
-        if (!File.Exists(path) && !Directory.Exists(path))
+        BalanceStore store;
+        try
+        {
+            // The store is opened before anything is written: a store that cannot be read leaves standard output empty. Printing
+            // writes nothing: it reads a store it may not write (a backup, another user's), and leaves migrations and the retention
+            // to the writers.
+            store = await BalanceStore.OpenReadOnlyAsync(path, null, console.Clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BalanceStoreException exception) when (exception.Kind == BalanceStoreErrorKind.NotFound)
         {
             // Not created by a reader: an empty history, said on standard error, with the place where it was looked for.
             await console.Error.WriteLineAsync(
@@ -40,10 +48,6 @@ internal sealed class HistoryRunner(CliConsole console, HistorySettings settings
             return ExitCodes.Ok;
         }
 
-        // The store is opened before anything is written: a store that cannot be read leaves standard output empty. Reading
-        // leaves the retention to the writers.
-        var options = new BalanceStoreOptions { ApplyRetentionOnOpen = false };
-        var store = await BalanceStore.OpenAsync(path, options, console.Clock, cancellationToken).ConfigureAwait(false);
         await using (store.ConfigureAwait(false))
         {
             var readings = store.ReadAsync(settings.Provider, settings.Account, since, cancellationToken);

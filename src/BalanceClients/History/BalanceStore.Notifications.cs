@@ -16,11 +16,16 @@ public sealed partial class BalanceStore
     /// <exception cref="BalanceStoreException">The file could not be read.</exception>
     public Task<IReadOnlyList<NotifiedLevel>> ReadNotifiedLevelsAsync(CancellationToken cancellationToken = default) =>
         ReadingAsync(
+            NotifiedSchema,
+            [],
             async (connection, _) =>
             {
+                // A file of version 2, read-only and so not migrated, has no runway levels: none was told then.
+                var version = await ScalarAsync<long>(connection, "PRAGMA user_version", cancellationToken).ConfigureAwait(false);
+                var runwayLevelColumn = version < RunwayLevelSchema ? "'ok'" : "runway_level";
                 using var command = connection.CreateCommand();
-                command.CommandText = """
-                    SELECT receiver, provider, account, level, time, runway_level FROM notified ORDER BY receiver, provider, account
+                command.CommandText = $"""
+                    SELECT receiver, provider, account, level, time, {runwayLevelColumn} FROM notified ORDER BY receiver, provider, account
                     """;
                 using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 var levels = new List<NotifiedLevel>();
@@ -50,6 +55,7 @@ public sealed partial class BalanceStore
     /// The receiver, provider or account is empty, or the level or runway level is not a defined one.
     /// </exception>
     /// <exception cref="BalanceStoreException">The write failed; the level recorded before stays.</exception>
+    /// <exception cref="InvalidOperationException">The store was opened read-only (<see cref="IsReadOnly"/>).</exception>
     public async Task SaveNotifiedLevelAsync(NotifiedLevel notified, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(notified);
@@ -63,6 +69,7 @@ public sealed partial class BalanceStore
         }
 
         ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfReadOnly();
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -16,7 +16,8 @@ public sealed partial class BalanceStore
     /// <param name="since">Only readings at or after this time; <see langword="null"/> for all.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
     /// <returns>The readings.</returns>
-    /// <exception cref="BalanceStoreException">The file could not be read.</exception>
+    /// <exception cref="BalanceStoreException">The file could not be read; or, in a store opened read-only, another process wrote the
+    /// file while it was read without SQLite's locks (<see cref="BalanceStoreErrorKind.Busy"/>, after the last reading).</exception>
     public async IAsyncEnumerable<StoredReading> ReadAsync(
         string? provider = null,
         string? account = null,
@@ -24,41 +25,69 @@ public sealed partial class BalanceStore
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var readings = Merge(provider, account, since?.ToUnixTimeMilliseconds() ?? long.MinValue, cancellationToken)
-            .GetAsyncEnumerator(cancellationToken);
-        await using (readings.ConfigureAwait(false))
+        StoreSnapshot snapshot;
+        try
         {
-            while (true)
+            snapshot = await OpenSnapshotAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException exception)
+        {
+            throw Translate(exception);
+        }
+
+        await using (snapshot.ConfigureAwait(false))
+        {
+            if (snapshot.Version < ReadingsSchema)
             {
-                bool more;
-                try
-                {
-                    more = await readings.MoveNextAsync().ConfigureAwait(false);
-                }
-                catch (SqliteException exception)
-                {
-                    throw Translate(exception);
-                }
-                catch (FormatException exception)
-                {
-                    throw StoreErrors.Damaged(Path, "it holds an amount that is not a decimal number", exception);
-                }
+                yield break;
+            }
 
-                if (!more)
+            var from = since?.ToUnixTimeMilliseconds() ?? long.MinValue;
+            var readings = Merge(snapshot.Connection, provider, account, from, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using (readings.ConfigureAwait(false))
+            {
+                while (true)
                 {
-                    yield break;
-                }
+                    bool more;
+                    try
+                    {
+                        more = await readings.MoveNextAsync().ConfigureAwait(false);
+                    }
+                    catch (SqliteException exception)
+                    {
+                        throw snapshot.Changed ? StoreErrors.Changed(Path) : Translate(exception);
+                    }
+                    catch (FormatException exception)
+                    {
+                        throw snapshot.Changed
+                            ? StoreErrors.Changed(Path)
+                            : StoreErrors.Damaged(Path, "it holds an amount that is not a decimal number", exception);
+                    }
 
-                yield return readings.Current;
+                    if (!more)
+                    {
+                        break;
+                    }
+
+                    yield return readings.Current;
+                }
+            }
+
+            // A file read as immutable that another process wrote meanwhile: what was streamed may be inconsistent.
+            if (snapshot.Changed)
+            {
+                throw StoreErrors.Changed(Path);
             }
         }
     }
 
-    private async IAsyncEnumerable<StoredReading> Merge(
-        string? provider, string? account, long since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<StoredReading> Merge(
+        SqliteConnection connection,
+        string? provider,
+        string? account,
+        long since,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        using var snapshot = connection.BeginTransaction(deferred: true);
         var series = await SeriesAsync(connection, provider, account, cancellationToken).ConfigureAwait(false);
         var cursors = new List<(SqliteCommand Command, SqliteDataReader Reader)>();
         try

@@ -13,6 +13,7 @@ public sealed partial class BalanceStore
     /// <param name="cancellationToken">Stops the write before it commits.</param>
     /// <returns>How many readings were added (an amount already recorded for its series at that millisecond is not added twice).</returns>
     /// <exception cref="BalanceStoreException">The write failed; nothing of it was recorded.</exception>
+    /// <exception cref="InvalidOperationException">The store was opened read-only (<see cref="IsReadOnly"/>).</exception>
     public Task<int> RecordAsync(BalanceCheckResult result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -24,9 +25,11 @@ public sealed partial class BalanceStore
     /// <param name="cancellationToken">Stops the write before it commits.</param>
     /// <returns>How many readings were added.</returns>
     /// <exception cref="BalanceStoreException">The write failed; nothing of it was recorded.</exception>
+    /// <exception cref="InvalidOperationException">The store was opened read-only (<see cref="IsReadOnly"/>).</exception>
     public async Task<int> RecordManyAsync(IEnumerable<BalanceCheckResult> results, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(results);
+        ThrowIfReadOnly();
         var readings = new List<StoredReading>();
         foreach (var result in results)
         {
@@ -52,9 +55,11 @@ public sealed partial class BalanceStore
     /// <exception cref="ArgumentException">A reading is null, has an empty provider, account, kind or currency, or is dated before 1970;
     /// nothing was imported.</exception>
     /// <exception cref="BalanceStoreException">The write failed; nothing was imported.</exception>
+    /// <exception cref="InvalidOperationException">The store was opened read-only (<see cref="IsReadOnly"/>).</exception>
     public Task<int> ImportAsync(IAsyncEnumerable<StoredReading> readings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(readings);
+        ThrowIfReadOnly();
         return WriteAsync(readings, cancellationToken);
     }
 
@@ -62,6 +67,7 @@ public sealed partial class BalanceStore
     public Task<int> ImportAsync(IEnumerable<StoredReading> readings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(readings);
+        ThrowIfReadOnly();
         return WriteAsync(ToAsync(readings), cancellationToken);
     }
 

@@ -16,9 +16,11 @@ public sealed partial class BalanceStore
     /// <param name="cancellationToken">Stops the work; nothing is removed.</param>
     /// <returns>How many readings were removed.</returns>
     /// <exception cref="BalanceStoreException">The write failed; nothing was removed.</exception>
+    /// <exception cref="InvalidOperationException">The store was opened read-only (<see cref="IsReadOnly"/>).</exception>
     public async Task<int> ApplyRetentionAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfReadOnly();
         try
         {
             return await ApplyRetentionCoreAsync(cancellationToken).ConfigureAwait(false);

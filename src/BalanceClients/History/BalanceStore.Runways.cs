@@ -24,6 +24,8 @@ public sealed partial class BalanceStore
         options ??= new RunwayOptions();
         RunwayOptions.Validate(options);
         return await ReadingAsync(
+            ReadingsSchema,
+            [],
             async (connection, now) =>
             {
                 var primary = (await SeriesAsync(connection, null, null, cancellationToken).ConfigureAwait(false))
@@ -71,6 +73,8 @@ public sealed partial class BalanceStore
         RunwayOptions.Validate(options);
         kind ??= ProviderInfo.Find(provider.ToLowerInvariant())?.PrimaryKind;
         return await ReadingAsync(
+            ReadingsSchema,
+            null,
             async (connection, now) =>
             {
                 var series = (await SeriesAsync(connection, provider, account, cancellationToken).ConfigureAwait(false))
@@ -126,25 +130,5 @@ public sealed partial class BalanceStore
         }
 
         return points;
-    }
-
-    // Runs a read on its own connection, in one snapshot, at the store's now; SQLite's failures become BalanceStoreExceptions.
-    private async Task<T> ReadingAsync<T>(Func<SqliteConnection, long, Task<T>> read, CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        try
-        {
-            using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-            using var snapshot = connection.BeginTransaction(deferred: true);
-            return await read(connection, _timeProvider.GetUtcNow().ToUnixTimeMilliseconds()).ConfigureAwait(false);
-        }
-        catch (SqliteException exception)
-        {
-            throw Translate(exception);
-        }
-        catch (FormatException exception)
-        {
-            throw StoreErrors.Damaged(Path, "it holds an amount that is not a decimal number", exception);
-        }
     }
 }

@@ -32,7 +32,7 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Opens a store, creating the file and its folder if missing: brings its schema up to date and applies the retention.
-    /// A file that is refused is left exactly as it was.
+    /// A file that is refused is left exactly as it was. To only read a store, <see cref="OpenReadOnlyAsync"/> writes nothing.
     /// </summary>
     /// <param name="path">The file.</param>
     /// <param name="options">How readings are kept; <see langword="null"/> for the defaults.</param>
@@ -48,23 +48,10 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
         TimeProvider? timeProvider = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        options = Copy(options ?? new BalanceStoreOptions());
-        BalanceStoreOptions.Validate(options);
-        var fullPath = System.IO.Path.GetFullPath(path);
+        (options, var fullPath) = Checked(path, options);
         StoreFile.Prepare(fullPath);
 
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = fullPath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            // Each store owns its connections and closes them on dispose: no pooled handle keeps the file open afterwards.
-            Pooling = false,
-            // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed (0 would be forever), after
-            // SQLite's own busy_timeout.
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
-        }.ToString();
+        var connectionString = ConnectionString(fullPath, SqliteOpenMode.ReadWriteCreate, options.BusyTimeout);
         var writer = new SqliteConnection(connectionString);
         try
         {
@@ -103,6 +90,28 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
         return ValueTask.CompletedTask;
     }
 
+    private static string ConnectionString(string dataSource, SqliteOpenMode mode, TimeSpan busyTimeout) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = dataSource,
+            Mode = mode,
+            Cache = SqliteCacheMode.Private,
+            // Each store owns its connections and closes them on dispose: no pooled handle keeps the file open afterwards.
+            Pooling = false,
+            // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed (0 would be forever), after
+            // SQLite's own busy_timeout.
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
+        }.ToString();
+
+    // The options, copied (a caller's later changes do not reach the store) and checked, and the full path.
+    private static (BalanceStoreOptions Options, string FullPath) Checked(string path, BalanceStoreOptions? options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var copy = Copy(options ?? new BalanceStoreOptions());
+        BalanceStoreOptions.Validate(copy);
+        return (copy, System.IO.Path.GetFullPath(path));
+    }
+
     private static BalanceStoreOptions Copy(BalanceStoreOptions options) => new()
     {
         RawRetention = options.RawRetention,
@@ -118,17 +127,7 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
             throw StoreErrors.ReadOnly(Path, "it is read-only");
         }
 
-        var (applicationId, version, objects) = await IdentityAsync(cancellationToken).ConfigureAwait(false);
-        if (applicationId != StoreSchema.ApplicationId && (applicationId != 0 || objects > 0))
-        {
-            throw StoreErrors.NotADatabase(Path, "is the SQLite database of another program, not a store of balances");
-        }
-
-        if (version > StoreSchema.CurrentVersion)
-        {
-            throw StoreErrors.NewerSchema(Path, version);
-        }
-
+        var version = await IdentityAsync(cancellationToken).ConfigureAwait(false);
         var mode = await ScalarAsync<string>(_writer, "PRAGMA journal_mode = WAL", cancellationToken).ConfigureAwait(false);
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
         {
@@ -150,14 +149,26 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
 
     // One read transaction: another process creating the same new file is seen either before it began or after it committed,
     // never between its tables and its application id.
-    private async Task<(long ApplicationId, long Version, long Objects)> IdentityAsync(CancellationToken cancellationToken)
+    private async Task<long> IdentityAsync(CancellationToken cancellationToken)
     {
         using var transaction = _writer.BeginTransaction(deferred: true);
-        var objects = await ScalarAsync<long>(_writer, "SELECT count(*) FROM sqlite_schema", cancellationToken).ConfigureAwait(false);
-        var applicationId = await ScalarAsync<long>(_writer, "PRAGMA application_id", cancellationToken).ConfigureAwait(false);
-        var version = await ScalarAsync<long>(_writer, "PRAGMA user_version", cancellationToken).ConfigureAwait(false);
+        var version = await StoreVersionAsync(_writer, Path, cancellationToken).ConfigureAwait(false);
         transaction.Commit();
-        return (applicationId, version, objects);
+        return version;
+    }
+
+    // In a read transaction: refuses another program's database and a newer schema, and returns the schema version (0 for a new file).
+    private static async Task<long> StoreVersionAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
+    {
+        var objects = await ScalarAsync<long>(connection, "SELECT count(*) FROM sqlite_schema", cancellationToken).ConfigureAwait(false);
+        var applicationId = await ScalarAsync<long>(connection, "PRAGMA application_id", cancellationToken).ConfigureAwait(false);
+        var version = await ScalarAsync<long>(connection, "PRAGMA user_version", cancellationToken).ConfigureAwait(false);
+        if (applicationId != StoreSchema.ApplicationId && (applicationId != 0 || objects > 0))
+        {
+            throw StoreErrors.NotADatabase(path, "is the SQLite database of another program, not a store of balances");
+        }
+
+        return version > StoreSchema.CurrentVersion ? throw StoreErrors.NewerSchema(path, version) : version;
     }
 
     private async Task MigrateAsync(CancellationToken cancellationToken)

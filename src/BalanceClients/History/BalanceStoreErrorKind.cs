@@ -18,9 +18,15 @@ public enum BalanceStoreErrorKind
     /// <summary>SQLite found the database damaged.</summary>
     Damaged,
 
-    /// <summary>Another writer held the database longer than the busy timeout.</summary>
+    /// <summary>
+    /// Another writer held the database longer than the busy timeout; or another process wrote a store opened read-only while it was
+    /// read without SQLite's locks, so that what was read may be inconsistent (see <see cref="BalanceStore.OpenReadOnlyAsync"/>).
+    /// </summary>
     Busy,
 
     /// <summary>The disk is full, or another input/output error happened.</summary>
     Failed,
+
+    /// <summary>The file or its folder does not exist: <see cref="BalanceStore.OpenReadOnlyAsync"/> never creates them.</summary>
+    NotFound,
 }

@@ -9,11 +9,11 @@ internal static class StoreErrors
     private const int Perm = 3;
     private const int Busy = 5;
     private const int Locked = 6;
-    private const int ReadOnlyCode = 8;
+    internal const int ReadOnlyCode = 8;
     private const int IoError = 10;
     private const int Corrupt = 11;
     private const int Full = 13;
-    private const int CantOpen = 14;
+    internal const int CantOpen = 14;
     private const int Auth = 23;
     private const int NotADatabaseCode = 26;
 
@@ -44,6 +44,12 @@ internal static class StoreErrors
         new(path, BalanceStoreErrorKind.NewerSchema,
             $"{path} was written by a newer version of balances (schema {version}; this one knows up to {StoreSchema.CurrentVersion});"
             + " it was left as it is.");
+
+    public static BalanceStoreException NotFound(string path) =>
+        new(path, BalanceStoreErrorKind.NotFound, $"{path} does not exist; it was not created (a store opened read-only never is).");
+
+    public static BalanceStoreException Changed(string path) =>
+        new(path, BalanceStoreErrorKind.Busy, $"{path} was written by another process while it was read; read it again.");
 
     public static BalanceStoreException Damaged(string path, string what, Exception? inner = null) =>
         new(path, BalanceStoreErrorKind.Damaged, $"{path} is damaged: {what}.", inner);

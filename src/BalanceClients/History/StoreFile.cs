@@ -15,10 +15,7 @@ internal static class StoreFile
     public static void Prepare(string path)
     {
         var folder = Path.GetDirectoryName(path) ?? throw StoreErrors.ReadOnly(path, "it has no folder");
-        if (Directory.Exists(path))
-        {
-            throw StoreErrors.NotADatabase(path, "is a folder, not a SQLite database");
-        }
+        RefuseFolder(path);
 
         try
         {
@@ -32,12 +29,7 @@ internal static class StoreFile
         // A mode without read or write permission is honoured even by root, whom the file system would let through.
         if (File.Exists(path) && !OperatingSystem.IsWindows())
         {
-            var mode = File.GetUnixFileMode(path);
-            if ((mode & AnyRead) == UnixFileMode.None)
-            {
-                throw StoreErrors.Unreadable(path, "its permissions allow no reading");
-            }
-
+            var mode = RefuseUnreadable(path);
             if ((mode & AnyWrite) == UnixFileMode.None)
             {
                 throw StoreErrors.ReadOnly(path, "its permissions allow no writing");
@@ -50,6 +42,38 @@ internal static class StoreFile
         }
 
         ProbeFolder(path, folder);
+    }
+
+    /// <summary>Refuses a path that is missing (or whose folder is), a folder, or a file whose permissions allow no reading.</summary>
+    /// <param name="path">The store's full path.</param>
+    /// <exception cref="BalanceStoreException">The file is missing, a folder, or cannot be read.</exception>
+    public static void CheckReadable(string path)
+    {
+        RefuseFolder(path);
+        if (!File.Exists(path))
+        {
+            throw StoreErrors.NotFound(path);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            RefuseUnreadable(path);
+        }
+    }
+
+    private static void RefuseFolder(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw StoreErrors.NotADatabase(path, "is a folder, not a SQLite database");
+        }
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static UnixFileMode RefuseUnreadable(string path)
+    {
+        var mode = File.GetUnixFileMode(path);
+        return (mode & AnyRead) == UnixFileMode.None ? throw StoreErrors.Unreadable(path, "its permissions allow no reading") : mode;
     }
 
     // SQLite creates the write-ahead log and shared-memory files beside the database: the folder must take new files.

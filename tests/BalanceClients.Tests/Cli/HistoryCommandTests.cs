@@ -182,6 +182,56 @@ public sealed class HistoryCommandTests : IDisposable
         Assert.Equal($"balances: {store} cannot be read: its permissions allow no reading.\n", run.Error);
     }
 
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task History_ReadOnlyStoreInReadOnlyFolder_IsPrintedWritingNothing()
+    {
+        using var writable = new StoreFolder();
+        var csv = (await HistoryCli.RunAsync(await HistoryCli.CreateSampleStoreAsync(writable.File()), "--format", "csv")).Out;
+        var store = await HistoryCli.CreateSampleStoreAsync(_folder.File());
+        _folder.MakeReadOnly();
+        var before = _folder.Hashes();
+
+        var run = await HistoryCli.RunAsync(store, "--format", "csv");
+
+        Assert.Equal((0, csv, string.Empty), (run.ExitCode, run.Out, run.Error));
+        Assert.Equal(["balances.db"], before.Select(f => f.Name));
+        Assert.Equal(before, _folder.Hashes());
+    }
+
+    [Fact]
+    public async Task History_StoreOfVersion1_IsPrintedWithoutMigratingIt()
+    {
+        var store = _folder.File();
+        StoreFolder.CreateVersion1(store);
+        var before = _folder.Hashes();
+
+        var run = await HistoryCli.RunAsync(store, "--format", "csv");
+
+        Assert.Equal((0, string.Empty), (run.ExitCode, run.Error));
+        Assert.Equal(
+            "time,provider,account,kind,currency,amount\n2026-11-22T12:00:00.000Z,telnyx,eu,available_credit,USD,12.50\n", run.Out);
+        Assert.Equal(before, _folder.Hashes());
+        Assert.Equal(1L, StoreFolder.Scalar(store, "PRAGMA user_version"));
+    }
+
+    [Fact]
+    public async Task History_StoreOfANewerSchema_ExitsSixtyFourWithOneLineAndWritesNothing()
+    {
+        var store = await HistoryCli.CreateSampleStoreAsync(_folder.File());
+        StoreFolder.Scalar(store, "PRAGMA user_version = 99");
+        var before = _folder.Hashes();
+
+        var run = await HistoryCli.RunAsync(store, "--format", "csv");
+
+        Assert.Equal((64, string.Empty), (run.ExitCode, run.Out));
+        Assert.Equal(
+            $"balances: {store} was written by a newer version of balances (schema 99; this one knows up to {StoreSchema.CurrentVersion}); "
+            + "it was left as it is.\n",
+            run.Error);
+        Assert.Equal(before, _folder.Hashes());
+    }
+
     [Theory]
     [InlineData("--since", "7", "balances: --since '7': a duration of more than zero is needed: a whole number and a unit")]
     [InlineData("--since", "0d", "balances: --since '0d': a duration of more than zero is needed")]

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using BalanceClients.Tests.History;
 
 namespace BalanceClients.Tests.Cli;
@@ -6,6 +7,7 @@ namespace BalanceClients.Tests.Cli;
 [Trait(CliRun.Category, CliRun.RunsAsAProcess)]
 public sealed class HistoryProcessTests : IDisposable
 {
+    private static readonly CliProcessOptions AsAnyUser = new(AsAnyUser: true);
     private readonly StoreFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -65,6 +67,46 @@ public sealed class HistoryProcessTests : IDisposable
             + "nothing was imported.\n",
             run.Error);
         Assert.False(File.Exists(store));
+    }
+
+    // As a process that permission bits stop (when the tests run as root, too): SQLite could not create its write-ahead log or the
+    // log's index in the folder, and the file is read alone.
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task History_ReadOnlyStoreOfAnotherUserAsAProcess_IsPrintedWritingNothing()
+    {
+        using var writable = new StoreFolder();
+        var csv = (await HistoryCli.RunAsync(await HistoryCli.CreateSampleStoreAsync(writable.File()), "--format", "csv")).Out;
+        var store = await HistoryCli.CreateSampleStoreAsync(_folder.File());
+        _folder.MakeReadOnly();
+        var before = _folder.Hashes();
+
+        var run = await CliRun.ProcessAsync(AsAnyUser, new Dictionary<string, string?>(), "history", "--store", store, "--format", "csv");
+
+        Assert.Equal((0, csv, string.Empty), (run.ExitCode, run.Out, run.Error));
+        Assert.Equal(["balances.db"], before.Select(f => f.Name));
+        Assert.Equal(before, _folder.Hashes());
+    }
+
+    // A backup of a store that a writer had open, in a folder and files the process may not write: SQLite reads the log through its
+    // index, read-only, and changes none of the three files.
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task History_CopyOfALiveStoreOfAnotherUserAsAProcess_ReadsItsLogWritingNothing()
+    {
+        var store = await _folder.CopyOfALiveStoreAsync(withIndex: true);
+        _folder.MakeReadOnly();
+        var before = _folder.Hashes();
+
+        var run = await CliRun.ProcessAsync(AsAnyUser, new Dictionary<string, string?>(), "history", "--store", store, "--format", "csv");
+
+        Assert.Equal((0, string.Empty), (run.ExitCode, run.Error));
+        Assert.Equal(
+            "time,provider,account,kind,currency,amount\n"
+            + "2026-11-22T12:00:00.000Z,telnyx,eu,available_credit,USD,100\n2026-11-22T12:00:00.000Z,telnyx,eu,balance,USD,90\n"
+            + "2026-11-22T12:05:00.000Z,telnyx,eu,available_credit,USD,99\n2026-11-22T12:05:00.000Z,telnyx,eu,balance,USD,89\n",
+            run.Out);
+        Assert.Equal(before, _folder.Hashes());
     }
 
     [Fact]

@@ -12,26 +12,30 @@ public sealed class BalanceStoreRefusalTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    [Fact]
-    public async Task OpenAsync_NotASqliteDatabase_IsRefusedUnchanged()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Open_NotASqliteDatabase_IsRefusedUnchanged(bool readOnly)
     {
         var file = _folder.File();
         await File.WriteAllTextAsync(file, "time,provider,account,kind,currency,amount\n2026-11-22T12:00:00Z,telnyx,eu,balance,USD,1.00\n");
 
-        var exception = await RefusedUnchangedAsync(file);
+        var exception = await RefusedUnchangedAsync(file, readOnly);
 
         Assert.Equal(
             (BalanceStoreErrorKind.NotADatabase, $"{file} is not a SQLite database; it was left as it is."),
             (exception.Kind, exception.Message));
     }
 
-    [Fact]
-    public async Task OpenAsync_AnotherProgramsSqliteDatabase_IsRefusedUnchanged()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Open_AnotherProgramsSqliteDatabase_IsRefusedUnchanged(bool readOnly)
     {
         var file = _folder.File();
         StoreFolder.Scalar(file, "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep me')");
 
-        var exception = await RefusedUnchangedAsync(file);
+        var exception = await RefusedUnchangedAsync(file, readOnly);
 
         Assert.Equal(
             (BalanceStoreErrorKind.NotADatabase,
@@ -39,8 +43,10 @@ public sealed class BalanceStoreRefusalTests : IDisposable
             (exception.Kind, exception.Message));
     }
 
-    [Fact]
-    public async Task OpenAsync_NewerSchemaVersion_IsRefusedUnchanged()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Open_NewerSchemaVersion_IsRefusedUnchanged(bool readOnly)
     {
         var file = _folder.File();
         await using (var store = await BalanceStore.OpenAsync(file))
@@ -50,7 +56,7 @@ public sealed class BalanceStoreRefusalTests : IDisposable
 
         StoreFolder.Scalar(file, "PRAGMA user_version = 99");
 
-        var exception = await RefusedUnchangedAsync(file);
+        var exception = await RefusedUnchangedAsync(file, readOnly);
 
         Assert.Equal(
             (BalanceStoreErrorKind.NewerSchema,
@@ -84,37 +90,43 @@ public sealed class BalanceStoreRefusalTests : IDisposable
             $"{file} cannot be written: its folder {_folder.Path} allows no writing", exception.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task OpenAsync_UnreadableFile_IsRefusedUnchanged()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Open_UnreadableFile_IsRefusedUnchanged(bool readOnly)
     {
         var file = await StoreWithAReadingAsync();
         File.SetUnixFileMode(file, UnixFileMode.UserWrite);
 
-        var exception = await RefusedUnchangedAsync(file, restore: UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var exception = await RefusedUnchangedAsync(file, readOnly, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
         Assert.Equal(
             (BalanceStoreErrorKind.Unreadable, $"{file} cannot be read: its permissions allow no reading."),
             (exception.Kind, exception.Message));
     }
 
-    [Fact]
-    public async Task OpenAsync_PathIsAFolder_IsRefused()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Open_PathIsAFolder_IsRefused(bool readOnly)
     {
-        var exception = await Assert.ThrowsAsync<BalanceStoreException>(() => BalanceStore.OpenAsync(_folder.Path));
+        var exception = await Assert.ThrowsAsync<BalanceStoreException>(() => Open(_folder.Path, readOnly));
 
         Assert.Equal(
             (BalanceStoreErrorKind.NotADatabase, $"{_folder.Path} is a folder, not a SQLite database; it was left as it is."),
             (exception.Kind, exception.Message));
     }
 
-    [Fact]
-    public async Task OpenAsync_TruncatedStore_IsRefusedAsDamagedUnchanged()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Open_TruncatedStore_IsRefusedAsDamagedUnchanged(bool readOnly)
     {
         var file = await StoreWithAReadingAsync();
         var bytes = await File.ReadAllBytesAsync(file);
         await File.WriteAllBytesAsync(file, bytes[..1024]);
 
-        var exception = await RefusedUnchangedAsync(file);
+        var exception = await RefusedUnchangedAsync(file, readOnly);
 
         Assert.Equal(
             (BalanceStoreErrorKind.Damaged, $"{file} is damaged: SQLite reports a corrupt database."),
@@ -137,11 +149,14 @@ public sealed class BalanceStoreRefusalTests : IDisposable
         return store.Path;
     }
 
-    // Opens the file, expecting a refusal; then checks that the folder holds the same files with the same bytes.
-    private async Task<BalanceStoreException> RefusedUnchangedAsync(string file, UnixFileMode? restore = null)
+    private static Task<BalanceStore> Open(string file, bool readOnly) =>
+        readOnly ? BalanceStore.OpenReadOnlyAsync(file) : BalanceStore.OpenAsync(file);
+
+    // Opens the file (to write, or read-only), expecting a refusal; then checks that the folder holds the same files with the same bytes.
+    private async Task<BalanceStoreException> RefusedUnchangedAsync(string file, bool readOnly = false, UnixFileMode? restore = null)
     {
         var before = Snapshot(restore is null ? null : file, restore);
-        var exception = await Assert.ThrowsAsync<BalanceStoreException>(() => BalanceStore.OpenAsync(file));
+        var exception = await Assert.ThrowsAsync<BalanceStoreException>(() => Open(file, readOnly));
         Assert.Equal(before, Snapshot(restore is null ? null : file, restore));
         Assert.Equal(file, exception.Path);
         Assert.DoesNotContain('\n', exception.Message);
@@ -159,10 +174,7 @@ public sealed class BalanceStoreRefusalTests : IDisposable
 
         try
         {
-            return [.. Directory.GetFiles(_folder.Path).Order(StringComparer.Ordinal)
-                .Select(path => (
-                    Path.GetFileName(path),
-                    Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)))))];
+            return _folder.Hashes();
         }
         finally
         {

@@ -25,6 +25,64 @@ internal sealed class StoreFolder : IDisposable
         return file;
     }
 
+    /// <summary>
+    /// A backup taken as <c>cp live.db* ...</c> while a writer had a store open, as <see cref="File"/>: the file, its write-ahead log
+    /// with two Telnyx results (four readings) that are not in the file yet, and, or not, the log's shared-memory index.
+    /// </summary>
+    public async Task<string> CopyOfALiveStoreAsync(bool withIndex)
+    {
+        var live = File("live.db");
+        var copy = File();
+        await using (var writer = await BalanceStore.OpenAsync(live, new BalanceStoreOptions { RawRetention = null }))
+        {
+            var step = TimeSpan.FromMinutes(5);
+            await writer.RecordManyAsync([Readings.Telnyx("eu", Readings.Start, 100m), Readings.Telnyx("eu", Readings.Start + step, 99m)]);
+            foreach (var suffix in withIndex ? new[] { string.Empty, "-wal", "-shm" } : [string.Empty, "-wal"])
+            {
+                System.IO.File.Copy(live + suffix, copy + suffix);
+            }
+        }
+
+        Assert.True(new FileInfo(copy + "-wal").Length > 0);
+        return copy;
+    }
+
+    /// <summary>Takes the write permission off the folder and every file in it, for everyone.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void MakeReadOnly()
+    {
+        const UnixFileMode read = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        foreach (var file in Directory.GetFiles(Path))
+        {
+            System.IO.File.SetUnixFileMode(file, read);
+        }
+
+        System.IO.File.SetUnixFileMode(Path, read | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+    }
+
+    /// <summary>The name and SHA-256 of every file in the folder, in order: what a test compares before and after.</summary>
+    public List<(string Name, string Sha256)> Hashes() =>
+        [.. Directory.GetFiles(Path).Order(StringComparer.Ordinal)
+            .Select(path => (
+                System.IO.Path.GetFileName(path),
+                Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.IO.File.ReadAllBytes(path)))))];
+
+    /// <summary>
+    /// Writes a store of schema version 1, in WAL mode, as the version that knew only it left it: one reading of Telnyx's account eu,
+    /// 12.50 USD of available credit at <see cref="Readings.Start"/>.
+    /// </summary>
+    public static void CreateVersion1(string file)
+    {
+        var (_, version1) = StoreSchema.From(0).First();
+        using var connection = Connect(file);
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL; " + version1
+            + $"; PRAGMA application_id = {StoreSchema.ApplicationId}; PRAGMA user_version = 1;"
+            + "INSERT INTO series VALUES (1, 'telnyx', 'eu', 'available_credit', 'USD');"
+            + $"INSERT INTO readings VALUES (1, {Readings.Start.ToUnixTimeMilliseconds()}, '12.50')";
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Runs SQL on the file through a plain connection (not the store), and returns the first value.</summary>
     public static object? Scalar(string file, string sql)
     {
