@@ -4,7 +4,8 @@ namespace BalanceClients.Cli;
 
 /// <summary>
 /// The store as <c>balances check</c> uses it: with <c>--record</c> every result is recorded; and whenever the store exists, each
-/// result gets the runway its recorded history gives. Without <c>--record</c> a missing store stays missing.
+/// result gets the runway its recorded history gives. Without <c>--record</c> the store is only read
+/// (<see cref="BalanceStore.OpenReadOnlyAsync"/>): a missing one stays missing, and none is migrated, thinned or written.
 /// </summary>
 internal sealed class CheckHistory : IAsyncDisposable
 {
@@ -41,13 +42,26 @@ internal sealed class CheckHistory : IAsyncDisposable
     public static async Task<CheckHistory> OpenAsync(
         StoreLocation? location, bool record, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (location is null || (!record && !File.Exists(location.Path)))
+        if (location is null)
         {
             return new CheckHistory(null, record: false);
         }
 
-        var store = await BalanceStore.OpenAsync(location.Path, null, clock, cancellationToken).ConfigureAwait(false);
-        return new CheckHistory(store, record);
+        if (record)
+        {
+            var store = await BalanceStore.OpenAsync(location.Path, null, clock, cancellationToken).ConfigureAwait(false);
+            return new CheckHistory(store, record);
+        }
+
+        try
+        {
+            return new CheckHistory(
+                await BalanceStore.OpenReadOnlyAsync(location.Path, null, clock, cancellationToken).ConfigureAwait(false), record: false);
+        }
+        catch (BalanceStoreException exception) when (exception.Kind == BalanceStoreErrorKind.NotFound)
+        {
+            return new CheckHistory(null, record: false);
+        }
     }
 
     /// <summary>Records the results, with <c>--record</c>, in one transaction.</summary>

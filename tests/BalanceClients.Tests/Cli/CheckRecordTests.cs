@@ -2,6 +2,7 @@ using System.Text.Json;
 using BalanceClients.Cli;
 using BalanceClients.FakeProviders;
 using BalanceClients.History;
+using BalanceClients.Tests.History;
 using BalanceClients.Tests.Testing;
 
 namespace BalanceClients.Tests.Cli;
@@ -9,10 +10,10 @@ namespace BalanceClients.Tests.Cli;
 /// <summary><c>balances check --record</c>, and the runway every check shows once a store holds enough history.</summary>
 public sealed class CheckRecordTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("balances-check-").FullName;
+    private readonly StoreFolder _folder = new();
     private readonly ManualTimeProvider _clock = new();
 
-    private string StorePath => Path.Combine(_folder, "balances.db");
+    private string StorePath => _folder.File();
 
     [Fact]
     public async Task Record_EachCheck_AddsItsReadingsToTheStore()
@@ -45,12 +46,12 @@ public sealed class CheckRecordTests : IDisposable
     public async Task Check_WithoutRecord_NeverCreatesTheStore()
     {
         await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
-        var environment = new Dictionary<string, string?>(fakes.Environment) { ["XDG_STATE_HOME"] = _folder };
+        var environment = new Dictionary<string, string?>(fakes.Environment) { ["XDG_STATE_HOME"] = _folder.Path };
 
         var run = await CliRun.InProcessAsync(environment, _clock, "check", "--format", "json");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder.Path));
         Assert.Contains("\"runway\": null", run.Out, StringComparison.Ordinal);
     }
 
@@ -78,6 +79,23 @@ public sealed class CheckRecordTests : IDisposable
             StringComparison.Ordinal);
         Assert.Contains(
             "undrctrl/default runs out in ~4 d (2026-11-26 16:05 UTC) at 240 IDR a day", table.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_WithoutRecord_OnlyReadsTheStore()
+    {
+        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
+        // Readings a year old, five minutes apart: a store opened for writing would thin them to one an hour.
+        await SeedBurnAsync(older: [.. Enumerable.Range(0, 24).Select(i => new StoredReading(
+            _clock.GetUtcNow().AddDays(-365).AddMinutes(5 * i), "telnyx", "default", "balance", "USD", 400m))]);
+        var before = _folder.Hashes();
+
+        var run = await CliRun.InProcessAsync(fakes.Environment, _clock, "check", "--store", StorePath, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"seconds\": 360331", run.Out, StringComparison.Ordinal);
+        Assert.Equal(before, _folder.Hashes());
+        Assert.Equal(24, (await ReadAsync("telnyx")).Count(reading => reading.Time < _clock.GetUtcNow().AddDays(-300)));
     }
 
     [Fact]
@@ -133,19 +151,21 @@ public sealed class CheckRecordTests : IDisposable
         Assert.Equal("not a database, just text\n", await File.ReadAllTextAsync(StorePath));
     }
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     // 10 IDR an hour for the last hours, ending at the demo's 1000.92 now (the newest one left out unless hours is 12).
-    private async Task SeedBurnAsync(int hours = 12)
+    // Older readings are left as they are (no retention).
+    private async Task SeedBurnAsync(int hours = 12, StoredReading[]? older = null)
     {
-        await using var store = await BalanceStore.OpenAsync(StorePath, null, _clock);
+        await using var store = await BalanceStore.OpenAsync(StorePath, new BalanceStoreOptions { RawRetention = null }, _clock);
         await store.ImportAsync(Enumerable.Range(1, hours).Select(h =>
-            new StoredReading(_clock.GetUtcNow().AddHours(-h), "undrctrl", "default", "balance", "IDR", 1000.92m + (10m * h))));
+            new StoredReading(_clock.GetUtcNow().AddHours(-h), "undrctrl", "default", "balance", "IDR", 1000.92m + (10m * h)))
+            .Concat(older ?? []));
     }
 
     private async Task<List<StoredReading>> ReadAsync(string provider)
     {
-        await using var store = await BalanceStore.OpenAsync(StorePath, null, _clock);
+        await using var store = await BalanceStore.OpenReadOnlyAsync(StorePath, null, _clock);
         return await store.ReadAsync(provider).ToListAsync();
     }
 }
