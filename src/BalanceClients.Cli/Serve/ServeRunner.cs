@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using BalanceClients.Configuration;
 using BalanceClients.FakeProviders;
 using BalanceClients.History;
@@ -56,7 +57,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
                 }
 
                 StartupMemory.ReleaseWhenReady(app.Services.GetRequiredService<IBalanceMonitor>());
-                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                await StartAsync(app, cancellationToken).ConfigureAwait(false);
                 var address = app.Services.GetRequiredService<IServer>().Features
                     .GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
                 var recording = settings.Store is { } store ? $"recording in {CliText.Quote(store.Path)}" : "recording nothing";
@@ -73,9 +74,9 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
             await console.Error.WriteLineAsync($"balances: {mistake}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or SocketException)
         {
-            // Kestrel's own message repeats the address; the reason is the socket's.
+            // Kestrel's own message repeats the address (in use), or the socket's is thrown as it is (not this machine's address).
             var reason = CliText.Reason(exception.InnerException ?? exception);
             await console.Error.WriteLineAsync($"balances: cannot serve http://{settings.Listen}: {reason}").ConfigureAwait(false);
             return ExitCodes.Failed;
@@ -86,6 +87,21 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
             {
                 await demo.DisposeAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    // The monitor starts before the server binds its address: when that fails, the monitor's first checks are stopped
+    // before the host is disposed under them, so that the one line RunAsync writes is all that is said.
+    private static async Task StartAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or SocketException)
+        {
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
     }
 

@@ -286,4 +286,14 @@ public sealed class ServeEndpointTests
         Assert.Contains($"cannot serve http://{address}", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Serve_AddressNotOfThisMachine_ExitsOneNamingTheAddress()
+    {
+        // 192.0.2.1 is reserved for documentation (RFC 5737): no machine has it.
+        var run = await CliRun.InProcessAsync(new Dictionary<string, string?>(), false, "serve", "--demo", "--listen", "192.0.2.1:9477");
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.Equal("balances: cannot serve http://192.0.2.1:9477: Cannot assign requested address\n", run.Error);
+    }
 }
