@@ -7,13 +7,15 @@ namespace BalanceClients.Tests.Serve;
 [Trait(CliRun.Category, CliRun.RunsAsAProcess)]
 public sealed class ServeProcessTests
 {
+    private static readonly Dictionary<string, string?> NoVariables = [];
+
     [Theory]
     [InlineData("TERM")]
     [InlineData("INT")]
     public async Task Signal_WhileServing_StopsCleanlyWithExitZeroWithinFiveSeconds(string signal)
     {
-        await using var serve = await ServeProcess.StartAsync("--demo", "--interval", "10");
-        using var http = new HttpClient { BaseAddress = serve.Address, Timeout = Bounded.Limit };
+        await using var serve = await WatchedServe.StartAsync(NoVariables, "--demo", "--listen", "127.0.0.1:0", "--interval", "10");
+        using var http = new HttpClient { BaseAddress = serve.BaseUrl, Timeout = Bounded.Limit };
         await WaitUntilReadyAsync(http);
         using var metrics = await http.GetAsync("/metrics");
         Assert.Contains("balances_amount{provider=\"undrctrl\"", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -21,13 +23,13 @@ public sealed class ServeProcessTests
         await serve.SignalAsync(signal);
 
         Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(5)));
-        Assert.DoesNotContain("   at ", serve.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", serve.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Signal_BeforeTheFirstChecksEnd_StillStopsCleanly()
     {
-        await using var serve = await ServeProcess.StartAsync("--demo");
+        await using var serve = await WatchedServe.StartAsync(NoVariables, "--demo", "--listen", "127.0.0.1:0");
 
         await serve.SignalAsync("TERM");
 

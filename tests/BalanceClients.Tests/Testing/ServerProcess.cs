@@ -111,9 +111,32 @@ internal sealed class ServerProcess : IAsyncDisposable
         return _process.WaitForExitAsync();
     }
 
+    /// <summary>Sends the server a signal (through the watchdog script, which passes it on), as <c>kill -s NAME</c> does.</summary>
+    /// <param name="name">The signal: TERM or INT.</param>
+    public async Task SignalAsync(string name)
+    {
+        var pid = _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-s", name, pid]))!;
+        await kill.WaitForExitAsync().WithinLimit($"kill -s {name}");
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>Waits for the server to exit within <paramref name="limit"/>, killing it if it does not; returns its exit status.</summary>
+    /// <exception cref="TimeoutException">It did not exit in time.</exception>
+    public async Task<int> WaitForExitAsync(TimeSpan limit)
+    {
+        await _process.WaitForExitOrKillAsync(limit, _what);
+        await _process.WaitForExitAsync();
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _process.KillTreeAsync(_what);
+        if (!_process.HasExited)
+        {
+            await _process.KillTreeAsync(_what);
+        }
+
         _process.Dispose();
     }
 
