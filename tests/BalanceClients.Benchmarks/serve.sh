@@ -69,8 +69,8 @@ stop_serve() { kill "$serve"; wait "$serve" 2>/dev/null || true; serve=""; }
 
 kib() { awk -v name="$1" '$1 == name ":" { print $2 }' "/proc/$serve/status"; }
 
-echo "| endpoint | load | requests | p50 | p99 | max |"
-echo "| --- | --- | ---: | ---: | ---: | ---: |"
+echo "| endpoint | load | requests | p50 | p99 | max | sent late (p50) |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
 start_serve 5
 dotnet "$bench" serve-load "$url/metrics" "$rate" "$seconds"
 dotnet "$bench" serve-load "$url/api/v1/balances" "$rate" "$seconds"
@@ -91,8 +91,8 @@ for n in 5 1000; do
     "$(( $(curl -s "$url/metrics" | wc -c) / 1024 ))" "$(( $(curl -s "$url/api/v1/balances" | wc -c) / 1024 ))"
   if [ "$n" = 1000 ]; then
     echo
-    echo "| endpoint, 1,000 accounts | load | requests | p50 | p99 | max |"
-    echo "| --- | --- | ---: | ---: | ---: | ---: |"
+    echo "| endpoint, 1,000 accounts | load | requests | p50 | p99 | max | sent late (p50) |"
+    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
     dotnet "$bench" serve-load "$url/metrics" "$rate" "$seconds"
   fi
   stop_serve
