@@ -5,27 +5,8 @@ namespace BalanceClients.Cli;
 /// <see cref="OutputFailedException"/>, told apart from every other I/O error such as an unreadable input file.
 /// </summary>
 /// <param name="inner">The process's standard output.</param>
-internal sealed class StandardOutputStream(Stream inner) : Stream
+internal sealed class StandardOutputStream(Stream inner) : WriteOnlyStream
 {
-    /// <inheritdoc />
-    public override bool CanRead => false;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => true;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     /// <inheritdoc />
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
@@ -84,15 +65,6 @@ internal sealed class StandardOutputStream(Stream inner) : Stream
             throw Failed(exception);
         }
     }
-
-    /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     // .NET reports a closed descriptor (EBADF) as UnauthorizedAccessException, the others (EPIPE, ENOSPC, EIO) as IOException.
     private static bool IsStreamFailure(Exception exception) => exception is IOException or UnauthorizedAccessException;
