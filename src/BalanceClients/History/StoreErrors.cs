@@ -22,10 +22,10 @@ internal static class StoreErrors
         {
             Busy or Locked => new(path, BalanceStoreErrorKind.Busy,
                 $"{path} is busy: another writer held it for longer than {busyTimeout.TotalSeconds:0.###} s.", exception),
-            ReadOnlyCode => ReadOnly(path, "it is read-only", exception),
+            ReadOnlyCode => ReadOnly(path, "this user may not write it", exception),
             Corrupt => new(path, BalanceStoreErrorKind.Damaged, $"{path} is damaged: SQLite reports a corrupt database.", exception),
             NotADatabaseCode => NotADatabase(path, "is not a SQLite database", exception),
-            CantOpen or Perm or Auth => new(path, BalanceStoreErrorKind.Unreadable, $"{path} cannot be opened.", exception),
+            CantOpen or Perm or Auth => Unreadable(path, "SQLite cannot open it (this user may not read it, or its folder)", exception),
             Full => new(path, BalanceStoreErrorKind.Failed, $"{path} cannot grow: the disk is full.", exception),
             IoError => new(path, BalanceStoreErrorKind.Failed, $"{path} could not be read or written: an input/output error.", exception),
             _ => new(path, BalanceStoreErrorKind.Failed, $"{path}: SQLite failed with error {exception.SqliteErrorCode}.", exception),

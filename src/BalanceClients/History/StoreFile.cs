@@ -15,7 +15,7 @@ internal static class StoreFile
     public static void Prepare(string path)
     {
         var folder = Path.GetDirectoryName(path) ?? throw StoreErrors.ReadOnly(path, "it has no folder");
-        RefuseFolder(path);
+        RefuseNotAFile(path);
 
         try
         {
@@ -44,12 +44,15 @@ internal static class StoreFile
         ProbeFolder(path, folder);
     }
 
-    /// <summary>Refuses a path that is missing (or whose folder is), a folder, or a file whose permissions allow no reading.</summary>
+    /// <summary>
+    /// Refuses a path that is missing (or whose folder is), a folder, not a regular file, or a file whose permissions allow no
+    /// reading.
+    /// </summary>
     /// <param name="path">The store's full path.</param>
-    /// <exception cref="BalanceStoreException">The file is missing, a folder, or cannot be read.</exception>
+    /// <exception cref="BalanceStoreException">The file is missing, a folder, a FIFO or a device, or cannot be read.</exception>
     public static void CheckReadable(string path)
     {
-        RefuseFolder(path);
+        RefuseNotAFile(path);
         if (!File.Exists(path))
         {
             throw StoreErrors.NotFound(path);
@@ -61,11 +64,16 @@ internal static class StoreFile
         }
     }
 
-    private static void RefuseFolder(string path)
+    private static void RefuseNotAFile(string path)
     {
         if (Directory.Exists(path))
         {
             throw StoreErrors.NotADatabase(path, "is a folder, not a SQLite database");
+        }
+
+        if (FileType.IsSpecial(path))
+        {
+            throw StoreErrors.NotADatabase(path, "is not a regular file (a FIFO, a device or a socket), not a SQLite database");
         }
     }
 

@@ -88,6 +88,22 @@ public sealed class HistoryProcessTests : IDisposable
         Assert.Equal(before, _folder.Hashes());
     }
 
+    // Permission bits that let others read but not the file's owner, whom the process is (root without its power over them, too):
+    // SQLite cannot open it, and the message says why it may be.
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public async Task History_StoreThisUserMayNotReadAsAProcess_ExitsSixtyFourSayingSo()
+    {
+        var store = await HistoryCli.CreateSampleStoreAsync(_folder.File());
+        File.SetUnixFileMode(store, UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var run = await CliRun.ProcessAsync(AsAnyUser, new Dictionary<string, string?>(), "history", "--store", store);
+
+        Assert.Equal((64, string.Empty), (run.ExitCode, run.Out));
+        Assert.Equal(
+            $"balances: {store} cannot be read: SQLite cannot open it (this user may not read it, or its folder).\n", run.Error);
+    }
+
     // A backup of a store that a writer had open, in a folder and files the process may not write: SQLite reads the log through its
     // index, read-only, and changes none of the three files.
     [Fact]

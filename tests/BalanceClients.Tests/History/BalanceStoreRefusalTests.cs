@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using BalanceClients.History;
+using BalanceClients.Tests.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace BalanceClients.Tests.History;
@@ -114,6 +115,30 @@ public sealed class BalanceStoreRefusalTests : IDisposable
 
         Assert.Equal(
             (BalanceStoreErrorKind.NotADatabase, $"{_folder.Path} is a folder, not a SQLite database; it was left as it is."),
+            (exception.Kind, exception.Message));
+    }
+
+    [Theory]
+    [InlineData(false, null)]
+    [InlineData(true, null)]
+    [InlineData(false, "/dev/null")]
+    [InlineData(true, "/dev/zero")]
+    public async Task Open_AFifoOrADevice_IsRefusedWithoutWaitingForAWriter(bool readOnly, string? device)
+    {
+        var file = device ?? _folder.File("fifo");
+        if (device is null)
+        {
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [file]);
+            await mkfifo.WaitForExitAsync().WithinLimit("mkfifo");
+        }
+
+        // SQLite would open a FIFO read-only by waiting, in its own code, for a writer: the opening runs apart, bounded.
+        var exception = await Assert.ThrowsAsync<BalanceStoreException>(
+            () => Task.Run(() => Open(file, readOnly)).WithinLimit("the opening"));
+
+        Assert.Equal(
+            (BalanceStoreErrorKind.NotADatabase,
+                $"{file} is not a regular file (a FIFO, a device or a socket), not a SQLite database; it was left as it is."),
             (exception.Kind, exception.Message));
     }
 
