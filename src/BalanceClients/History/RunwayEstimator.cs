@@ -55,7 +55,7 @@ public static class RunwayEstimator
         }
         catch (OverflowException)
         {
-            // Amounts beyond 10^20 or so: no runway rather than a wrong one.
+            // Amounts near decimal's limit (10^28): no runway rather than a wrong one.
             return null;
         }
     }
@@ -85,12 +85,16 @@ public static class RunwayEstimator
             return null;
         }
 
+        // Days first: the milliseconds of an amount beyond 10^20 would not fit a decimal before the division.
         var last = series[^1];
-        var remaining = decimal.Round((last.Amount - target) * MillisecondsPerDay / burn);
-        if (remaining > DateTimeOffset.MaxValue.ToUnixTimeMilliseconds() - last.Time)
+        var days = (last.Amount - target) / burn;
+        var latest = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds() - last.Time;
+        if (days > latest / MillisecondsPerDay)
         {
             return null;
         }
+
+        var remaining = decimal.Round(days * MillisecondsPerDay);
 
         var emptyAt = last.Time + (long)remaining;
         return new BalanceRunway(

@@ -22,6 +22,16 @@ public sealed class RunwayEstimatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Estimate_SteadyBurnOfAHugeAmount_IsExact()
+    {
+        // 10^21 with 10^17 spent every 5 minutes: the same runway as 1000 less 1 a time, in units 10^17 times larger.
+        const decimal Unit = 100_000_000_000_000_000m;
+        var runway = RunwayEstimator.Estimate(Series(i => (10_000m - i) * Unit), Now);
+
+        Assert.Equal((9713L * 300, 288m * Unit), (runway!.Seconds, runway.BurnPerDay));
+    }
+
+    [Fact]
     public void Estimate_TopUpHalfway_IsNotSpendingAndKeepsTheRate()
     {
         var runway = RunwayEstimator.Estimate(Series(i => i < Day / 2 ? 1000 - i : 1500 - i), Now);
