@@ -7,6 +7,9 @@ namespace BalanceClients.Cli.History;
 /// <param name="settings">The options.</param>
 internal sealed class HistoryRunner(CliConsole console, HistorySettings settings)
 {
+    // How much later than this machine's clock an imported reading may be: another machine's clock may run ahead.
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
     /// <summary>Prints or imports.</summary>
     /// <param name="cancellationToken">Stops the work; an import stopped part way stores nothing.</param>
     /// <returns>The exit status: 0, or 64 when the store or the imported file cannot be used.</returns>
@@ -87,6 +90,7 @@ internal sealed class HistoryRunner(CliConsole console, HistorySettings settings
     private async Task<int> ImportAsync(string path, CancellationToken cancellationToken)
     {
         var file = ImportFile.Open(path, console.Input);
+        file.LatestTime = console.Clock.GetUtcNow() + ClockSkew;
         await using (file.ConfigureAwait(false))
         {
             // Every row is checked before the store is opened (or created), then read again into one transaction.

@@ -69,6 +69,10 @@ internal sealed class ImportFile : IAsyncDisposable
         }
     }
 
+    /// <summary>The latest time a reading may have: a later one is a mistake (a mistyped year would stay the latest for good).</summary>
+    /// <value>The default value is <see cref="DateTimeOffset.MaxValue"/>: any time.</value>
+    public DateTimeOffset LatestTime { get; set; } = DateTimeOffset.MaxValue;
+
     /// <summary>Reads every row from the start of the file.</summary>
     /// <param name="cancellationToken">Stops the reading.</param>
     /// <returns>The readings, in file order.</returns>
@@ -95,7 +99,14 @@ internal sealed class ImportFile : IAsyncDisposable
                 continue;
             }
 
-            yield return ReadingsCsvRow.TryParse(line, out var reading, out var error) ? reading : throw Error(reader.LineNumber, error);
+            if (!ReadingsCsvRow.TryParse(line, out var reading, out var error))
+            {
+                throw Error(reader.LineNumber, error);
+            }
+
+            yield return reading.Time <= LatestTime ? reading : throw Error(
+                reader.LineNumber,
+                $"the time {ReadingsCsv.Time(reading.Time)} is in the future (the latest accepted is {ReadingsCsv.Time(LatestTime)})");
         }
     }
 

@@ -34,6 +34,9 @@ public sealed class HistoryImportTests : IDisposable
     [InlineData("2026-11-20T12:00:00,telnyx,eu,balance,USD,1", "the time '2026-11-20T12:00:00' is not ISO 8601 with a zone")]
     [InlineData("2026-11-20T12:00:00.0001Z,telnyx,eu,balance,USD,1", "the time '2026-11-20T12:00:00.0001Z' is not ISO 8601")]
     [InlineData("1969-12-31T23:59:59Z,telnyx,eu,balance,USD,1", "the time '1969-12-31T23:59:59Z' is before 1970")]
+    [InlineData(
+        "2026-11-22T12:05:00.001Z,telnyx,eu,balance,USD,1",
+        "the time 2026-11-22T12:05:00.001Z is in the future (the latest accepted is 2026-11-22T12:05:00.000Z)")]
     [InlineData("2026-11-20T12:00:00Z,twilio,eu,balance,USD,1", "'twilio' is not a provider (antgst, lumenfall, mesh, telnyx, undrctrl)")]
     [InlineData("2026-11-20T12:00:00Z,Telnyx,eu,balance,USD,1", "'Telnyx' is not a provider")]
     [InlineData("2026-11-20T12:00:00Z,telnyx, ,balance,USD,1", "the account is empty")]
@@ -221,7 +224,7 @@ public sealed class HistoryImportTests : IDisposable
             (await ReadAllAsync(store)).Select(r => r.Amount!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    private static string ReadingsTime(int i) => (Readings.Start.AddDays(-30) + TimeSpan.FromMinutes(5 * i)).UtcDateTime
+    private static string ReadingsTime(int i) => (Readings.Start.AddDays(-75) + TimeSpan.FromMinutes(5 * i)).UtcDateTime
         .ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<string> StoreWithOneReadingAsync()
