@@ -9,7 +9,7 @@ internal static class SinceDuration
     private const int MaxDigits = 6;
 
     /// <summary>The form, as messages describe it.</summary>
-    public const string Form = "a whole number and a unit, s, m, h, d or w (90s, 30m, 12h, 7d, 2w)";
+    public const string Form = "a whole number from 1 to 999999 and a unit, s, m, h, d or w (90s, 30m, 12h, 7d, 2w)";
 
     /// <summary>Parses a duration.</summary>
     /// <param name="text">The text.</param>

@@ -233,7 +233,8 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--since", "7", "balances: --since '7': a duration of more than zero is needed: a whole number and a unit")]
+    [InlineData("--since", "7", "balances: --since '7': a duration of more than zero is needed: a whole number from 1 to 999999 and")]
+    [InlineData("--since", "1000000w", "balances: --since '1000000w': a duration of more than zero is needed: a whole number from 1 to")]
     [InlineData("--since", "0d", "balances: --since '0d': a duration of more than zero is needed")]
     [InlineData("--format", "prometheus", "balances: Argument 'prometheus' not recognized. Must be one of: 'table' 'json' 'csv'")]
     [InlineData("--provider", "twilio", "balances: Argument 'twilio' not recognized.")]
