@@ -15,7 +15,8 @@ internal static class CliText
     public static string Quote(string value) => $"'{Printable(value)}'";
 
     /// <summary>
-    /// The value with control characters escaped (a message stays one line, a terminal stays untouched), cut to a readable length.
+    /// The value with control and invisible format characters escaped (a message stays one line, a terminal stays untouched),
+    /// cut to a readable length.
     /// </summary>
     /// <param name="value">The value.</param>
     /// <returns>The printable value.</returns>
@@ -55,7 +56,9 @@ internal static class CliText
         var text = new StringBuilder(value.Length + 8);
         foreach (var character in value)
         {
-            if (char.IsControl(character))
+            // Control characters, and the invisible ones that reorder or hide text (U+202E, U+200B, U+2028).
+            if (char.IsControl(character) || (!char.IsSurrogate(character) && CharUnicodeInfo.GetUnicodeCategory(character)
+                    is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator))
             {
                 text.Append(@"\u").Append(((int)character).ToString("x4", CultureInfo.InvariantCulture));
             }
