@@ -5,7 +5,6 @@ using BalanceClients.FakeProviders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
 
@@ -103,8 +102,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             logging.SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.None);
             if (settings.Verbose)
             {
-                logging.AddSimpleConsole(console => console.SingleLine = true);
-                logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+                LogLineFormatter.AddTo(logging);
             }
         });
         services.AddSingleton(console.Clock);

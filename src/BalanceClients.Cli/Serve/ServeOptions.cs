@@ -20,6 +20,12 @@ internal sealed class ServeOptions
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
             if (ListenAddress.Parse(text) is { } address)
             {
+                if (address is { Host: null, Port: 0 })
+                {
+                    result.AddError($"--listen {CliText.Quote(text)}: port 0 (any free one) needs an IP address, such as 127.0.0.1:0 "
+                        + "(localhost is two addresses, and each would get a port of its own).");
+                }
+
                 return address;
             }
 

@@ -9,11 +9,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace BalanceClients.Cli.Serve;
@@ -30,6 +30,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
     private const string PrometheusText = "text/plain; version=0.0.4; charset=utf-8";
     private const string Json = "application/json; charset=utf-8";
     private const string PlainText = "text/plain; charset=utf-8";
+    private const int MaxConnections = 512;
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(4);
 
     /// <summary>Serves until the host is told to stop (a signal, or <paramref name="cancellationToken"/>).</summary>
@@ -109,15 +110,20 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
     {
         var builder = WebApplication.CreateSlimBuilder();
 
-        // The host's own failure to start is reported in one line by RunAsync, not as a logged stack trace.
-        builder.Logging.ClearProviders()
+        // The host's own failure to start is reported in one line by RunAsync, not as a logged stack trace. The health check
+        // service would log each unhealthy probe: a probe every second during an outage would flood the log with one line each.
+        // With --verbose, every check (BalanceClients' Debug) and every request is logged.
+        LogLineFormatter.AddTo(builder.Logging.ClearProviders())
             .SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.Warning)
-            .AddSimpleConsole(options => options.SingleLine = true)
-            .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
-        builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+            .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+            .AddFilter("BalanceClients", settings.Verbose ? LogLevel.Debug : LogLevel.Warning);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            // Each connection holds a file descriptor: past this many, Kestrel closes new ones at once, and the process keeps
+            // the descriptors it needs for the providers, the store and the webhooks.
+            kestrel.Limits.MaxConcurrentConnections = MaxConnections;
             if (settings.Listen.Host is { } host)
             {
                 kestrel.Listen(host, settings.Listen.Port);
@@ -168,7 +174,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
         app.MapGet("/api/v1/balances", balances);
         app.MapGet("/healthz", alive);
         app.MapGet("/readyz", ready);
-        app.MapHealthChecks("/health");
+        app.MapHealthChecks("/health").WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
     }
 
     private static Task WriteAsync(HttpContext context, int status, string contentType, byte[] body)

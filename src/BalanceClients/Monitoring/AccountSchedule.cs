@@ -37,7 +37,8 @@ internal sealed class AccountSchedule(BalanceAccount account, DateTimeOffset due
 
     /// <summary>
     /// The wait before the next check: the interval, jittered; doubled for each failure in a row after the first, up to
-    /// <see cref="MonitorDefaults.MaxBackoffIntervals"/> intervals; never shorter than the provider's <c>Retry-After</c>.
+    /// <see cref="MonitorDefaults.MaxBackoffIntervals"/> intervals; never shorter than the provider's <c>Retry-After</c>, which is
+    /// honoured up to that longest backoff (a provider cannot stop an account's checks for days).
     /// </summary>
     /// <param name="interval">The account's interval.</param>
     /// <param name="consecutiveFailures">How many checks in a row have failed.</param>
@@ -50,6 +51,12 @@ internal sealed class AccountSchedule(BalanceAccount account, DateTimeOffset due
             ? 1
             : Math.Min(1 << Math.Min(consecutiveFailures - 1, 30), MonitorDefaults.MaxBackoffIntervals);
         var wait = interval * backoff * (1 + (MonitorDefaults.Jitter * ((2 * random) - 1)));
-        return retryAfter > wait ? retryAfter.Value : wait;
+        if (retryAfter is not { } asked || asked <= wait)
+        {
+            return wait;
+        }
+
+        var longest = interval * MonitorDefaults.MaxBackoffIntervals;
+        return asked <= longest ? asked : TimeSpan.FromTicks(Math.Max(longest.Ticks, wait.Ticks));
     }
 }

@@ -30,8 +30,16 @@ public sealed class AccountScheduleTests
     [Fact]
     public void NextWait_RetryAfterLongerThanTheWait_IsHonoured()
     {
-        Assert.Equal(TimeSpan.FromHours(1), AccountSchedule.NextWait(Interval, 1, TimeSpan.FromHours(1), 0.5));
+        Assert.Equal(TimeSpan.FromMinutes(30), AccountSchedule.NextWait(Interval, 1, TimeSpan.FromMinutes(30), 0.5));
         Assert.Equal(Interval, AccountSchedule.NextWait(Interval, 1, TimeSpan.FromSeconds(5), 0.5));
+    }
+
+    [Theory]
+    [InlineData(1, 0.5, 2400)]
+    [InlineData(50, 0.999999, 2640)]
+    public void NextWait_RetryAfterOfDays_WaitsNoLongerThanTheLongestBackoff(int failures, double random, double seconds)
+    {
+        Assert.Equal(seconds, AccountSchedule.NextWait(Interval, failures, TimeSpan.FromDays(3), random).TotalSeconds, precision: 3);
     }
 
     [Fact]

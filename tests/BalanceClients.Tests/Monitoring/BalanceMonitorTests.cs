@@ -74,14 +74,14 @@ public sealed class BalanceMonitorTests
     {
         await using var harness = await MonitorHarness.StartAsync(
             checker: options => options.GetProvider("mesh").Resilience.MaxRetryAfter = TimeSpan.Zero);
-        var retryAfter = new Dictionary<string, string> { ["Retry-After"] = "3600" };
+        var retryAfter = new Dictionary<string, string> { ["Retry-After"] = "1800" };
         harness.Fakes["mesh"].Enqueue(FakeResponse.Text(429, null) with { Headers = retryAfter });
         await harness.AdvanceAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(BalanceErrorKind.RateLimited, harness.Reading("mesh").Latest.Error!.Kind);
 
-        await harness.AdvanceAsync(TimeSpan.FromMinutes(55), TimeSpan.FromSeconds(30));
+        await harness.AdvanceAsync(TimeSpan.FromMinutes(25), TimeSpan.FromSeconds(30));
         Assert.Equal(1, harness.Requests("mesh"));
-        Assert.InRange(harness.Requests("telnyx"), 11, 13);
+        Assert.InRange(harness.Requests("telnyx"), 5, 7);
         await harness.AdvanceAsync(TimeSpan.FromMinutes(6), TimeSpan.FromSeconds(30));
         Assert.Equal(2, harness.Requests("mesh"));
     }

@@ -209,6 +209,8 @@ public sealed class ServeEndpointTests
     [InlineData("/nothing", "GET", 404)]
     [InlineData("/metrics", "POST", 405)]
     [InlineData("/api/v1/balances", "DELETE", 405)]
+    [InlineData("/health", "POST", 405)]
+    [InlineData("/health", "HEAD", 405)]
     public async Task Requests_ForNothingServed_AreRefusedWithoutReachingAProvider(string path, string method, int status)
     {
         await using var serve = await ServeHarness.StartAsync();
@@ -254,6 +256,7 @@ public sealed class ServeEndpointTests
     [InlineData("--interval", "86401")]
     [InlineData("--listen", "nowhere")]
     [InlineData("--listen", "127.0.0.1:70000")]
+    [InlineData("--listen", "localhost:0")]
     [InlineData("--min", "nobody=1")]
     public async Task Serve_BadOption_ExitsUsageNamingIt(string option, string value)
     {

@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Console;
+
+namespace BalanceClients.Cli;
+
+/// <summary>
+/// The tool's log lines on standard error (<c>--verbose</c>, and serve's warnings): one line per entry, as the simple console
+/// formatter's single-line form writes it (<c>warn: Category[2] message</c>), with every control and invisible character of the
+/// message escaped, so that an account name or a request path cannot drive the terminal or split a line.
+/// </summary>
+internal sealed class LogLineFormatter() : ConsoleFormatter(FormatterName)
+{
+    /// <summary>The formatter's name in <see cref="ConsoleLoggerOptions.FormatterName"/>.</summary>
+    public const string FormatterName = "balances";
+
+    /// <summary>Writes the tool's console log: this formatter, every level to standard error.</summary>
+    /// <param name="logging">The logging builder.</param>
+    /// <returns>The same builder.</returns>
+    public static ILoggingBuilder AddTo(ILoggingBuilder logging)
+    {
+        // The console logger takes every registered formatter; AddConsoleFormatter would also bind options by reflection.
+        logging.AddConsole(options =>
+        {
+            options.FormatterName = FormatterName;
+            options.LogToStandardErrorThreshold = LogLevel.Trace;
+        });
+        logging.Services.TryAddEnumerable(ServiceDescriptor.Singleton<ConsoleFormatter, LogLineFormatter>());
+        return logging;
+    }
+
+    /// <inheritdoc />
+    public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
+    {
+        var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
+        if (logEntry.Exception is { } exception)
+        {
+            message = $"{message} {exception}";
+        }
+
+        textWriter.Write(Level(logEntry.LogLevel));
+        textWriter.Write(": ");
+        textWriter.Write(logEntry.Category);
+        textWriter.Write('[');
+        textWriter.Write(logEntry.EventId.Id);
+        textWriter.Write("] ");
+        textWriter.WriteLine(CliText.OneLine(message));
+    }
+
+    private static string Level(LogLevel level) => level switch
+    {
+        LogLevel.Trace => "trce",
+        LogLevel.Debug => "dbug",
+        LogLevel.Information => "info",
+        LogLevel.Warning => "warn",
+        LogLevel.Error => "fail",
+        _ => "crit",
+    };
+}

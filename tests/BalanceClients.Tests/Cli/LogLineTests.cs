@@ -1,0 +1,60 @@
+using BalanceClients.FakeProviders;
+using BalanceClients.Tests.Testing;
+
+namespace BalanceClients.Tests.Cli;
+
+/// <summary>
+/// The log lines on standard error (<c>--verbose</c>, serve's warnings) as a real process writes them: one line per entry, no
+/// control character of an account name or a request path, no secret, and no line per health probe.
+/// </summary>
+[Trait(CliRun.Category, CliRun.RunsAsAProcess)]
+public sealed class LogLineTests
+{
+    [Fact]
+    public async Task CheckVerbose_HostileAccountNameAndAProviderQuotingTheSecret_LogsEscapedLinesWithoutIt()
+    {
+        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
+        fakes["undrctrl"].Default = FakeResponse.Json(200, """{"error":"bad key demo-undrctrl-api-key"}""");
+        using var file = await TempFile.WithLinesAsync(AccountLines.Undrctrl(@"esc\u001b[2J\u0007bell\rreturn"));
+
+        var run = await CliRun.ProcessAsync(fakes.Environment, "check", "--format", "json", "--accounts", file.Path, "--verbose");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(@"undrctrl/esc\u001b[2J\u0007bell\u000dreturn", run.Error, StringComparison.Ordinal);
+        Assert.All(run.Error.TrimEnd('\n').Split('\n'), line =>
+            Assert.Matches(@"^(trce|dbug|info|warn|fail|crit): [\w.]+\[\d+\] [^\x00-\x1f\x7f]*$", line));
+        Assert.DoesNotContain("demo-undrctrl-api-key", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServeVerbose_ProbesAndHostileRequestPaths_LogChecksAndEscapedRequestsButNoProbeFailures()
+    {
+        await using var serve = await WatchedServe.StartAsync(
+            new Dictionary<string, string?>(), "--demo", "--listen", "127.0.0.1:0", "--min", "undrctrl=2000", "--verbose");
+        using var http = new HttpClient { BaseAddress = serve.BaseUrl, Timeout = Bounded.Limit };
+        await WaitUntilAsync(() => serve.Output.Contains("Checked undrctrl/default", StringComparison.Ordinal));
+
+        for (var i = 0; i < 20; i++)
+        {
+            using var health = await http.GetAsync("/health");
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        }
+
+        using var hostile = await http.GetAsync("/%1b%5b2Jall-fine%07");
+        await WaitUntilAsync(() => serve.Output.Contains("all-fine", StringComparison.Ordinal));
+
+        Assert.Contains(@"/\u001b[2Jall-fine\u0007", serve.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b", serve.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("HealthCheck", serve.Output, StringComparison.Ordinal);
+    }
+
+    // The process logs on its own schedule: its output is polled, on real time, with a deadline.
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var deadline = new CancellationTokenSource(Bounded.Limit);
+        while (!condition())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+        }
+    }
+}
