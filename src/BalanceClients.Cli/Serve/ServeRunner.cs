@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using BalanceClients.Configuration;
 using BalanceClients.FakeProviders;
 using BalanceClients.History;
@@ -38,6 +39,21 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
     /// <returns>The exit status: 0 after a clean stop, 64 for a configuration mistake, 1 when the address cannot be served.</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        // From the first instant, not only once the host has started: a signal while starting stops it too, with exit 0.
+        using var signalled = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        return await ServeAsync(signalled.Token).ConfigureAwait(false);
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            signalled.Cancel();
+        }
+    }
+
+    private async Task<int> ServeAsync(CancellationToken cancellationToken)
+    {
         FakeProviderServer? demo = null;
         try
         {
@@ -69,6 +85,11 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
                 await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // A signal while starting stops the server as it would stop it serving.
+            return ExitCodes.Ok;
         }
         catch (Exception exception) when (CliConfiguration.MistakeIn(exception) is { } mistake)
         {
