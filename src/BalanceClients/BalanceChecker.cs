@@ -187,6 +187,6 @@ public sealed class BalanceChecker : IBalanceChecker
 
         activity?.SetStatus(ActivityStatusCode.Error, outcome);
         activity?.SetTag(BalanceTelemetry.HttpStatusTag, error.HttpStatus);
-        Log.CheckFailed(_logger, provider, account, outcome, error.HttpStatus, duration.TotalMilliseconds, error.Message);
+        Log.CheckFailed(_logger, provider, account, outcome, Log.Status(error.HttpStatus), duration.TotalMilliseconds, error.Message);
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BalanceClients;
 
 /// <summary>Why one account's balance could not be read. Never holds a secret.</summary>
@@ -16,7 +14,7 @@ public sealed record BalanceError(BalanceErrorKind Kind, int? HttpStatus, string
     /// <inheritdoc />
     public override string ToString()
     {
-        var status = HttpStatus is { } code ? code.ToString(CultureInfo.InvariantCulture) : "none";
+        var status = Diagnostics.Log.Status(HttpStatus);
         var providerCode = ProviderCode is null ? string.Empty : $", provider code {ProviderCode}";
         return $"{Kind.ToContractName()} (HTTP {status}{providerCode}): {Message}";
     }

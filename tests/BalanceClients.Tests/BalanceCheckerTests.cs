@@ -41,6 +41,7 @@ public sealed class BalanceCheckerTests
         var mesh = Assert.Single(results, r => r.Provider == "mesh");
         Assert.Equal((BalanceErrorKind.Timeout, "No answer within the check's deadline."), (mesh.Error!.Kind, mesh.Error.Message));
         Assert.All(results.Where(r => r.Provider != "mesh"), r => Assert.True(r.IsSuccess, r.Error?.ToString()));
+        Assert.Contains("Checked mesh/default: timeout (HTTP none) in 5000 ms", harness.Logs.AllText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,9 +2,17 @@ using Microsoft.Extensions.Logging;
 
 namespace BalanceClients.Diagnostics;
 
-/// <summary>The library's log messages. None of them carries a secret: credentials are never passed in.</summary>
+/// <summary>
+/// The library's log messages. None of them carries a secret: credentials are never passed in. An HTTP status is its number, or
+/// <c>none</c> when no answer came (as <see cref="BalanceError.ToString"/> writes it).
+/// </summary>
 internal static partial class Log
 {
+    /// <summary>An HTTP status as the messages write it.</summary>
+    /// <param name="status">The status, if an answer came.</param>
+    /// <returns>The number, or <c>none</c>.</returns>
+    public static string Status(int? status) => status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+
     [LoggerMessage(1, LogLevel.Debug, "Checked {Provider}/{Account}: ok in {DurationMs:F0} ms")]
     public static partial void CheckSucceeded(ILogger logger, string provider, string account, double durationMs);
 
@@ -17,7 +25,7 @@ internal static partial class Log
         string provider,
         string account,
         string errorKind,
-        int? httpStatus,
+        string httpStatus,
         double durationMs,
         string errorMessage);
 
@@ -29,7 +37,7 @@ internal static partial class Log
         ILogger logger,
         string provider,
         int attempt,
-        int? httpStatus,
+        string httpStatus,
         string? exception,
         double delayMs);
 }

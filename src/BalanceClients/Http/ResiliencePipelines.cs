@@ -52,7 +52,7 @@ internal static class ResiliencePipelines
                         logger,
                         providerId,
                         args.AttemptNumber + 1,
-                        status,
+                        Log.Status(status),
                         args.Outcome.Exception?.GetType().Name,
                         args.RetryDelay.TotalMilliseconds);
                     BalanceTelemetry.Retries.Add(1, new KeyValuePair<string, object?>(BalanceTelemetry.ProviderTag, providerId));
