@@ -78,7 +78,7 @@ internal static class BalancesCommand
         var root = new RootCommand(
             "balances: how much money is left on your UNDRCTRL, Antgst, Telnyx, Lumenfall and Mesh Connect accounts.\n"
             + "Exit status: 0 all answered and none low, 1 an account failed, 2 none failed but one is low, "
-            + "64 bad arguments or configuration.")
+            + "64 bad arguments or configuration, 130 interrupted.")
         {
             CreateCheckCommand(console),
             CreateServeCommand(console),

@@ -25,7 +25,7 @@ internal sealed class CheckOptions
         HelpName = "ID",
     };
 
-    public ThresholdOptions Thresholds { get; } = new();
+    public ThresholdOptions Thresholds { get; } = new(("exit 0", "exit 2"));
 
     public Option<TimeSpan?> Timeout { get; } = new("--timeout")
     {

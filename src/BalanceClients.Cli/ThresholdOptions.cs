@@ -3,18 +3,19 @@ using System.CommandLine;
 namespace BalanceClients.Cli;
 
 /// <summary>The <c>--warn</c> and <c>--min</c> options, as <c>check</c> and <c>serve</c> both take them.</summary>
-internal sealed class ThresholdOptions
+/// <param name="effect">What each level does, as the command's help says it: <c>check</c>'s exit status, <c>serve</c>'s health.</param>
+internal sealed class ThresholdOptions((string Warning, string Critical) effect)
 {
     public Option<string[]> Warn { get; } = new("--warn")
     {
-        Description = "Warning level (repeatable): an amount below AMOUNT is at level warning (exit 0). Same form as --min.",
+        Description = $"Warning level (repeatable): an amount below AMOUNT is at level warning ({effect.Warning}). Same form as --min.",
         HelpName = "ID[.KIND]=AMOUNT",
     };
 
     public Option<string[]> Min { get; } = new("--min")
     {
-        Description = "Critical level (repeatable): an amount below AMOUNT is low (exit 2). ID=AMOUNT for the provider's primary amount, "
-            + "ID.KIND=AMOUNT for one kind.",
+        Description = $"Critical level (repeatable): an amount below AMOUNT is low ({effect.Critical}). ID=AMOUNT for the provider's "
+            + "primary amount, ID.KIND=AMOUNT for one kind.",
         HelpName = "ID[.KIND]=AMOUNT",
     };
 

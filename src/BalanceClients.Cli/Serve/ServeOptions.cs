@@ -52,7 +52,7 @@ internal sealed class ServeOptions
         },
     };
 
-    public ThresholdOptions Thresholds { get; } = new();
+    public ThresholdOptions Thresholds { get; } = new(("/health Degraded", "/health Unhealthy"));
 
     public Option<bool> Demo { get; } = new("--demo")
     {
