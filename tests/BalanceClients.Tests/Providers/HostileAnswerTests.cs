@@ -62,6 +62,21 @@ public sealed class HostileAnswerTests
     }
 
     [Fact]
+    public async Task Check_MeshBalancesWithANullEntry_IsInvalidResponseOfItsAnswer()
+    {
+        await using var harness = await CheckerHarness.StartAsync();
+        harness.Fake("mesh").Enqueue(FakeResponse.Json(
+            200, """{"status":"ok","content":{"balances":[null],"totalCashUsdValue":1,"totalBuyingPowerUsdValue":1}}"""));
+
+        var result = await harness.CheckAsync("mesh");
+
+        Assert.Equal(
+            (BalanceErrorKind.InvalidResponse, (int?)200,
+                "The provider's answer does not fit its spec: 'content.balances' holds null where a balance belongs."),
+            (result.Error!.Kind, result.Error.HttpStatus, result.Error.Message));
+    }
+
+    [Fact]
     public async Task Check_PrepaidLumenfallWithoutAnAmount_IsInvalidResponse()
     {
         await using var harness = await CheckerHarness.StartAsync();

@@ -86,6 +86,11 @@ internal sealed class MeshBalanceProvider : BalanceProvider<MeshCredentials>
         var amounts = new List<BalanceAmount>();
         foreach (var balance in content.Balances ?? [])
         {
+            if (balance is null)
+            {
+                throw ProviderAnswer.Invalid("'content.balances' holds null where a balance belongs", Ok);
+            }
+
             var currency = ProviderAnswer.Currency(balance.CurrencyCode, "content.balances[].currencyCode", Ok);
             AddIfGiven(amounts, AmountKinds.Cash, balance.Cash, currency);
             AddIfGiven(amounts, AmountKinds.BuyingPower, balance.BuyingPower, currency);
