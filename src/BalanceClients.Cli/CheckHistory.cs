@@ -27,7 +27,7 @@ internal sealed class CheckHistory : IAsyncDisposable
     public static bool CanRecord(bool record, StoreLocation? store, bool demo, out string error)
     {
         error = !record || store is not null ? string.Empty
-            : demo ? "--record with --demo needs --store PATH: the demo's readings never go to the store of real ones."
+            : demo ? "--record with --demo needs --store PATH or BALANCES_STORE: the demo's readings never go to the default store."
             : "--record and --no-store cannot be given together.";
         return error.Length == 0;
     }

@@ -66,7 +66,13 @@ internal static class CliConfiguration
         var builder = new ConfigurationBuilder();
         if (demo is not null)
         {
-            return builder.AddBalanceEnvironmentVariables(demo.Environment).Build();
+            var environment = new Dictionary<string, string?>(demo.Environment, StringComparer.Ordinal);
+            if (console.Environment.GetValueOrDefault(ConfigurationKeys.WebhookUrlVariable) is { Length: > 0 } webhook)
+            {
+                environment[ConfigurationKeys.WebhookUrlVariable] = webhook;
+            }
+
+            return builder.AddBalanceEnvironmentVariables(environment).Build();
         }
 
         if (configFile is not null)

@@ -2,7 +2,10 @@ using BalanceClients.Configuration;
 
 namespace BalanceClients.Cli;
 
-/// <summary>What <c>--demo</c> refuses and what it ignores: it checks its built-in fake providers and nothing else.</summary>
+/// <summary>
+/// What <c>--demo</c> refuses and what it ignores: it checks its built-in fake providers and nothing else. Where readings go
+/// (<c>BALANCES_STORE</c>) and whom to tell (<c>BALANCES_WEBHOOK_URL</c>) are not provider settings: the demo takes them.
+/// </summary>
 internal static class DemoRules
 {
     private const string Fakes = "--demo checks only its built-in fake providers";
@@ -35,7 +38,6 @@ internal static class DemoRules
 
     private static bool IsProviderSetting(string variable) =>
         variable.StartsWith("Balances__", StringComparison.OrdinalIgnoreCase)
-        || variable is StoreLocation.Variable or "BALANCES_WEBHOOK_URL"
         || ProviderInfo.All.Any(provider => provider.EnvironmentVariables.Contains(variable, StringComparer.Ordinal)
             || variable == $"{provider.Id.ToUpperInvariant()}_BASE_URL");
 }

@@ -35,8 +35,8 @@ internal sealed class StoreOptions
     /// <param name="location">The store's file; <see langword="null"/> with <c>--no-store</c>.</param>
     /// <param name="error">Why it cannot be told, otherwise.</param>
     /// <param name="demo">
-    /// Whether the command runs <c>--demo</c>: then only an explicit <c>--store</c> gives a store, so that the fakes' readings never
-    /// reach the one where real readings are kept.
+    /// Whether the command runs <c>--demo</c>: then only an explicit <c>--store</c> or <c>BALANCES_STORE</c> gives a store, never the
+    /// default place, so that the fakes' readings never reach the one where real readings are kept unless the user says so.
     /// </param>
     /// <param name="optional">
     /// Whether the command can do without a store (<c>check</c> without <c>--record</c> only reads one that exists): then an
@@ -53,7 +53,7 @@ internal sealed class StoreOptions
     {
         ArgumentNullException.ThrowIfNull(result);
         var path = result.GetValue(Store);
-        if (demo && path is null)
+        if (demo && path is null && string.IsNullOrEmpty(environment.GetValueOrDefault(StoreLocation.Variable)))
         {
             location = null;
             error = string.Empty;

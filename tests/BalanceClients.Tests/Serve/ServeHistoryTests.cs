@@ -92,12 +92,19 @@ public sealed class ServeHistoryTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task Serve_Demo_RecordsNothingUnlessToldWhere()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Serve_Demo_RecordsWhereToldButNeverInTheDefaultStore(bool balancesStore)
     {
         var state = Path.Combine(_folder, "state");
         using var stop = new CancellationTokenSource();
-        var environment = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = state, ["BALANCES_STORE"] = StorePath };
+        var environment = new Dictionary<string, string?> { ["XDG_STATE_HOME"] = state };
+        if (balancesStore)
+        {
+            environment["BALANCES_STORE"] = StorePath;
+        }
+
         var console = new BalanceClients.Cli.CliConsole(new MemoryStream(), new StringWriter(), environment, false)
         {
             Serving = _ => stop.Cancel(),
@@ -106,7 +113,7 @@ public sealed class ServeHistoryTests : IDisposable
         var exit = await BalanceClients.Cli.BalancesCommand.RunAsync(["serve", "--demo", "--listen", "127.0.0.1:0"], console, stop.Token);
 
         Assert.Equal(0, exit);
-        Assert.False(File.Exists(StorePath));
+        Assert.Equal(balancesStore, File.Exists(StorePath));
         Assert.False(Directory.Exists(state));
     }
 
