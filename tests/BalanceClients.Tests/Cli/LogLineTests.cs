@@ -49,12 +49,6 @@ public sealed class LogLineTests
     }
 
     // The process logs on its own schedule: its output is polled, on real time, with a deadline.
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(Bounded.Limit);
-        while (!condition())
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) =>
+        Bounded.UntilAsync(_ => Task.FromResult(condition()), "a line in balances serve's output");
 }

@@ -44,21 +44,20 @@ public sealed class ServeConnectionLimitTests
     }
 
     // The connection closed is released by the server a moment later: /healthz is polled, on real time, with a deadline.
-    private static async Task WaitUntilServedAsync(HttpClient http)
-    {
-        using var deadline = new CancellationTokenSource(Bounded.Limit);
-        while (true)
-        {
-            try
+    private static Task WaitUntilServedAsync(HttpClient http) =>
+        Bounded.UntilAsync(
+            async deadline =>
             {
-                using var alive = await http.GetAsync("/healthz", deadline.Token);
-                Assert.True(alive.IsSuccessStatusCode);
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
-            }
-        }
-    }
+                try
+                {
+                    using var alive = await http.GetAsync("/healthz", deadline);
+                    Assert.True(alive.IsSuccessStatusCode);
+                    return true;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            "balances serve to answer again");
 }

@@ -37,18 +37,12 @@ public sealed class ServeProcessTests
     }
 
     // The demo's first checks are spread over its first seconds: readiness is polled, on real time, with a deadline.
-    private static async Task WaitUntilReadyAsync(HttpClient http)
-    {
-        using var deadline = new CancellationTokenSource(Bounded.Limit);
-        while (true)
-        {
-            using var ready = await http.GetAsync("/readyz", deadline.Token);
-            if (ready.IsSuccessStatusCode)
+    private static Task WaitUntilReadyAsync(HttpClient http) =>
+        Bounded.UntilAsync(
+            async deadline =>
             {
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
-        }
-    }
+                using var ready = await http.GetAsync("/readyz", deadline);
+                return ready.IsSuccessStatusCode;
+            },
+            "balances serve to be ready");
 }

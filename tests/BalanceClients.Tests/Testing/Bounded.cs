@@ -31,5 +31,26 @@ internal static class Bounded
         return await task;
     }
 
+    /// <summary>
+    /// Asks <paramref name="condition"/> every 50 ms of real time until it holds, for at most <see cref="Limit"/>: for what another
+    /// process does on its own schedule, which no manual clock moves and no signal announces.
+    /// </summary>
+    /// <exception cref="TimeoutException">The condition did not hold in time; the message says what was awaited.</exception>
+    public static async Task UntilAsync(Func<CancellationToken, Task<bool>> condition, string what)
+    {
+        using var deadline = new CancellationTokenSource(Limit);
+        try
+        {
+            while (!await condition(deadline.Token))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+            }
+        }
+        catch (OperationCanceledException exception) when (deadline.IsCancellationRequested)
+        {
+            throw new TimeoutException(TimedOut(what), exception);
+        }
+    }
+
     private static string TimedOut(string what) => $"Waited {Limit.TotalSeconds:F0} s (real time) for {what}, in vain.";
 }
