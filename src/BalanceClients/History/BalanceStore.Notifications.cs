@@ -18,10 +18,9 @@ public sealed partial class BalanceStore
         ReadingAsync(
             NotifiedSchema,
             [],
-            async (connection, _) =>
+            async (connection, _, version) =>
             {
                 // A file of version 2, read-only and so not migrated, has no runway levels: none was told then.
-                var version = await ScalarAsync<long>(connection, "PRAGMA user_version", cancellationToken).ConfigureAwait(false);
                 var runwayLevelColumn = version < RunwayLevelSchema ? "'ok'" : "runway_level";
                 using var command = connection.CreateCommand();
                 command.CommandText = $"""

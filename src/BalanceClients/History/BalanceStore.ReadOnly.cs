@@ -62,7 +62,7 @@ public sealed partial class BalanceStore
         try
         {
             // Every snapshot checks the file's identity and schema: one that reads nothing more refuses a file up front.
-            await store.ReadingAsync(0, true, (_, _) => Task.FromResult(true), cancellationToken).ConfigureAwait(false);
+            await store.ReadingAsync(0, true, (_, _, _) => Task.FromResult(true), cancellationToken).ConfigureAwait(false);
             return store;
         }
         catch
@@ -80,10 +80,11 @@ public sealed partial class BalanceStore
         }
     }
 
-    // Runs a read in one snapshot, at the store's now; SQLite's failures become BalanceStoreExceptions. A file older than sinceVersion
-    // (read-only) gives `before`; a file read as immutable that another process wrote meanwhile is read again.
+    // Runs a read in one snapshot, given the store's now and the file's schema version; SQLite's failures become
+    // BalanceStoreExceptions. A file older than sinceVersion (read-only) gives `before`; a file read as immutable that another
+    // process wrote meanwhile is read again.
     private async Task<T> ReadingAsync<T>(
-        int sinceVersion, T before, Func<SqliteConnection, long, Task<T>> read, CancellationToken cancellationToken)
+        int sinceVersion, T before, Func<SqliteConnection, long, long, Task<T>> read, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         for (var attempt = 1; ; attempt++)
@@ -94,7 +95,8 @@ public sealed partial class BalanceStore
                 snapshot = await OpenSnapshotAsync(cancellationToken).ConfigureAwait(false);
                 var result = snapshot.Version < sinceVersion
                     ? before
-                    : await read(snapshot.Connection, _timeProvider.GetUtcNow().ToUnixTimeMilliseconds()).ConfigureAwait(false);
+                    : await read(snapshot.Connection, _timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), snapshot.Version)
+                        .ConfigureAwait(false);
                 if (!snapshot.Changed)
                 {
                     return result;

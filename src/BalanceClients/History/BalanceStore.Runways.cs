@@ -26,7 +26,7 @@ public sealed partial class BalanceStore
         return await ReadingAsync(
             ReadingsSchema,
             [],
-            async (connection, now) =>
+            async (connection, now, _) =>
             {
                 var primary = (await SeriesAsync(connection, null, null, cancellationToken).ConfigureAwait(false))
                     .Where(s => string.Equals(
@@ -75,7 +75,7 @@ public sealed partial class BalanceStore
         return await ReadingAsync(
             ReadingsSchema,
             null,
-            async (connection, now) =>
+            async (connection, now, _) =>
             {
                 var series = (await SeriesAsync(connection, provider, account, cancellationToken).ConfigureAwait(false))
                     .Where(s => s.Kind == kind);
