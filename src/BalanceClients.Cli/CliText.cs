@@ -51,14 +51,22 @@ internal static class CliText
         return reason.TrimEnd('.');
     }
 
+    /// <summary>
+    /// Whether a character shows nothing or moves the cursor: a control character, or an invisible one that reorders or hides text
+    /// (U+202E, U+200B, U+2028). A lone surrogate is not: strict UTF-8 never yields one, and a pair is one visible character.
+    /// </summary>
+    /// <param name="character">The character.</param>
+    /// <returns>Whether the tool escapes or refuses it.</returns>
+    public static bool IsInvisible(char character) =>
+        !char.IsSurrogate(character) && CharUnicodeInfo.GetUnicodeCategory(character) is UnicodeCategory.Control
+            or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
     private static string Escape(ReadOnlySpan<char> value)
     {
         var text = new StringBuilder(value.Length + 8);
         foreach (var character in value)
         {
-            // Control characters, and the invisible ones that reorder or hide text (U+202E, U+200B, U+2028).
-            if (char.IsControl(character) || (!char.IsSurrogate(character) && CharUnicodeInfo.GetUnicodeCategory(character)
-                    is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator))
+            if (IsInvisible(character))
             {
                 text.Append(@"\u").Append(((int)character).ToString("x4", CultureInfo.InvariantCulture));
             }

@@ -154,14 +154,11 @@ internal static class ReadingsCsvRow
     private static bool TryParseTime(string text, out DateTimeOffset time) =>
         DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, TimeStyles, out time);
 
-    // Control characters, invisible format characters (U+200B, U+202E) and line separators; lone surrogates cannot come out of
-    // the strict UTF-8 decoding of the line.
     private static int FirstInvisible(string field)
     {
         for (var i = 0; i < field.Length; i++)
         {
-            if (!char.IsSurrogate(field[i]) && CharUnicodeInfo.GetUnicodeCategory(field[i]) is UnicodeCategory.Control
-                or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            if (CliText.IsInvisible(field[i]))
             {
                 return i;
             }
