@@ -96,6 +96,9 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
             DataSource = dataSource,
             Mode = mode,
             Cache = SqliteCacheMode.Private,
+            // Said, not left to how SQLite was compiled: the bundled e_sqlite3 enforces foreign keys by default, the SQLite that
+            // the Native AOT executable links in (Debian's) does not.
+            ForeignKeys = true,
             // Each store owns its connections and closes them on dispose: no pooled handle keeps the file open afterwards.
             Pooling = false,
             // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed (0 would be forever), after
