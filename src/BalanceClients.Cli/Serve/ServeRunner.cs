@@ -78,9 +78,10 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
                 var address = app.Services.GetRequiredService<IServer>().Features
                     .GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
                 var recording = settings.Store is { } store ? $"recording in {CliText.Quote(store.Path)}" : "recording nothing";
+                var status = $"monitoring {accounts.Count} account(s), {recording}; serving {address}";
                 await console.Error.WriteLineAsync(
-                    $"balances: monitoring {accounts.Count} account(s), {recording}; serving {address} "
-                    + "(/metrics, /api/v1/balances, /healthz, /readyz, /health)").ConfigureAwait(false);
+                    $"balances: {status} (/metrics, /api/v1/balances, /healthz, /readyz, /health)").ConfigureAwait(false);
+                SystemdNotification.Status(app.Services, status);
                 console.Serving?.Invoke(app.Services);
                 await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
                 return ExitCodes.Ok;
@@ -140,6 +141,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
             .AddFilter("BalanceClients", settings.Verbose ? LogLevel.Debug : LogLevel.Warning);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
+        SystemdNotification.AddTo(builder.Services);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Each connection holds a file descriptor: past this many, Kestrel closes new ones at once, and the process keeps

@@ -28,13 +28,13 @@ public sealed class SystemdUnitTests
     }
 
     [Fact]
-    public void Unit_Settings_RunAHardenedDynamicUserWithTheStoreInItsStateDirectory()
+    public void Unit_Settings_RunANotifyingHardenedDynamicUserWithTheStoreInItsStateDirectory()
     {
         var settings = Settings(Unit).ToLookup(setting => setting.Key, setting => setting.Value, StringComparer.Ordinal);
 
         foreach (var (key, value) in new[]
         {
-            ("DynamicUser", "yes"), ("NoNewPrivileges", "yes"), ("ProtectSystem", "strict"), ("ProtectHome", "yes"),
+            ("Type", "notify"), ("DynamicUser", "yes"), ("NoNewPrivileges", "yes"), ("ProtectSystem", "strict"), ("ProtectHome", "yes"),
             ("PrivateTmp", "yes"), ("CapabilityBoundingSet", string.Empty),
             ("StateDirectory", "balances"), ("Environment", "BALANCES_STORE=%S/balances/balances.db"),
         })
