@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using BalanceClients.Tests.Cli;
 
@@ -12,7 +13,11 @@ internal static partial class WatchedServe
     /// <summary>Starts <c>balances serve</c> with these arguments (<c>--listen 127.0.0.1:0</c>, say) and waits until it serves.</summary>
     /// <exception cref="InvalidOperationException">It exited or did not serve in time; the message has its output.</exception>
     public static Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
-        ServerProcess.StartAsync("balances serve", CliRun.StartInfo(CliProcessOptions.Default, environment, ["serve", .. args]), Serving());
+        StartAsync(CliRun.StartInfo(CliProcessOptions.Default, environment, ["serve", .. args]));
+
+    /// <summary>Starts <c>balances serve</c> as <paramref name="start"/> says (another installation of it, say) and waits until it serves.</summary>
+    /// <exception cref="InvalidOperationException">It exited or did not serve in time; the message has its output.</exception>
+    public static Task<ServerProcess> StartAsync(ProcessStartInfo start) => ServerProcess.StartAsync("balances serve", start, Serving());
 
     [GeneratedRegex(@"^balances: monitoring \d+ account\(s\), [^;]*; serving http://(?<address>\S+) ")]
     private static partial Regex Serving();

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using BalanceClients.FakeProviders;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Tests.Testing;
 
@@ -59,14 +54,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     public static async Task<WebhookReceiver> StartAsync(TimeProvider timeProvider)
     {
         var receiver = new WebhookReceiver(timeProvider);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.Run(receiver.HandleAsync);
-        await app.StartAsync();
-        receiver._app = app;
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        receiver.Root = new Uri(address + "/");
+        (receiver._app, receiver.Root) = await LoopbackApp.StartAsync(receiver.HandleAsync);
         return receiver;
     }
 
