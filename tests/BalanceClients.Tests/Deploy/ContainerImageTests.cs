@@ -1,11 +1,9 @@
 using System.Formats.Tar;
 using System.Net;
-using System.Reflection;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BalanceClients.Cli;
 using BalanceClients.Tests.Testing;
 
 namespace BalanceClients.Tests.Deploy;
@@ -19,10 +17,6 @@ public sealed class ContainerImageTests
     private const string Volume = "var/lib/balances";
     private const string Skopeo = "/usr/bin/skopeo";
     private const string Podman = "/usr/bin/podman";
-
-    // The tool's own version, VERSION+REVISION, as the test build of it says: the image's executable says the same.
-    private static readonly string[] Described = typeof(BalancesCommand).Assembly
-        .GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+');
 
     private static readonly string[] Shipped =
     [
@@ -67,14 +61,17 @@ public sealed class ContainerImageTests
     [FactWhenImage]
     public void Index_Name_IsLocalhostBalancesAtTheToolsVersionWithItsLabels()
     {
-        var name = $"localhost/balances:{Described[0]}";
+        var name = ToolVersion.ImageName;
         var annotations = Image.ManifestDescriptor.GetProperty("annotations");
         Assert.Equal(name, annotations.GetProperty("org.opencontainers.image.ref.name").GetString());
         Assert.Equal(name, annotations.GetProperty("io.containerd.image.name").GetString());
 
         var labels = Config.GetProperty("Labels");
-        Assert.Equal(Described[0], labels.GetProperty("org.opencontainers.image.version").GetString());
-        Assert.Equal(Described[1], labels.GetProperty("org.opencontainers.image.revision").GetString());
+        Assert.Equal(ToolVersion.Version, labels.GetProperty("org.opencontainers.image.version").GetString());
+        var revision = labels.GetProperty("org.opencontainers.image.revision").GetString();
+        Assert.True(
+            revision == ToolVersion.Revision,
+            $"the image was built from {revision}, these tests from {ToolVersion.Revision}: rebuild it (deploy/container/build.sh)");
         Assert.NotEmpty(labels.GetProperty("org.opencontainers.image.source").GetString()!);
     }
 
@@ -154,7 +151,7 @@ public sealed class ContainerImageTests
             Assert.True(load.ExitCode == 0, load.ToString());
 
             var images = await ToolRun.RunAsync(Podman, folder.FullName, [.. podman, "images", "--format", "{{.Repository}}:{{.Tag}}"]);
-            Assert.Equal($"localhost/balances:{Described[0]}", images.Out.Trim());
+            Assert.Equal(ToolVersion.ImageName, images.Out.Trim());
         }
         finally
         {

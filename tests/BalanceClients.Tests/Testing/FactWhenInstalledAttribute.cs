@@ -9,13 +9,14 @@ internal sealed class FactWhenInstalledAttribute : FactAttribute
 {
     /// <param name="program">The program's absolute path.</param>
     /// <param name="package">The Debian package that brings it (.ci/run installs <c>prometheus</c>).</param>
-    public FactWhenInstalledAttribute(string program, string package = "prometheus")
+    /// <param name="whence">Where it comes from instead, for a program that no Debian package brings.</param>
+    public FactWhenInstalledAttribute(string program, string package = "prometheus", string? whence = null)
     {
         Program = program;
         if (!File.Exists(program))
         {
             var installs = package == "prometheus" ? "; .ci/run installs it" : string.Empty;
-            Skip = $"{program} is not installed (Debian's {package} package brings it{installs})";
+            Skip = $"{program} is not installed ({whence ?? $"Debian's {package} package brings it{installs}"})";
         }
     }
 
