@@ -36,35 +36,9 @@ curl_five() {
 }
 export -f curl_five
 
-# One line per run: wall seconds (from the shell's microsecond clock; time -v counts only hundredths), CPU seconds, peak RSS KiB.
-measure() {
-  local i out start end
-  for ((i = 0; i < warmup + runs; i++)); do
-    start=$EPOCHREALTIME
-    out=$( { /usr/bin/time -v "$@" > /dev/null; } 2>&1 )
-    end=$EPOCHREALTIME
-    if ((i >= warmup)); then
-      awk -F': ' -v start="$start" -v end="$end" '
-        /User time/ { user = $2 } /System time/ { sys = $2 } /Maximum resident/ { rss = $2 }
-        END { printf "%.4f %.2f %d\n", end - start, user + sys, rss }' <<< "$out"
-    fi
-  done
-}
+# shellcheck source=measure.sh
+source tests/BalanceClients.Benchmarks/measure.sh
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-
-row() {
-  local name=$1 size=$2; shift 2
-  local results
-  results=$(measure "$@")
-  printf '| %s | %s s | %s s | %s MiB | %s |\n' "$name" \
-    "$(cut -d' ' -f1 <<< "$results" | median)" \
-    "$(cut -d' ' -f2 <<< "$results" | median)" \
-    "$(cut -d' ' -f3 <<< "$results" | median | awk '{ printf "%.1f", $1 / 1024 }')" \
-    "$size"
-}
-
-mib() { awk '{ printf "%.1f MiB", $1 / 1048576 }'; }
 curl_size=$( (stat -c %s "$(command -v curl)"; ldd "$(command -v curl)" | awk '/libcurl/ { print $3 }' | xargs stat -L -c %s) | awk '{ s += $1 } END { print s }' | mib)
 jit_size=$(find "$(dirname "$jit")" -maxdepth 1 -type f ! -name '*.pdb' ! -name '*.xml' -printf '%s\n' | awk '{ s += $1 } END { print s }' | mib)
 aot_size=$(stat -c %s "$aot" | mib)
