@@ -34,11 +34,19 @@ echo "| its one layer, compressed (what a registry stores and a node pulls) | $(
 echo "| the root file system, unpacked | $(find "$work/rootfs" -type f -printf '%s\n' | bytes | mib) |"
 echo "| of which the executable | $(stat -c %s "$work/rootfs/usr/local/bin/balances" | mib) |"
 echo
-echo "| \`balances check --demo --format json\` | wall | CPU | peak RSS | |"
+# Outside and inside take turns, run by run, so that a change in the machine's load falls on both alike.
+outside=(env -i PATH=/usr/bin:/bin "$aot" check --demo --format json)
+inside=(env -i PATH=/usr/local/bin BALANCES_STORE=/var/lib/balances/balances.db TMPDIR=/var/lib/balances
+  /usr/bin/unshare --mount-proc --root="$work/rootfs" --wd=/var/lib/balances --setgid=65532 --setuid=65532 --
+  balances check --demo --format json)
+(runs=$warmup warmup=0; measure "${outside[@]}"; measure "${inside[@]}") > /dev/null
+for ((i = 0; i < runs; i++)); do
+  (runs=1 warmup=0; measure "${outside[@]}") >> "$work/outside"
+  (runs=1 warmup=0; measure "${inside[@]}") >> "$work/inside"
+done
+echo "| \`balances check --demo --format json\` | wall | CPU | peak RSS | how |"
 echo "| --- | ---: | ---: | ---: | --- |"
-row 'outside the image' "the executable on this machine" env -i PATH=/usr/bin:/bin "$aot" check --demo --format json
-row 'inside the image' "unshare --root, user 65532" env -i PATH=/usr/local/bin BALANCES_STORE=/var/lib/balances/balances.db \
-  TMPDIR=/var/lib/balances /usr/bin/unshare --mount-proc --root="$work/rootfs" --wd=/var/lib/balances --setgid=65532 \
-  --setuid=65532 -- balances check --demo --format json
+summary 'outside the image' 'the executable on this machine' < "$work/outside"
+summary 'inside the image' 'unshare --root, user 65532' < "$work/inside"
 echo
-echo "Medians of $runs runs after $warmup warm-up runs; $(nproc) cores, $(uname -r)."
+echo "Medians of $runs runs each, taking turns, after $warmup warm-up runs each; $(nproc) cores, $(uname -r), load $(cut -d" " -f1-3 /proc/loadavg)."

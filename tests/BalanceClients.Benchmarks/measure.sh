@@ -1,7 +1,8 @@
 # Whole-process timings, sourced by startup.sh and image.sh: `measure COMMAND...` runs it $warmup + $runs times and prints,
 # per timed run, wall seconds (from the shell's microsecond clock; time -v counts only hundredths), CPU seconds (user +
 # system) and peak RSS KiB (from /usr/bin/time -v); `median` takes the median of a column of numbers; `row NAME SIZE
-# COMMAND...` prints one Markdown row of the medians; `mib` turns bytes into MiB.
+# COMMAND...` prints one Markdown row of the medians (`summary NAME SIZE` does it for lines already measured); `mib` turns
+# bytes into MiB.
 
 measure() {
   local i out start end
@@ -21,13 +22,18 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] :
 
 row() {
   local name=$1 size=$2; shift 2
+  measure "$@" | summary "$name" "$size"
+}
+
+# One Markdown row of the medians of the lines `measure` printed, read from standard input.
+summary() {
   local results
-  results=$(measure "$@")
-  printf '| %s | %s s | %s s | %s MiB | %s |\n' "$name" \
+  results=$(cat)
+  printf '| %s | %s s | %s s | %s MiB | %s |\n' "$1" \
     "$(cut -d' ' -f1 <<< "$results" | median)" \
     "$(cut -d' ' -f2 <<< "$results" | median)" \
     "$(cut -d' ' -f3 <<< "$results" | median | awk '{ printf "%.1f", $1 / 1024 }')" \
-    "$size"
+    "$2"
 }
 
 mib() { awk '{ printf "%.1f MiB", $1 / 1048576 }'; }
