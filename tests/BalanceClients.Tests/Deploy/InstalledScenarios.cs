@@ -28,7 +28,7 @@ internal static class InstalledScenarios
         Assert.Contains("balances_amount{provider=\"undrctrl\"", prometheus.Out, StringComparison.Ordinal);
     }
 
-    /// <summary><c>check --record</c> into a new store, <c>history</c> out of it as CSV, and that CSV imported into another store.</summary>
+    /// <summary><c>check --record</c> into a new store, <c>history</c> out of it as CSV, that CSV imported into another store.</summary>
     public static async Task RecordHistoryAndImportAsync(InstalledBalances balances)
     {
         var store = Store(balances, "recorded.db");
@@ -47,7 +47,7 @@ internal static class InstalledScenarios
         Assert.Equal(csv.Out, again.Out);
     }
 
-    /// <summary><c>serve --demo</c> with a store: ready, answering <c>/metrics</c>, and what it recorded is in the store after it.</summary>
+    /// <summary><c>serve --demo</c> with a store: ready, answering <c>/metrics</c>, and what it recorded in the store after it.</summary>
     public static async Task ServeAsync(InstalledBalances balances)
     {
         var store = Store(balances, "served.db");

@@ -12,7 +12,8 @@ namespace BalanceClients.Tests.Deploy;
 public sealed class KubernetesRenderTests
 {
     private const string Kubectl = "/usr/bin/kubectl";
-    private const string KubectlWhence = "kubectl 1.32 with kustomize 5.5 comes installed on these machines; Debian's 1.20 lacks components";
+    private const string KubectlWhence =
+        "kubectl 1.32 with kustomize 5.5 comes installed on these machines; Debian's 1.20 lacks components";
     private static readonly string Component = Path.Combine(DeployFiles.Kubernetes, "prometheus-operator");
 
     [FactWhenInstalled(Kubectl, whence: KubectlWhence)]
@@ -47,7 +48,10 @@ public sealed class KubernetesRenderTests
             var objects = await RenderAsync(overlay.FullName);
 
             Assert.Equal(
-                ["Deployment/balances", "PersistentVolumeClaim/balances-state", "PrometheusRule/balances", "Service/balances", "ServiceMonitor/balances"],
+                [
+                    "Deployment/balances", "PersistentVolumeClaim/balances-state", "PrometheusRule/balances", "Service/balances",
+                    "ServiceMonitor/balances",
+                ],
                 Names(objects));
             var service = Single(objects, "Service");
             var monitor = Single(objects, "ServiceMonitor").At("spec");
@@ -56,7 +60,8 @@ public sealed class KubernetesRenderTests
             Assert.Contains(service.Items("spec", "ports"), port => port.Text("name") == endpoint.Text("port"));
             Assert.Equal("/metrics", endpoint.Text("path"));
             // The Operator names the job after the Service: the job that BalancesMonitorDown watches.
-            Assert.Contains($"job=\"{service.Text("metadata", "name")}\"", await File.ReadAllTextAsync(DeployFiles.AlertRules), StringComparison.Ordinal);
+            var job = $"job=\"{service.Text("metadata", "name")}\"";
+            Assert.Contains(job, await File.ReadAllTextAsync(DeployFiles.AlertRules), StringComparison.Ordinal);
 
             // The same groups, rules, expressions, labels and annotations, whatever the order of their keys once rendered.
             var rules = JsonNode.Parse(SpecExamples.ToJson(YamlNodes.Load(DeployFiles.AlertRules)));

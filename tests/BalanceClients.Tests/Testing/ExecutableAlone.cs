@@ -41,7 +41,9 @@ internal sealed class ExecutableAlone : InstalledBalances
     public override string OnThisMachine(string path) => path;
 
     public override ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string?> environment, params IEnumerable<string> args) =>
-        Start(Executable, _folder.FullName, args, new Dictionary<string, string?> { ["PATH"] = "/usr/bin:/bin", ["HOME"] = _folder.FullName }, environment);
+        Start(Executable, _folder.FullName, args, Minimal, environment);
+
+    private Dictionary<string, string?> Minimal => new() { ["PATH"] = "/usr/bin:/bin", ["HOME"] = _folder.FullName };
 
     public override void Dispose() => _folder.Delete(recursive: true);
 }

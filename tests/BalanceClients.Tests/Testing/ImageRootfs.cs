@@ -40,7 +40,9 @@ internal sealed class ImageRootfs : InstalledBalances
             {
                 var file = Path.Combine(rootfs._folder.FullName, $"layer-{index}.tar.gz");
                 await File.WriteAllBytesAsync(file, layer);
-                await RunAsync("tar", "--extract", "--gzip", "--numeric-owner", "--same-owner", "--same-permissions", "--file", file, "--directory", rootfs.Root);
+                await RunAsync(
+                    "tar", "--extract", "--gzip", "--numeric-owner", "--same-owner", "--same-permissions", "--file", file,
+                    "--directory", rootfs.Root);
                 File.Delete(file);
             }
 
@@ -48,7 +50,8 @@ internal sealed class ImageRootfs : InstalledBalances
             Directory.CreateDirectory(Path.Combine(rootfs.Root, "dev"));
             foreach (var (name, minor) in Devices)
             {
-                await RunAsync("mknod", "--mode=666", Path.Combine(rootfs.Root, "dev", name), "c", "1", minor.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var node = Path.Combine(rootfs.Root, "dev", name);
+                await RunAsync("mknod", "--mode=666", node, "c", "1", minor.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
             return rootfs;

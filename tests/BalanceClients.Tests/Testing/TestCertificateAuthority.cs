@@ -45,7 +45,8 @@ internal sealed class TestCertificateAuthority : IDisposable
         serverRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         serverRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         serverRequest.CertificateExtensions.Add(
-            X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, includeKeyIdentifier: true, includeIssuerAndSerial: false));
+            X509AuthorityKeyIdentifierExtension.CreateFromCertificate(
+                authority, includeKeyIdentifier: true, includeIssuerAndSerial: false));
         using var issued = serverRequest.Create(authority, now.AddHours(-1), now.AddDays(1), RandomNumberGenerator.GetBytes(16));
         using var server = issued.CopyWithPrivateKey(serverKey);
 

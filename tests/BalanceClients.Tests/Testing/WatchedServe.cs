@@ -15,7 +15,7 @@ internal static partial class WatchedServe
     public static Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         StartAsync(CliRun.StartInfo(CliProcessOptions.Default, environment, ["serve", .. args]));
 
-    /// <summary>Starts <c>balances serve</c> as <paramref name="start"/> says (another installation of it, say) and waits until it serves.</summary>
+    /// <summary>Starts <c>balances serve</c> as <paramref name="start"/> says (another installation's) and waits until it serves.</summary>
     /// <exception cref="InvalidOperationException">It exited or did not serve in time; the message has its output.</exception>
     public static Task<ServerProcess> StartAsync(ProcessStartInfo start) => ServerProcess.StartAsync("balances serve", start, Serving());
 
