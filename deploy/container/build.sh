@@ -5,7 +5,7 @@
 #   deploy/container/build.sh [EXECUTABLE]
 #
 # EXECUTABLE is a linux-x64 Native AOT build of balances (SQLite inside); without it, the script publishes one
-# (dotnet publish src/BalanceClients.Cli -c Release -r linux-x64). The image's root file system holds that executable, the
+# (dotnet publish src/BalanceClients.Cli -c Release -r linux-x64, which needs gcc and libsqlite3-dev). The image's root file system holds that executable, the
 # shared libraries it loads (glibc; OpenSSL for HTTPS), the CA certificates, /etc/passwd and /etc/group naming user 65532,
 # the Debian copyright files of what it ships, and the store's folder: no shell, no package manager, nothing else.
 #
