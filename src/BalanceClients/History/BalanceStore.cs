@@ -128,6 +128,7 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
         }
 
         var version = await IdentityAsync(cancellationToken).ConfigureAwait(false);
+        await CheckBeforeTheSwitchToWalAsync(version, cancellationToken).ConfigureAwait(false);
         var mode = await ScalarAsync<string>(_writer, "PRAGMA journal_mode = WAL", cancellationToken).ConfigureAwait(false);
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
         {
@@ -144,6 +145,18 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
         if (_options.ApplyRetentionOnOpen)
         {
             await ApplyRetentionCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // A store in rollback-journal mode (a copy VACUUM INTO made, say) is switched to WAL by writing its header: it is read whole
+    // first, so that a damaged one is refused as it was. Once in WAL mode, it is never read whole again.
+    private async Task CheckBeforeTheSwitchToWalAsync(long version, CancellationToken cancellationToken)
+    {
+        var mode = await ScalarAsync<string>(_writer, "PRAGMA journal_mode", cancellationToken).ConfigureAwait(false);
+        if (version > 0 && !string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase)
+            && await ScalarAsync<string>(_writer, "PRAGMA quick_check(1)", cancellationToken).ConfigureAwait(false) != "ok")
+        {
+            throw StoreErrors.Damaged(Path, "SQLite's check of it finds a fault");
         }
     }
 
@@ -168,7 +181,9 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
             throw StoreErrors.NotADatabase(path, "is the SQLite database of another program, not a store of balances");
         }
 
-        return version > StoreSchema.CurrentVersion ? throw StoreErrors.NewerSchema(path, version) : version;
+        return version > StoreSchema.CurrentVersion ? throw StoreErrors.NewerSchema(path, version)
+            : version < 0 ? throw StoreErrors.Damaged(path, $"its schema version, {version}, is none that balances writes")
+            : version;
     }
 
     private async Task MigrateAsync(CancellationToken cancellationToken)

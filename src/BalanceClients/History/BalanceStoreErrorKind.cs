@@ -12,10 +12,13 @@ public enum BalanceStoreErrorKind
     /// <summary>The file, or the folder that holds it, cannot be written.</summary>
     ReadOnly,
 
-    /// <summary>The file cannot be read.</summary>
+    /// <summary>The file cannot be read, or it is a symbolic link that leads to no file.</summary>
     Unreadable,
 
-    /// <summary>SQLite found the database damaged.</summary>
+    /// <summary>
+    /// SQLite found the database damaged, or the file holds what only damage makes: a broken constraint, a table its schema version
+    /// lacks, a null where a reading needs a value.
+    /// </summary>
     Damaged,
 
     /// <summary>
