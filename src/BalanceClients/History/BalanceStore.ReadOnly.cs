@@ -136,6 +136,7 @@ public sealed partial class BalanceStore
     {
         if (!IsReadOnly)
         {
+            ThrowIfFileLost();
             return new StoreSnapshot(await OpenReaderAsync(cancellationToken).ConfigureAwait(false), Path, stamp: null);
         }
 

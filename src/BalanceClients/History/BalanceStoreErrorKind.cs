@@ -27,9 +27,15 @@ public enum BalanceStoreErrorKind
     /// </summary>
     Busy,
 
-    /// <summary>The disk is full, or another input/output error happened.</summary>
+    /// <summary>
+    /// The disk is full, or another input/output error happened; or the file a store opened to write was replaced by another while
+    /// the store had it open.
+    /// </summary>
     Failed,
 
-    /// <summary>The file or its folder does not exist: <see cref="BalanceStore.OpenReadOnlyAsync"/> never creates them.</summary>
+    /// <summary>
+    /// The file or its folder does not exist: <see cref="BalanceStore.OpenReadOnlyAsync"/> never creates them. Or the file a store
+    /// opened to write was deleted while the store had it open.
+    /// </summary>
     NotFound,
 }

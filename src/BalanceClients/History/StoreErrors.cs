@@ -80,6 +80,12 @@ internal static class StoreErrors
     public static BalanceStoreException BrokenLink(string path, string what, Exception? inner = null) =>
         new(path, BalanceStoreErrorKind.Unreadable, $"{path} {what}; it was left as it is.", inner);
 
+    public static BalanceStoreException Lost(string path, bool deleted) => deleted
+        ? new(path, BalanceStoreErrorKind.NotFound,
+            $"{path} was deleted while it was open; what is written now would be lost: open the store again.")
+        : new(path, BalanceStoreErrorKind.Failed,
+            $"{path} was replaced by another file while it was open; what is written now would be lost: open the store again.");
+
     // SQLite's own text (a table's name, say) is one line; a line break in it would still not reach the store's one-line message.
     private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }
