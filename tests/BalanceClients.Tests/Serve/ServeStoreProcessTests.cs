@@ -1,3 +1,4 @@
+using BalanceClients.History;
 using BalanceClients.Tests.Cli;
 using BalanceClients.Tests.History;
 using BalanceClients.Tests.Testing;
@@ -37,6 +38,8 @@ public sealed class ServeStoreProcessTests : IDisposable
         await Bounded.UntilAsync(
             _ => Task.FromResult(serve.Output.Contains("was deleted while it was open", StringComparison.Ordinal)),
             "the line that says the store was deleted");
+        // The line comes as the new store is made, before the reading that made it is recorded there.
+        await Bounded.UntilAsync(HasAReadingAsync, "a reading in the new store");
         using var health = await http.GetAsync("/health");
         await serve.SignalAsync("TERM");
         Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(5)));
@@ -54,5 +57,19 @@ public sealed class ServeStoreProcessTests : IDisposable
             Assert.Single(serve.Output.Split('\n'), line => line.Contains("The store", StringComparison.Ordinal)));
         Assert.DoesNotContain("SQLite failed", serve.Output, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+
+        async Task<bool> HasAReadingAsync(CancellationToken deadline)
+        {
+            try
+            {
+                await using var reader = await BalanceStore.OpenReadOnlyAsync(store, cancellationToken: deadline);
+                return await reader.ReadAsync(cancellationToken: deadline).AnyAsync(deadline);
+            }
+            catch (BalanceStoreException)
+            {
+                // Not made yet, or written while it was read.
+                return false;
+            }
+        }
     }
 }
