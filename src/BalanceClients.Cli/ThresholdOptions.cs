@@ -21,7 +21,10 @@ internal sealed class ThresholdOptions((string Warning, string Critical) effect)
 
     public IEnumerable<Option> All => [Warn, Min];
 
-    /// <summary>Reads the thresholds of a command line, in the order given: <c>--warn</c>s, then <c>--min</c>s.</summary>
+    /// <summary>
+    /// Reads the thresholds of a command line, in the order given: <c>--warn</c>s, then <c>--min</c>s. The flags about one target
+    /// must make a threshold that configuration would take: a <c>--warn</c> below the <c>--min</c> could never warn first.
+    /// </summary>
     /// <param name="result">The parsed command line.</param>
     /// <param name="thresholds">The thresholds, each with one level set.</param>
     /// <param name="error">Why one is wrong, otherwise.</param>
@@ -29,6 +32,7 @@ internal sealed class ThresholdOptions((string Warning, string Critical) effect)
     public bool TryRead(ParseResult result, out List<BalanceThreshold> thresholds, out string error)
     {
         thresholds = [];
+        var flags = new List<string>();
         foreach (var (flag, values) in new[] { ("--warn", result.GetValue(Warn)), ("--min", result.GetValue(Min)) })
         {
             foreach (var text in values ?? [])
@@ -39,6 +43,17 @@ internal sealed class ThresholdOptions((string Warning, string Critical) effect)
                 }
 
                 thresholds.Add(threshold);
+                flags.Add($"{flag} {CliText.Quote(text)}");
+            }
+        }
+
+        foreach (var target in new BalanceThresholds(thresholds).All)
+        {
+            if (target.LevelContradictions().FirstOrDefault() is { } contradiction)
+            {
+                var given = thresholds.Select((threshold, i) => (threshold, i)).Where(pair => pair.threshold.HasSameTarget(target));
+                error = $"{string.Join(" and ", given.Select(pair => flags[pair.i]))}: {contradiction}.";
+                return false;
             }
         }
 

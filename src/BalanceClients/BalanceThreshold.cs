@@ -43,6 +43,24 @@ public sealed class BalanceThreshold
     /// <summary>Whether this threshold sets a runway level (<see cref="RunwayWarning"/> or <see cref="RunwayCritical"/>).</summary>
     public bool HasRunwayLevels => RunwayWarning is not null || RunwayCritical is not null;
 
+    /// <summary>
+    /// Where this threshold's levels contradict each other: a warning level below the critical one (or a runway warning shorter
+    /// than the runway critical) could never warn first. The one rule for configured thresholds and the command line's flags.
+    /// </summary>
+    /// <returns>Each contradiction, as the end of a sentence that names the threshold.</returns>
+    internal IEnumerable<string> LevelContradictions()
+    {
+        if (Warning < Critical)
+        {
+            yield return "its Warning level is below its Critical level, so it could never warn first";
+        }
+
+        if (RunwayWarning < RunwayCritical)
+        {
+            yield return "its RunwayWarning is shorter than its RunwayCritical, so it could never warn first";
+        }
+    }
+
     /// <summary>Whether this threshold is about the same amounts as another (same provider, account and kind).</summary>
     /// <param name="other">The other threshold.</param>
     /// <returns>Whether they have the same target.</returns>

@@ -1,27 +1,20 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using BalanceClients.History;
 
 namespace BalanceClients.Cli.History;
 
 /// <summary>One row of the CSV of readings, read and checked: every field is what <c>balances history</c> would have written.</summary>
-internal static class ReadingsCsvRow
+internal static partial class ReadingsCsvRow
 {
     private const int MaxExactDigits = 28;
     private const NumberStyles AmountStyles = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
     private const DateTimeStyles TimeStyles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
     private static readonly string[] FieldNames = ReadingsCsv.Header.Split(',');
 
-    // ISO 8601 with seconds, to the millisecond at most, and a zone: Z, or an offset that is converted to UTC.
-    private static readonly string[] TimeFormats =
-    [
-        .. new[] { string.Empty, ".f", ".ff", ".fff" }.SelectMany(fraction => new[]
-        {
-            $"yyyy-MM-dd'T'HH:mm:ss{fraction}'Z'",
-            $"yyyy-MM-dd'T'HH:mm:ss{fraction}zzz",
-        }),
-    ];
+    private static readonly string[] SecondsAndZone = ["yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:sszzz"];
 
     /// <summary>Reads a row.</summary>
     /// <param name="line">The line, without its line ending.</param>
@@ -151,8 +144,29 @@ internal static class ReadingsCsvRow
         }
     }
 
-    private static bool TryParseTime(string text, out DateTimeOffset time) =>
-        DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, TimeStyles, out time);
+    // ISO 8601 with seconds, a fraction of any length (after . or ,) or none, and a zone: Z, or an offset that is converted to UTC.
+    // The store keeps milliseconds: further digits are dropped, as the store drops them from the times it records.
+    private static bool TryParseTime(string text, out DateTimeOffset time)
+    {
+        time = default;
+        var match = IsoTime().Match(text);
+        var secondsAndZone = match.Groups["seconds"].Value + match.Groups["zone"].Value;
+        if (!match.Success
+            || !DateTimeOffset.TryParseExact(secondsAndZone, SecondsAndZone, CultureInfo.InvariantCulture, TimeStyles, out time))
+        {
+            return false;
+        }
+
+        var milliseconds = match.Groups["fraction"].Value.PadRight(3, '0')[..3];
+        time = time.AddMilliseconds(int.Parse(milliseconds, NumberStyles.None, CultureInfo.InvariantCulture));
+        return true;
+    }
+
+    [GeneratedRegex(
+        "^(?<seconds>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2})([.,](?<fraction>[0-9]+))?(?<zone>Z|[+-][0-9]{2}:[0-9]{2})$",
+        RegexOptions.ExplicitCapture,
+        matchTimeoutMilliseconds: 1000)]
+    private static partial Regex IsoTime();
 
     private static int FirstInvisible(string field)
     {

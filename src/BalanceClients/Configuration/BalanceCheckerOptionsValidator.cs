@@ -106,10 +106,6 @@ internal sealed class BalanceCheckerOptionsValidator(SettingNames names) : IVali
             failures,
             threshold.HasAmountLevels || threshold.HasRunwayLevels,
             $"{settingName} sets none of Warning, Critical, RunwayWarning and RunwayCritical.");
-        Add(
-            failures,
-            !(threshold.Warning < threshold.Critical),
-            $"{settingName}: its Warning level is below its Critical level, so it could never warn first.");
         var primary = provider.Descriptor.Info.PrimaryKind;
         Add(
             failures,
@@ -123,10 +119,7 @@ internal sealed class BalanceCheckerOptionsValidator(SettingNames names) : IVali
                 $"{settingName}:{name} must be between 1 minute and 3650 days.");
         }
 
-        Add(
-            failures,
-            !(threshold.RunwayWarning < threshold.RunwayCritical),
-            $"{settingName}: its RunwayWarning is shorter than its RunwayCritical, so it could never warn first.");
+        failures.AddRange(threshold.LevelContradictions().Select(contradiction => $"{settingName}: {contradiction}."));
     }
 
     private static void CheckGeneral(BalanceCheckerOptions options, List<string> failures)

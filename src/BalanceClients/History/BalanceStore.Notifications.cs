@@ -69,7 +69,7 @@ public sealed partial class BalanceStore
 
         ObjectDisposedException.ThrowIf(_disposed, this);
         ThrowIfReadOnly();
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await WaitToWriteAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var command = _writer.CreateCommand();

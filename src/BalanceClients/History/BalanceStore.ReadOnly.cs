@@ -102,7 +102,8 @@ public sealed partial class BalanceStore
                     return result;
                 }
             }
-            catch (Exception exception) when (exception is SqliteException or FormatException && snapshot is { Changed: true })
+            catch (Exception exception) when (snapshot is { Changed: true }
+                && (exception is SqliteException || StoreErrors.DamagedValue(Path, exception) is not null))
             {
                 // What was read of a file that changed under it may be inconsistent: it is read again.
             }
@@ -110,9 +111,9 @@ public sealed partial class BalanceStore
             {
                 throw Translate(exception);
             }
-            catch (FormatException exception)
+            catch (Exception exception) when (StoreErrors.DamagedValue(Path, exception) is not null)
             {
-                throw StoreErrors.Damaged(Path, "it holds an amount that is not a decimal number", exception);
+                throw StoreErrors.DamagedValue(Path, exception)!;
             }
             finally
             {
@@ -135,6 +136,7 @@ public sealed partial class BalanceStore
     {
         if (!IsReadOnly)
         {
+            ThrowIfFileLost();
             return new StoreSnapshot(await OpenReaderAsync(cancellationToken).ConfigureAwait(false), Path, stamp: null);
         }
 

@@ -57,11 +57,9 @@ public sealed partial class BalanceStore
                     {
                         throw snapshot.Changed ? StoreErrors.Changed(Path) : Translate(exception);
                     }
-                    catch (FormatException exception)
+                    catch (Exception exception) when (StoreErrors.DamagedValue(Path, exception) is { } damaged)
                     {
-                        throw snapshot.Changed
-                            ? StoreErrors.Changed(Path)
-                            : StoreErrors.Damaged(Path, "it holds an amount that is not a decimal number", exception);
+                        throw snapshot.Changed ? StoreErrors.Changed(Path) : damaged;
                     }
 
                     if (!more)

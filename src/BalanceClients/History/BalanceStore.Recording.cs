@@ -84,7 +84,7 @@ public sealed partial class BalanceStore
     private async Task<int> WriteAsync(IAsyncEnumerable<StoredReading> readings, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await WaitToWriteAsync(cancellationToken).ConfigureAwait(false);
         var newSeries = new Dictionary<(string, string, string, string), long>();
         try
         {

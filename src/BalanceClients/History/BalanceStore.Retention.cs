@@ -39,7 +39,7 @@ public sealed partial class BalanceStore
         }
 
         var cutoff = HourStart((_timeProvider.GetUtcNow() - retention).ToUnixTimeMilliseconds());
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await WaitToWriteAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var transaction = _writer.BeginTransaction(deferred: false);

@@ -13,6 +13,7 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly string _connectionString;
+    private readonly FileIdentity? _identity;
     private readonly BalanceStoreOptions _options;
     private readonly TimeProvider _timeProvider;
     private bool _disposed;
@@ -25,10 +26,19 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
         _writer = writer;
         _options = options;
         _timeProvider = timeProvider;
+        _identity = writer.State == System.Data.ConnectionState.Open ? FileIdentity.Of(path) : null;
     }
 
     /// <summary>The store's file, as a full path.</summary>
     public string Path { get; }
+
+    /// <summary>
+    /// Whether the file this store opened to write is no longer the one at <see cref="Path"/>: deleted, or replaced by another (a
+    /// backup moved there, say). Its connection would go on writing to the file it opened, which nothing can read any more, so every
+    /// read and write then throws <see cref="BalanceStoreException"/> instead; opening the store again opens what is there now.
+    /// </summary>
+    internal bool IsFileLost =>
+        !IsReadOnly && (_identity is { } opened ? FileIdentity.Of(Path) != opened : !File.Exists(Path));
 
     /// <summary>
     /// Opens a store, creating the file and its folder if missing: brings its schema up to date and applies the retention.
@@ -51,12 +61,17 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
         (options, var fullPath) = Checked(path, options);
         StoreFile.Prepare(fullPath);
 
-        var connectionString = ConnectionString(fullPath, SqliteOpenMode.ReadWriteCreate, options.BusyTimeout);
-        var writer = new SqliteConnection(connectionString);
+        var writer = new SqliteConnection(ConnectionString(fullPath, SqliteOpenMode.ReadWriteCreate, options.BusyTimeout));
         try
         {
             await writer.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var store = new BalanceStore(fullPath, connectionString, writer, options, timeProvider ?? TimeProvider.System);
+            // Reads open connections of their own, which never create the file: one deleted under the store stays deleted.
+            var store = new BalanceStore(
+                fullPath,
+                ConnectionString(fullPath, SqliteOpenMode.ReadWrite, options.BusyTimeout),
+                writer,
+                options,
+                timeProvider ?? TimeProvider.System);
             await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
             return store;
         }
@@ -88,6 +103,22 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
     {
         Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Closes the store once no write runs on it; a write that waited for it then finds the store closed.</summary>
+    /// <returns>When it is closed.</returns>
+    internal async Task CloseWhenIdleAsync()
+    {
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            _disposed = true;
+            await _writer.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     private static string ConnectionString(string dataSource, SqliteOpenMode mode, TimeSpan busyTimeout) =>
@@ -131,6 +162,7 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
         }
 
         var version = await IdentityAsync(cancellationToken).ConfigureAwait(false);
+        await CheckBeforeTheSwitchToWalAsync(version, cancellationToken).ConfigureAwait(false);
         var mode = await ScalarAsync<string>(_writer, "PRAGMA journal_mode = WAL", cancellationToken).ConfigureAwait(false);
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
         {
@@ -147,6 +179,18 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
         if (_options.ApplyRetentionOnOpen)
         {
             await ApplyRetentionCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // A store in rollback-journal mode (a copy VACUUM INTO made, say) is switched to WAL by writing its header: it is read whole
+    // first, so that a damaged one is refused as it was. Once in WAL mode, it is never read whole again.
+    private async Task CheckBeforeTheSwitchToWalAsync(long version, CancellationToken cancellationToken)
+    {
+        var mode = await ScalarAsync<string>(_writer, "PRAGMA journal_mode", cancellationToken).ConfigureAwait(false);
+        if (version > 0 && !string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase)
+            && await ScalarAsync<string>(_writer, "PRAGMA quick_check(1)", cancellationToken).ConfigureAwait(false) != "ok")
+        {
+            throw StoreErrors.Damaged(Path, "SQLite's check of it finds a fault");
         }
     }
 
@@ -171,7 +215,9 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
             throw StoreErrors.NotADatabase(path, "is the SQLite database of another program, not a store of balances");
         }
 
-        return version > StoreSchema.CurrentVersion ? throw StoreErrors.NewerSchema(path, version) : version;
+        return version > StoreSchema.CurrentVersion ? throw StoreErrors.NewerSchema(path, version)
+            : version < 0 ? throw StoreErrors.Damaged(path, $"its schema version, {version}, is none that balances writes")
+            : version;
     }
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
@@ -219,6 +265,31 @@ public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
     }
 
     private BalanceStoreException Translate(SqliteException exception) => StoreErrors.From(Path, exception, _options.BusyTimeout);
+
+    // Called before every read of a store opened to write, and by every write once it holds the write lock.
+    private void ThrowIfFileLost()
+    {
+        if (IsFileLost)
+        {
+            throw StoreErrors.Lost(Path, deleted: !File.Exists(Path));
+        }
+    }
+
+    // Takes the write lock for a write on the file this store opened; the caller releases it, in a finally.
+    private async Task WaitToWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfFileLost();
+            ObjectDisposedException.ThrowIf(_disposed, this);
+        }
+        catch
+        {
+            _writeLock.Release();
+            throw;
+        }
+    }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {

@@ -12,10 +12,13 @@ public enum BalanceStoreErrorKind
     /// <summary>The file, or the folder that holds it, cannot be written.</summary>
     ReadOnly,
 
-    /// <summary>The file cannot be read.</summary>
+    /// <summary>The file cannot be read, or it is a symbolic link that leads to no file.</summary>
     Unreadable,
 
-    /// <summary>SQLite found the database damaged.</summary>
+    /// <summary>
+    /// SQLite found the database damaged, or the file holds what only damage makes: a broken constraint, a table its schema version
+    /// lacks, a null where a reading needs a value.
+    /// </summary>
     Damaged,
 
     /// <summary>
@@ -24,9 +27,15 @@ public enum BalanceStoreErrorKind
     /// </summary>
     Busy,
 
-    /// <summary>The disk is full, or another input/output error happened.</summary>
+    /// <summary>
+    /// The disk is full, or another input/output error happened; or the file a store opened to write was replaced by another while
+    /// the store had it open.
+    /// </summary>
     Failed,
 
-    /// <summary>The file or its folder does not exist: <see cref="BalanceStore.OpenReadOnlyAsync"/> never creates them.</summary>
+    /// <summary>
+    /// The file or its folder does not exist: <see cref="BalanceStore.OpenReadOnlyAsync"/> never creates them. Or the file a store
+    /// opened to write was deleted while the store had it open.
+    /// </summary>
     NotFound,
 }

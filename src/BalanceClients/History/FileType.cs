@@ -8,7 +8,7 @@ namespace BalanceClients.History;
 /// </summary>
 internal static partial class FileType
 {
-    private const int CurrentFolder = -100;
+    internal const int CurrentFolder = -100;
     private const uint TypeOnly = 0x1;
     private const int ModeOffset = 28;
     private const int TypeMask = 0xF000;
@@ -33,6 +33,13 @@ internal static partial class FileType
             && (BitConverter.ToUInt16(status[ModeOffset..]) & TypeMask) != Regular;
     }
 
+    /// <summary>statx(2), following links: fills <paramref name="status"/> (256 bytes) with what <paramref name="mask"/> asks.</summary>
+    /// <param name="directory">Where a relative path starts: -100 for the current folder.</param>
+    /// <param name="path">The path.</param>
+    /// <param name="flags">0: follow links.</param>
+    /// <param name="mask">What to fill (STATX_TYPE is 0x1, STATX_INO 0x100).</param>
+    /// <param name="status">The struct statx.</param>
+    /// <returns>0, or -1 when the path cannot be looked at (missing, say).</returns>
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Statx(int directory, string path, int flags, uint mask, Span<byte> status);
+    internal static partial int Statx(int directory, string path, int flags, uint mask, Span<byte> status);
 }

@@ -6,6 +6,7 @@ namespace BalanceClients.History;
 internal static class StoreErrors
 {
     // SQLite's primary result codes (https://sqlite.org/rescode.html).
+    private const int Error = 1;
     private const int Perm = 3;
     private const int Busy = 5;
     private const int Locked = 6;
@@ -14,6 +15,7 @@ internal static class StoreErrors
     private const int Corrupt = 11;
     private const int Full = 13;
     internal const int CantOpen = 14;
+    private const int Constraint = 19;
     private const int Auth = 23;
     private const int NotADatabaseCode = 26;
 
@@ -24,6 +26,11 @@ internal static class StoreErrors
                 $"{path} is busy: another writer held it for longer than {busyTimeout.TotalSeconds:0.###} s.", exception),
             ReadOnlyCode => ReadOnly(path, "this user may not write it", exception),
             Corrupt => new(path, BalanceStoreErrorKind.Damaged, $"{path} is damaged: SQLite reports a corrupt database.", exception),
+            // The store's statements never break a constraint (every insert says what to do on a conflict, and binds every value),
+            // nor name a table or column its schema version lacks: only a damaged file makes SQLite say so (an index that has a
+            // row its table lacks fails a foreign key, say).
+            Constraint => Damaged(path, "its tables and their indexes disagree (SQLite reports a broken constraint)", exception),
+            Error => Damaged(path, $"its tables are not those of its schema version ({OneLine(exception.Message)})", exception),
             NotADatabaseCode => NotADatabase(path, "is not a SQLite database", exception),
             CantOpen or Perm or Auth => Unreadable(path, "SQLite cannot open it (this user may not read it, or its folder)", exception),
             Full => new(path, BalanceStoreErrorKind.Failed, $"{path} cannot grow: the disk is full.", exception),
@@ -53,4 +60,32 @@ internal static class StoreErrors
 
     public static BalanceStoreException Damaged(string path, string what, Exception? inner = null) =>
         new(path, BalanceStoreErrorKind.Damaged, $"{path} is damaged: {what}.", inner);
+
+    /// <summary>
+    /// What a failure to read a recorded value means, when the file holds one its schema forbids: text where an amount belongs, or a
+    /// null where a name does.
+    /// </summary>
+    /// <param name="path">The store's file.</param>
+    /// <param name="exception">What reading the value threw.</param>
+    /// <returns>The store's exception, or <see langword="null"/> when the failure is not about a value.</returns>
+    public static BalanceStoreException? DamagedValue(string path, Exception exception) => exception switch
+    {
+        FormatException => Damaged(path, "it holds an amount that is not a decimal number", exception),
+        InvalidCastException or InvalidOperationException and not ObjectDisposedException =>
+            Damaged(path, "it holds an empty or mistyped value where a reading needs one", exception),
+        _ => null,
+    };
+
+    // Not NotFound: a link is there, and whoever made it meant a store to be where it leads (a volume that is not mounted, say).
+    public static BalanceStoreException BrokenLink(string path, string what, Exception? inner = null) =>
+        new(path, BalanceStoreErrorKind.Unreadable, $"{path} {what}; it was left as it is.", inner);
+
+    public static BalanceStoreException Lost(string path, bool deleted) => deleted
+        ? new(path, BalanceStoreErrorKind.NotFound,
+            $"{path} was deleted while it was open; what is written now would be lost: open the store again.")
+        : new(path, BalanceStoreErrorKind.Failed,
+            $"{path} was replaced by another file while it was open; what is written now would be lost: open the store again.");
+
+    // SQLite's own text (a table's name, say) is one line; a line break in it would still not reach the store's one-line message.
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }

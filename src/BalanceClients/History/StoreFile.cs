@@ -75,6 +75,32 @@ internal static class StoreFile
         {
             throw StoreErrors.NotADatabase(path, "is not a regular file (a FIFO, a device or a socket), not a SQLite database");
         }
+
+        RefuseBrokenLink(path);
+    }
+
+    // A symbolic link to nothing: SQLite would create its target (on a volume that is not mounted, say), or fail without saying why.
+    private static void RefuseBrokenLink(string path)
+    {
+        if (new FileInfo(path).LinkTarget is not { } target)
+        {
+            return;
+        }
+
+        FileSystemInfo? final;
+        try
+        {
+            final = File.ResolveLinkTarget(path, returnFinalTarget: true);
+        }
+        catch (IOException exception)
+        {
+            throw StoreErrors.BrokenLink(path, "is a symbolic link that leads back to itself (a loop)", exception);
+        }
+
+        if (final is not { Exists: true })
+        {
+            throw StoreErrors.BrokenLink(path, $"is a symbolic link to {target}, which does not exist");
+        }
     }
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

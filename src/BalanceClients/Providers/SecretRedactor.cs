@@ -6,11 +6,14 @@ namespace BalanceClients.Providers;
 
 /// <summary>
 /// Removes an account's secrets from text that leaves the library, such as a provider's message quoting the request: in
-/// every form a provider may quote one back (as sent, JSON-escaped, URL-encoded, HTML-escaped, or a mix of these).
+/// every form a provider may quote one back (as sent, JSON-escaped, URL-encoded, HTML-escaped, base64 or base64url, alone or
+/// within a larger base64 value such as HTTP basic authentication's, or a mix of these).
 /// </summary>
 /// <remarks>
 /// A secret shorter than <see cref="MinimumLength"/> cannot be cut out of a text without garbling the words around it,
 /// and the gap would give it away ("API REDACTEDey" for the key "k"). A text that quotes such a secret is withheld whole.
+/// In base64, every character that carries a bit of the secret is cut out (see <see cref="Base64Forms"/>), with the padding
+/// after it; the characters around it that carry only other bytes are kept, so the rest of a larger value stays as it was.
 /// </remarks>
 internal static class SecretRedactor
 {
@@ -67,16 +70,26 @@ internal static class SecretRedactor
         }
     }
 
-    // One alternation per character of the secret: each may stand as itself or in any of its escaped forms.
+    // The secret as sent, then its base64 at each alignment (with the padding that may end it); one alternation per character,
+    // each of which may stand as itself or in any of its escaped forms.
     private static Regex PatternOf(string secret)
     {
+        var padding = $"(?:{string.Join('|', FormsOf(new Rune('=')))}){{0,2}}";
+        var alternatives = Base64Forms.Of(secret)
+            .Select(run => Sequence(run.Select(candidates => candidates.SelectMany(character => FormsOf(new Rune(character))))) + padding)
+            .Prepend(Sequence(secret.EnumerateRunes().Select(FormsOf)));
+        return new Regex(string.Join('|', alternatives), RegexOptions.CultureInvariant, MatchTimeout);
+    }
+
+    private static string Sequence(IEnumerable<IEnumerable<string>> positions)
+    {
         var pattern = new StringBuilder();
-        foreach (var rune in secret.EnumerateRunes())
+        foreach (var forms in positions)
         {
-            pattern.Append("(?:").AppendJoin('|', FormsOf(rune)).Append(')');
+            pattern.Append("(?:").AppendJoin('|', forms).Append(')');
         }
 
-        return new Regex(pattern.ToString(), RegexOptions.CultureInvariant, MatchTimeout);
+        return pattern.ToString();
     }
 
     private static IEnumerable<string> FormsOf(Rune rune)

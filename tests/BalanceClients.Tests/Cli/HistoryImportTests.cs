@@ -32,7 +32,8 @@ public sealed class HistoryImportTests : IDisposable
     [InlineData("2026-11-20T12:00:00.000Z,telnyx,eu,balance,USD,1,2", "7 fields where 6 are needed")]
     [InlineData("2026-11-20 12:00:00,telnyx,eu,balance,USD,1", "the time '2026-11-20 12:00:00' is not ISO 8601 with a zone")]
     [InlineData("2026-11-20T12:00:00,telnyx,eu,balance,USD,1", "the time '2026-11-20T12:00:00' is not ISO 8601 with a zone")]
-    [InlineData("2026-11-20T12:00:00.0001Z,telnyx,eu,balance,USD,1", "the time '2026-11-20T12:00:00.0001Z' is not ISO 8601")]
+    [InlineData("2026-11-20T12:00:00.Z,telnyx,eu,balance,USD,1", "the time '2026-11-20T12:00:00.Z' is not ISO 8601")]
+    [InlineData("2026-11-20T12:00:00.1x2Z,telnyx,eu,balance,USD,1", "the time '2026-11-20T12:00:00.1x2Z' is not ISO 8601")]
     [InlineData("1969-12-31T23:59:59Z,telnyx,eu,balance,USD,1", "the time '1969-12-31T23:59:59Z' is before 1970")]
     [InlineData(
         "2026-11-22T12:05:00.001Z,telnyx,eu,balance,USD,1",
@@ -130,6 +131,42 @@ public sealed class HistoryImportTests : IDisposable
 
         Assert.Equal((0, $"imported 0 of 2 readings from {file} into {store} (2 already recorded).\n"), (run.ExitCode, run.Out));
         Assert.Single(await ReadAllAsync(store));
+    }
+
+    [Theory]
+    [InlineData("2026-11-20T00:43:46.123456+00:00")]
+    [InlineData("2026-11-20T00:43:46.1234567+00:00")]
+    [InlineData("2026-11-20T00:43:46.1239999Z")]
+    [InlineData("2026-11-20T00:43:46.123456789Z")]
+    [InlineData("\"2026-11-20T02:43:46,1234+02:00\"")]
+    [InlineData("2026-11-20T00:43:46.123Z")]
+    public async Task Import_TimeWithAnyNumberOfFractionDigits_IsKeptToTheMillisecondItBegins(string time)
+    {
+        var store = _folder.File();
+        var file = await WriteAsync("fractions.csv", $"{Header}\n{time},telnyx,eu,balance,USD,1.00\n");
+
+        var run = await HistoryCli.RunAsync(store, "--import", file);
+
+        Assert.Equal((0, string.Empty), (run.ExitCode, run.Error));
+        Assert.Equal(
+            DateTimeOffset.Parse("2026-11-20T00:43:46.123Z", System.Globalization.CultureInfo.InvariantCulture),
+            Assert.Single(await ReadAllAsync(store)).Time);
+    }
+
+    [Fact]
+    public async Task Import_TimesThatDifferBelowAMillisecond_AreOneReadingAsRecordedOnesAre()
+    {
+        var store = _folder.File();
+        var file = await WriteAsync("repeated.csv", string.Join(
+            '\n',
+            Header,
+            "2026-11-20T12:00:00.1231Z,telnyx,eu,balance,USD,1.00",
+            "2026-11-20T12:00:00.123999Z,telnyx,eu,balance,USD,1.00",
+            "2026-11-20T12:00:00.123+00:00,telnyx,eu,balance,USD,1.00"));
+
+        var run = await HistoryCli.RunAsync(store, "--import", file);
+
+        Assert.Equal((0, $"imported 1 of 3 readings from {file} into {store} (2 already recorded).\n"), (run.ExitCode, run.Out));
     }
 
     [Fact]

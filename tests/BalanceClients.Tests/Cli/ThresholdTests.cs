@@ -14,6 +14,7 @@ public sealed class ThresholdTests
     [InlineData(new[] { "--warn", "telnyx=1000", "--min", "telnyx=500" }, "critical", true, 2)]
     [InlineData(new[] { "--warn", "telnyx=1000", "--min", "telnyx=100" }, "warning", false, 0)]
     [InlineData(new[] { "--warn", "telnyx=400", "--min", "telnyx=100" }, "ok", false, 0)]
+    [InlineData(new[] { "--warn", "telnyx=100", "--min", "telnyx=100" }, "ok", false, 0)]
     [InlineData(new[] { "--warn", "telnyx.balance=300.01" }, "warning", false, 0)]
     public async Task Check_WarnAndMin_GiveTheLevelAndTheExitStatus(string[] flags, string level, bool low, int exitCode)
     {
@@ -109,6 +110,34 @@ public sealed class ThresholdTests
 
         Assert.Equal(64, run.ExitCode);
         Assert.StartsWith("balances: " + message, run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [Trait(CliRun.Category, CliRun.RunsAsAProcess)]
+    [InlineData("check")]
+    [InlineData("serve", "--listen", "127.0.0.1:0")]
+    public async Task Command_WarnBelowMin_ExitsSixtyFourAsTheSamePairConfiguredDoes(string command, params string[] args)
+    {
+        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
+        var configured = new Dictionary<string, string?>(fakes.Environment)
+        {
+            ["Balances__Thresholds__0__Provider"] = "telnyx",
+            ["Balances__Thresholds__0__Warning"] = "10",
+            ["Balances__Thresholds__0__Critical"] = "100",
+        };
+
+        var flags = await CliRun.ProcessAsync(fakes.Environment, [command, .. args, "--warn", "telnyx=10", "--min", "telnyx=100"]);
+        var configuration = await CliRun.ProcessAsync(configured, [command, .. args]);
+
+        Assert.Equal(
+            (64, "balances: --warn 'telnyx=10' and --min 'telnyx=100': its Warning level is below its Critical level, "
+                + "so it could never warn first.\n"),
+            (flags.ExitCode, flags.Error));
+        Assert.Equal(64, configuration.ExitCode);
+        Assert.Contains(
+            "Balances:Thresholds:0: its Warning level is below its Critical level, so it could never warn first.",
+            configuration.Error,
+            StringComparison.Ordinal);
     }
 
     // A threshold on mesh's primary amount, and an answer with no balances: the amount it is about is missing.

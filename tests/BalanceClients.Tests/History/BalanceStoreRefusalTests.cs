@@ -68,7 +68,7 @@ public sealed class BalanceStoreRefusalTests : IDisposable
     [Fact]
     public async Task OpenAsync_ReadOnlyFile_IsRefusedUpFrontUnchanged()
     {
-        var file = await StoreWithAReadingAsync();
+        var file = await _folder.StoreWithAReadingAsync();
         File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
         var exception = await RefusedUnchangedAsync(file);
@@ -81,7 +81,7 @@ public sealed class BalanceStoreRefusalTests : IDisposable
     [Fact]
     public async Task OpenAsync_ReadOnlyFolder_IsRefusedUpFrontUnchanged()
     {
-        var file = await StoreWithAReadingAsync();
+        var file = await _folder.StoreWithAReadingAsync();
         File.SetUnixFileMode(_folder.Path, UnixFileMode.UserRead | UnixFileMode.UserExecute);
 
         var exception = await RefusedUnchangedAsync(file);
@@ -96,7 +96,7 @@ public sealed class BalanceStoreRefusalTests : IDisposable
     [InlineData(true)]
     public async Task Open_UnreadableFile_IsRefusedUnchanged(bool readOnly)
     {
-        var file = await StoreWithAReadingAsync();
+        var file = await _folder.StoreWithAReadingAsync();
         File.SetUnixFileMode(file, UnixFileMode.UserWrite);
 
         var exception = await RefusedUnchangedAsync(file, readOnly, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -147,7 +147,7 @@ public sealed class BalanceStoreRefusalTests : IDisposable
     [InlineData(true)]
     public async Task Open_TruncatedStore_IsRefusedAsDamagedUnchanged(bool readOnly)
     {
-        var file = await StoreWithAReadingAsync();
+        var file = await _folder.StoreWithAReadingAsync();
         var bytes = await File.ReadAllBytesAsync(file);
         await File.WriteAllBytesAsync(file, bytes[..1024]);
 
@@ -158,6 +158,80 @@ public sealed class BalanceStoreRefusalTests : IDisposable
             (exception.Kind, exception.Message));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Open_SymbolicLinkToNothing_IsRefusedUnchanged(bool readOnly)
+    {
+        var file = _folder.File();
+        var target = Path.Combine(_folder.Path, "unmounted", "balances.db");
+        File.CreateSymbolicLink(file, target);
+
+        var exception = await RefusedUnchangedAsync(file, readOnly);
+
+        Assert.Equal(
+            (BalanceStoreErrorKind.Unreadable, $"{file} is a symbolic link to {target}, which does not exist; it was left as it is."),
+            (exception.Kind, exception.Message));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Open_SymbolicLinkLoop_IsRefusedUnchanged(bool readOnly)
+    {
+        var file = _folder.File();
+        File.CreateSymbolicLink(file, _folder.File("other.db"));
+        File.CreateSymbolicLink(_folder.File("other.db"), file);
+
+        var exception = await RefusedUnchangedAsync(file, readOnly);
+
+        Assert.Equal(
+            (BalanceStoreErrorKind.Unreadable, $"{file} is a symbolic link that leads back to itself (a loop); it was left as it is."),
+            (exception.Kind, exception.Message));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Open_NegativeSchemaVersion_IsRefusedAsDamagedUnchanged(bool readOnly)
+    {
+        var file = await _folder.StoreWithAReadingAsync();
+        StoreFolder.Scalar(file, "PRAGMA user_version = -3");
+
+        var exception = await RefusedUnchangedAsync(file, readOnly);
+
+        Assert.Equal(
+            (BalanceStoreErrorKind.Damaged, $"{file} is damaged: its schema version, -3, is none that balances writes."),
+            (exception.Kind, exception.Message));
+    }
+
+    // VACUUM INTO leaves a copy in rollback-journal mode; opening it to write switches it to WAL, which writes its header.
+    [Fact]
+    public async Task OpenAsync_DamagedStoreInRollbackJournalMode_IsRefusedUnchanged()
+    {
+        var file = await _folder.StoreWithAReadingAsync();
+        StoreFolder.Scalar(file, "PRAGMA journal_mode = DELETE");
+        var row = StoreFolder.LastSeriesRow(file);
+        StoreFolder.WriteByte(file, row, 0xFF);
+
+        var exception = await RefusedUnchangedAsync(file);
+
+        Assert.Equal(BalanceStoreErrorKind.Damaged, exception.Kind);
+        Assert.StartsWith($"{file} is damaged: ", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenAsync_UndamagedStoreInRollbackJournalMode_IsOpenedInWalMode()
+    {
+        var file = await _folder.StoreWithAReadingAsync();
+        StoreFolder.Scalar(file, "PRAGMA journal_mode = DELETE");
+
+        await using var store = await BalanceStore.OpenAsync(file);
+
+        Assert.Equal("wal", StoreFolder.Scalar(file, "PRAGMA journal_mode"));
+        Assert.Equal(2, (await store.ReadAsync().ToListAsync()).Count);
+    }
+
     [Fact]
     public void ToString_Refusal_IsOneLineWithoutSqlitesText()
     {
@@ -165,13 +239,6 @@ public sealed class BalanceStoreRefusalTests : IDisposable
             "/x/balances.db", BalanceStoreErrorKind.Damaged, "/x/balances.db is damaged.", new SqliteException("malformed\nat page 3", 11));
 
         Assert.Equal("BalanceClients.History.BalanceStoreException: /x/balances.db is damaged.", exception.ToString());
-    }
-
-    private async Task<string> StoreWithAReadingAsync()
-    {
-        await using var store = await BalanceStore.OpenAsync(_folder.File());
-        await store.RecordAsync(Readings.Telnyx("eu", Readings.Start, 1m));
-        return store.Path;
     }
 
     private static Task<BalanceStore> Open(string file, bool readOnly) =>

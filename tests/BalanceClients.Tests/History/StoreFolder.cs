@@ -13,6 +13,14 @@ internal sealed class StoreFolder : IDisposable
     /// <summary>The store file of this folder: <c>balances.db</c>, or another name.</summary>
     public string File(string name = "balances.db") => System.IO.Path.Combine(Path, name);
 
+    /// <summary>The store file of this folder, holding one Telnyx result of account eu (balance and available credit).</summary>
+    public async Task<string> StoreWithAReadingAsync()
+    {
+        await using var store = await BalanceStore.OpenAsync(File());
+        await store.RecordAsync(Readings.Telnyx("eu", Readings.Start, 1m));
+        return store.Path;
+    }
+
     /// <summary>
     /// The store file of this folder as a version that knew up to schema <paramref name="version"/> left it, holding what
     /// <paramref name="sql"/> inserts.
@@ -60,12 +68,17 @@ internal sealed class StoreFolder : IDisposable
         System.IO.File.SetUnixFileMode(Path, read | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
     }
 
-    /// <summary>The name and SHA-256 of every file in the folder, in order: what a test compares before and after.</summary>
+    /// <summary>
+    /// The name and SHA-256 of every file in the folder (a symbolic link's target instead), in order: what a test compares before and
+    /// after.
+    /// </summary>
     public List<(string Name, string Sha256)> Hashes() =>
         [.. Directory.GetFiles(Path).Order(StringComparer.Ordinal)
             .Select(path => (
                 System.IO.Path.GetFileName(path),
-                Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.IO.File.ReadAllBytes(path)))))];
+                new FileInfo(path).LinkTarget is { } target
+                    ? "-> " + target
+                    : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.IO.File.ReadAllBytes(path)))))];
 
     /// <summary>
     /// Writes a store of schema version 1, in WAL mode, as the version that knew only it left it: one reading of Telnyx's account eu,
@@ -81,6 +94,37 @@ internal sealed class StoreFolder : IDisposable
             + "INSERT INTO series VALUES (1, 'telnyx', 'eu', 'available_credit', 'USD');"
             + $"INSERT INTO readings VALUES (1, {Readings.Start.ToUnixTimeMilliseconds()}, '12.50')";
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Where the last row of the series table starts in the file (no write-ahead log beside it), to damage it as a failing disk or
+    /// a careless edit would. The row is a cell of a leaf page: its payload's length and its rowid (one byte each for a short row),
+    /// then the record: its header's length, then one serial type per column (id, provider, account, kind, currency), then the values.
+    /// </summary>
+    public static long LastSeriesRow(string file)
+    {
+        var root = (long)Scalar(file, "SELECT rootpage FROM sqlite_schema WHERE name = 'series'")!;
+        var pageSize = (long)Scalar(file, "PRAGMA page_size")!;
+        var page = new byte[pageSize];
+        using (var stream = System.IO.File.OpenRead(file))
+        {
+            stream.Position = (root - 1) * pageSize;
+            stream.ReadExactly(page);
+        }
+
+        var header = root == 1 ? 100 : 0;
+        Assert.Equal(0x0D, page[header]);
+        var cells = (page[header + 3] << 8) | page[header + 4];
+        var pointer = header + 8 + (2 * (cells - 1));
+        return ((root - 1) * pageSize) + ((page[pointer] << 8) | page[pointer + 1]);
+    }
+
+    /// <summary>Writes one byte of the file in place.</summary>
+    public static void WriteByte(string file, long offset, byte value)
+    {
+        using var stream = System.IO.File.OpenWrite(file);
+        stream.Position = offset;
+        stream.WriteByte(value);
     }
 
     /// <summary>Runs SQL on the file through a plain connection (not the store), and returns the first value.</summary>
@@ -122,7 +166,8 @@ internal sealed class StoreFolder : IDisposable
         if (!OperatingSystem.IsWindows())
         {
             var root = new DirectoryInfo(Path);
-            foreach (var entry in root.EnumerateFileSystemInfos("*", SearchOption.AllDirectories).Prepend(root))
+            foreach (var entry in root.EnumerateFileSystemInfos("*", SearchOption.AllDirectories).Prepend(root)
+                .Where(entry => entry.LinkTarget is null))
             {
                 var search = entry is DirectoryInfo ? UnixFileMode.UserExecute : UnixFileMode.None;
                 entry.UnixFileMode |= UnixFileMode.UserRead | UnixFileMode.UserWrite | search;

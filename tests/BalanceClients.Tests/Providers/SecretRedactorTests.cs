@@ -23,6 +23,33 @@ public sealed class SecretRedactorTests
         Assert.Equal(prefix + "REDACTED end", redacted.Message);
     }
 
+    // base64 of "sk_live_4eC39HqLyjWDarjtT1zdp7dc?>~" gives + and / (- and _ in base64url); basic authentication's "user:" + key
+    // puts it 5 bytes into the value (2 past a 3-byte group), "api:" 4 bytes (1 past), "u:" + key + ":tail" 2 bytes with bytes after.
+    [Theory]
+    [InlineData("base64: c2tfbGl2ZV80ZUMzOUhxTHlqV0Rhcmp0VDF6ZHA3ZGM/Pn4= end", "base64: REDACTED end")]
+    [InlineData("base64url: c2tfbGl2ZV80ZUMzOUhxTHlqV0Rhcmp0VDF6ZHA3ZGM_Pn4 end", "base64url: REDACTED end")]
+    [InlineData("url-encoded: c2tfbGl2ZV80ZUMzOUhxTHlqV0Rhcmp0VDF6ZHA3ZGM%2FPn4%3D end", "url-encoded: REDACTED end")]
+    [InlineData("offset 0, more: c2tfbGl2ZV80ZUMzOUhxTHlqV0Rhcmp0VDF6ZHA3ZGM/Pn46dGFpbA== end", "offset 0, more: REDACTED6dGFpbA== end")]
+    [InlineData("offset 1: YXBpOnNrX2xpdmVfNGVDMzlIcUx5aldEYXJqdFQxemRwN2RjPz5+ end", "offset 1: YXBpOREDACTED end")]
+    [InlineData("offset 1, url: YXBpOnNrX2xpdmVfNGVDMzlIcUx5aldEYXJqdFQxemRwN2RjPz5- end", "offset 1, url: YXBpOREDACTED end")]
+    [InlineData("offset 2: Basic dXNlcjpza19saXZlXzRlQzM5SHFMeWpXRGFyanRUMXpkcDdkYz8+fg== end", "offset 2: Basic dXNlcjREDACTED end")]
+    [InlineData("offset 2, more: dTpza19saXZlXzRlQzM5SHFMeWpXRGFyanRUMXpkcDdkYz8-fjp0YWls end", "offset 2, more: dTREDACTEDp0YWls end")]
+    [InlineData("offset 1, more: eHNrX2xpdmVfNGVDMzlIcUx5aldEYXJqdFQxemRwN2RjPz5+OnRhaWw= end", "offset 1, more: eREDACTEDOnRhaWw= end")]
+    public void Redact_SecretInBase64AtAnyAlignment_CutsEveryCharacterCarryingItAndKeepsTheRest(string message, string expected)
+    {
+        var redacted = SecretRedactor.Redact(Error(message), ["sk_live_4eC39HqLyjWDarjtT1zdp7dc?>~"]);
+
+        Assert.Equal(expected, redacted.Message);
+    }
+
+    [Fact]
+    public void Redact_Base64OfAnotherValue_LeavesItAlone()
+    {
+        var error = Error("Expected Basic dXNlcjpwYXNzd29yZA== or Bearer c2tfdGVzdF9hYmNkZWZnaGlqa2xtbm9w.");
+
+        Assert.Equal(error, SecretRedactor.Redact(error, ["sk_live_4eC39HqLyjWDarjtT1zdp7dc?>~", "demo-telnyx-api-key"]));
+    }
+
     [Fact]
     public void Redact_SecretInTheProviderCode_IsReplaced()
     {
