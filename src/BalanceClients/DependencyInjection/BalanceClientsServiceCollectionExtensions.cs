@@ -26,11 +26,9 @@ public static class BalanceClientsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(ConfigurationKeys.Section);
-        services.AddOptions<BalanceCheckerOptions>().Configure(options => OptionsBinding.Bind(section, options));
-        services.AddSingleton<IOptionsChangeTokenSource<BalanceCheckerOptions>>(
-            new ConfigurationChangeTokenSource<BalanceCheckerOptions>(section));
-        services.Replace(ServiceDescriptor.Singleton(new SettingNames(configuration)));
+        var names = new SettingNames(configuration);
+        services.AddOptions<BalanceCheckerOptions>().BindSection(configuration, ConfigurationKeys.Section, BindSection, names);
+        services.Replace(ServiceDescriptor.Singleton(names));
         return services.AddBalanceClientsCore();
     }
 
@@ -46,9 +44,18 @@ public static class BalanceClientsServiceCollectionExtensions
         return services.AddBalanceClientsCore();
     }
 
+    // Setting by setting: the options also hold accounts made in code, which configuration cannot make.
+    private static void BindSection(IConfiguration section, BalanceCheckerOptions options)
+    {
+        options.Timeout = section.GetValue(nameof(options.Timeout), options.Timeout);
+        options.MaxConcurrency = section.GetValue(nameof(options.MaxConcurrency), options.MaxConcurrency);
+        section.GetSection(nameof(options.Providers)).Bind(options.Providers);
+        section.GetSection(nameof(options.Thresholds)).Bind(options.Thresholds);
+    }
+
     private static IServiceCollection AddBalanceClientsCore(this IServiceCollection services)
     {
-        services.AddOptions<BalanceCheckerOptions>().ValidateOnStart();
+        services.AddSectionOptions<BalanceCheckerOptions, BalanceCheckerOptionsValidator>(ConfigurationKeys.Section);
         if (services.Any(service => service.ServiceType == typeof(ResolvedOptionsMonitor)))
         {
             return services;
@@ -57,7 +64,9 @@ public static class BalanceClientsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.TryAddSingleton(SettingNames.Keys);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BalanceCheckerOptions>, BalanceCheckerOptionsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<BalanceCheckerOptions>, BalanceCheckerOptionsCustomValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BalanceCheckerOptions>, BalanceAccountsValidator>());
         services.AddSingleton<ResolvedOptionsMonitor>();
         services.TryAddSingleton<IBalanceChecker, BalanceChecker>();
         foreach (var provider in ProviderCatalog.All)
