@@ -30,7 +30,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             var configuration = await CliConfiguration.ReadAsync(console, settings.ConfigFile, demo, cancellationToken)
                 .ConfigureAwait(false);
             var file = settings.AccountsFile is { } path
-                ? await ValidateAccountsAsync(path, cancellationToken).ConfigureAwait(false)
+                ? await ReadAccountsAsync(path, cancellationToken).ConfigureAwait(false)
                 : null;
             var services = CreateServices(configuration);
             await using (services.ConfigureAwait(false))
@@ -61,9 +61,9 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         }
     }
 
-    private async Task<AccountsFile> ValidateAccountsAsync(string path, CancellationToken cancellationToken)
+    private async Task<AccountsFile> ReadAccountsAsync(string path, CancellationToken cancellationToken)
     {
-        var file = await AccountsFile.ValidateAsync(path, cancellationToken).ConfigureAwait(false);
+        var file = await AccountsFile.ReadAsync(path, cancellationToken).ConfigureAwait(false);
         if (settings.Providers.FirstOrDefault(id => !file.Providers.Contains(id)) is { } missing)
         {
             throw new BalanceConfigurationException($"--provider {missing}: --accounts {CliText.Quote(path)} has no {missing} account.");
@@ -167,8 +167,9 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
     private async Task<int> RunBatchAsync(
         IBalanceChecker checker, AccountsFile file, CheckHistory history, CancellationToken cancellationToken)
     {
-        var accounts = file.ReadAsync(cancellationToken)
-            .Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider, StringComparer.Ordinal));
+        var accounts = file.Accounts
+            .Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider, StringComparer.Ordinal))
+            .ToAsyncEnumerable();
         var failed = false;
         var low = false;
         var report = CreateReport(CreateAnsiConsole(), checker, streaming: true);
@@ -184,12 +185,6 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             }
 
             await report.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (file.Changed is { } changed)
-        {
-            await console.Error.WriteLineAsync($"balances: {changed}").ConfigureAwait(false);
-            return ExitCodes.Usage;
         }
 
         return failed ? ExitCodes.Failed : low ? ExitCodes.Low : ExitCodes.Ok;
