@@ -148,14 +148,13 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         }
 
         results.Sort(BalanceCheckResult.ContractOrder);
-        await history.RecordAsync(results, cancellationToken).ConfigureAwait(false);
+        var runways = await history.RecordAsync(results, cancellationToken).ConfigureAwait(false);
         var report = CreateReport(ansi, checker, streaming: false);
         await using (report.ConfigureAwait(false))
         {
-            foreach (var result in results)
+            for (var i = 0; i < results.Count; i++)
             {
-                var runway = await history.RunwayOfAsync(result, cancellationToken).ConfigureAwait(false);
-                await report.AddAsync(result, runway, cancellationToken).ConfigureAwait(false);
+                await report.AddAsync(results[i], runways[i], cancellationToken).ConfigureAwait(false);
             }
 
             await report.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -179,9 +178,8 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             {
                 failed |= !result.IsSuccess;
                 low |= result.IsLow;
-                await history.RecordAsync([result], cancellationToken).ConfigureAwait(false);
-                var runway = await history.RunwayOfAsync(result, cancellationToken).ConfigureAwait(false);
-                await report.AddAsync(result, runway, cancellationToken).ConfigureAwait(false);
+                var runway = await history.RecordAsync([result], cancellationToken).ConfigureAwait(false);
+                await report.AddAsync(result, runway[0], cancellationToken).ConfigureAwait(false);
             }
 
             await report.CompleteAsync(cancellationToken).ConfigureAwait(false);
