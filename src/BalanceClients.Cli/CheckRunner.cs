@@ -99,7 +99,8 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         var services = new ServiceCollection();
         services.AddLogging(logging =>
         {
-            logging.SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.None);
+            // Polly's standard telemetry logs every failed attempt with its exception's stack; BalanceClients.Http says it in one line.
+            logging.SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.None).AddFilter("Polly", LogLevel.None);
             if (settings.Verbose)
             {
                 LogLineFormatter.AddTo(logging);

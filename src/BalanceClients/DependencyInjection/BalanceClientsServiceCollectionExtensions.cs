@@ -74,17 +74,24 @@ public static class BalanceClientsServiceCollectionExtensions
             var id = provider.Descriptor.Id;
             var httpClient = services.AddHttpClient(HttpClientNames.For(id))
                 .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-                .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
-                .AddHttpMessageHandler(serviceProvider =>
-                {
-                    var settings = serviceProvider.GetRequiredService<ResolvedOptionsMonitor>().Current.For(id);
-                    var pipeline = ResiliencePipelines.Create(
-                        id,
-                        settings.Resilience,
-                        serviceProvider.GetRequiredService<TimeProvider>(),
-                        serviceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("BalanceClients.Http"));
-                    return new ResilienceHandler(pipeline, settings.MaxResponseBytes);
-                })
+                .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+            httpClient.AddResilienceHandler("resilience", (pipeline, context) =>
+            {
+                // Rebuilt when the options change (a reloaded file), as the standard handler's options are.
+                context.EnableReloads<BalanceCheckerOptions>();
+                var serviceProvider = context.ServiceProvider;
+                ResiliencePipelines.Configure(
+                    pipeline,
+                    id,
+                    serviceProvider.GetRequiredService<ResolvedOptionsMonitor>().Current.For(id).Resilience,
+                    serviceProvider.GetRequiredService<TimeProvider>(),
+                    serviceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("BalanceClients.Http"));
+            });
+
+            // Inside the resilience handler: the body is read within each attempt.
+            httpClient
+                .AddHttpMessageHandler(serviceProvider => new ResponseBodyHandler(
+                    serviceProvider.GetRequiredService<ResolvedOptionsMonitor>().Current.For(id).MaxResponseBytes))
                 .RemoveAllLoggers();
             provider.AddGeneratedClient(httpClient);
         }
