@@ -10,13 +10,8 @@ namespace BalanceClients.Cli;
 internal sealed class CheckHistory : IAsyncDisposable
 {
     private readonly BalanceStore? _store;
-    private readonly bool _record;
 
-    private CheckHistory(BalanceStore? store, bool record)
-    {
-        _store = store;
-        _record = record;
-    }
+    private CheckHistory(BalanceStore? store) => _store = store;
 
     /// <summary>Whether <c>--record</c> has a store to record in.</summary>
     /// <param name="record">Whether <c>--record</c> is given.</param>
@@ -44,46 +39,36 @@ internal sealed class CheckHistory : IAsyncDisposable
     {
         if (location is null)
         {
-            return new CheckHistory(null, record: false);
+            return new CheckHistory(null);
         }
 
         if (record)
         {
-            var store = await BalanceStore.OpenAsync(location.Path, null, clock, cancellationToken).ConfigureAwait(false);
-            return new CheckHistory(store, record);
+            return new CheckHistory(await BalanceStore.OpenAsync(location.Path, null, clock, cancellationToken).ConfigureAwait(false));
         }
 
         try
         {
             return new CheckHistory(
-                await BalanceStore.OpenReadOnlyAsync(location.Path, null, clock, cancellationToken).ConfigureAwait(false), record: false);
+                await BalanceStore.OpenReadOnlyAsync(location.Path, null, clock, cancellationToken).ConfigureAwait(false));
         }
         catch (BalanceStoreException exception) when (exception.Kind == BalanceStoreErrorKind.NotFound)
         {
-            return new CheckHistory(null, record: false);
+            return new CheckHistory(null);
         }
     }
 
-    /// <summary>Records the results, with <c>--record</c>, in one transaction.</summary>
+    /// <summary>
+    /// Records the results, with <c>--record</c>, in one transaction, and gives the runway each one's account has from the recorded
+    /// history, its own reading included once recorded.
+    /// </summary>
     /// <param name="results">The results; failed ones record nothing.</param>
-    /// <param name="cancellationToken">Stops the write.</param>
-    /// <returns>A task that completes when they are recorded.</returns>
-    public async Task RecordAsync(IReadOnlyList<BalanceCheckResult> results, CancellationToken cancellationToken)
-    {
-        if (_record && _store is not null)
-        {
-            await _store.RecordManyAsync(results, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>The runway of a result's account from the recorded history, its own reading included once recorded.</summary>
-    /// <param name="result">The result.</param>
-    /// <param name="cancellationToken">Stops the reading.</param>
-    /// <returns>The runway, or <see langword="null"/> when there is no store or too little history.</returns>
-    public async Task<BalanceRunway?> RunwayOfAsync(BalanceCheckResult result, CancellationToken cancellationToken) =>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <returns>The runways, in the results' order; <see langword="null"/> where there is no store or too little history.</returns>
+    public async Task<BalanceRunway?[]> RecordAsync(IReadOnlyList<BalanceCheckResult> results, CancellationToken cancellationToken) =>
         _store is null
-            ? null
-            : await _store.EstimateRunwayAsync(result.Provider, result.Account, cancellationToken: cancellationToken).ConfigureAwait(false);
+            ? new BalanceRunway?[results.Count]
+            : await _store.RecordWithRunwaysAsync(results, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _store?.DisposeAsync() ?? ValueTask.CompletedTask;

@@ -30,7 +30,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             var configuration = await CliConfiguration.ReadAsync(console, settings.ConfigFile, demo, cancellationToken)
                 .ConfigureAwait(false);
             var file = settings.AccountsFile is { } path
-                ? await ValidateAccountsAsync(path, cancellationToken).ConfigureAwait(false)
+                ? await ReadAccountsAsync(path, cancellationToken).ConfigureAwait(false)
                 : null;
             var services = CreateServices(configuration);
             await using (services.ConfigureAwait(false))
@@ -61,9 +61,9 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         }
     }
 
-    private async Task<AccountsFile> ValidateAccountsAsync(string path, CancellationToken cancellationToken)
+    private async Task<AccountsFile> ReadAccountsAsync(string path, CancellationToken cancellationToken)
     {
-        var file = await AccountsFile.ValidateAsync(path, cancellationToken).ConfigureAwait(false);
+        var file = await AccountsFile.ReadAsync(path, cancellationToken).ConfigureAwait(false);
         if (settings.Providers.FirstOrDefault(id => !file.Providers.Contains(id)) is { } missing)
         {
             throw new BalanceConfigurationException($"--provider {missing}: --accounts {CliText.Quote(path)} has no {missing} account.");
@@ -99,7 +99,8 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         var services = new ServiceCollection();
         services.AddLogging(logging =>
         {
-            logging.SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.None);
+            // Polly's standard telemetry logs every failed attempt with its exception's stack; BalanceClients.Http says it in one line.
+            logging.SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.None).AddFilter("Polly", LogLevel.None);
             if (settings.Verbose)
             {
                 LogLineFormatter.AddTo(logging);
@@ -148,14 +149,13 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
         }
 
         results.Sort(BalanceCheckResult.ContractOrder);
-        await history.RecordAsync(results, cancellationToken).ConfigureAwait(false);
+        var runways = await history.RecordAsync(results, cancellationToken).ConfigureAwait(false);
         var report = CreateReport(ansi, checker, streaming: false);
         await using (report.ConfigureAwait(false))
         {
-            foreach (var result in results)
+            for (var i = 0; i < results.Count; i++)
             {
-                var runway = await history.RunwayOfAsync(result, cancellationToken).ConfigureAwait(false);
-                await report.AddAsync(result, runway, cancellationToken).ConfigureAwait(false);
+                await report.AddAsync(results[i], runways[i], cancellationToken).ConfigureAwait(false);
             }
 
             await report.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -167,8 +167,9 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
     private async Task<int> RunBatchAsync(
         IBalanceChecker checker, AccountsFile file, CheckHistory history, CancellationToken cancellationToken)
     {
-        var accounts = file.ReadAsync(cancellationToken)
-            .Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider, StringComparer.Ordinal));
+        var accounts = file.Accounts
+            .Where(account => settings.Providers.Count == 0 || settings.Providers.Contains(account.Provider, StringComparer.Ordinal))
+            .ToAsyncEnumerable();
         var failed = false;
         var low = false;
         var report = CreateReport(CreateAnsiConsole(), checker, streaming: true);
@@ -178,18 +179,11 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             {
                 failed |= !result.IsSuccess;
                 low |= result.IsLow;
-                await history.RecordAsync([result], cancellationToken).ConfigureAwait(false);
-                var runway = await history.RunwayOfAsync(result, cancellationToken).ConfigureAwait(false);
-                await report.AddAsync(result, runway, cancellationToken).ConfigureAwait(false);
+                var runway = await history.RecordAsync([result], cancellationToken).ConfigureAwait(false);
+                await report.AddAsync(result, runway[0], cancellationToken).ConfigureAwait(false);
             }
 
             await report.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (file.Changed is { } changed)
-        {
-            await console.Error.WriteLineAsync($"balances: {changed}").ConfigureAwait(false);
-            return ExitCodes.Usage;
         }
 
         return failed ? ExitCodes.Failed : low ? ExitCodes.Low : ExitCodes.Ok;

@@ -1,3 +1,5 @@
+using BalanceClients.Configuration;
+
 namespace BalanceClients;
 
 /// <summary>
@@ -29,12 +31,16 @@ public sealed class BalanceThreshold
     /// The runway below which the account's primary amount is at <see cref="BalanceLevel.Warning"/> (health <c>Degraded</c>);
     /// <see langword="null"/> for none. Configuration writes it as a time span: <c>7.00:00:00</c> for a week.
     /// </summary>
+    /// <value>The default value is <see langword="null"/>; from 1 minute to 3650 days.</value>
+    [SettingRange("00:01:00", "3650.00:00:00")]
     public TimeSpan? RunwayWarning { get; set; }
 
     /// <summary>
     /// The runway below which the account's primary amount is at <see cref="BalanceLevel.Critical"/> (health <c>Unhealthy</c>);
     /// <see langword="null"/> for none.
     /// </summary>
+    /// <value>The default value is <see langword="null"/>; from 1 minute to 3650 days.</value>
+    [SettingRange("00:01:00", "3650.00:00:00")]
     public TimeSpan? RunwayCritical { get; set; }
 
     /// <summary>Whether this threshold sets an amount level (<see cref="Warning"/> or <see cref="Critical"/>).</summary>

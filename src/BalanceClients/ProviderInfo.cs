@@ -24,4 +24,13 @@ public sealed record ProviderInfo(
     /// <param name="id">The provider id.</param>
     /// <returns>The provider, or <see langword="null"/> if the id is unknown.</returns>
     public static ProviderInfo? Find(string id) => All.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The keys of its credential settings under an account's section (<c>ApiKey</c>; <c>ClientId</c>, ...), in the order of
+    /// <see cref="EnvironmentVariables"/>.
+    /// </summary>
+    internal IReadOnlyList<string> CredentialKeys { get; init; } = [];
+
+    /// <summary>The contract's variable that replaces its server URL (<c>MESH_BASE_URL</c>).</summary>
+    internal string BaseUrlVariable => Id.ToUpperInvariant() + "_BASE_URL";
 }

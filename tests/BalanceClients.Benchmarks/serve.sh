@@ -3,15 +3,18 @@
 # fixed request rate on loopback (p50/p99/max over a bounded run, from ServeLoad.cs), and the resident memory of the process
 # with 5 accounts and with 1,000: idle once every account has been checked, and while it checks each account every 10 s.
 # The server is the Native AOT executable; the providers are the fakes, in a process of their own, answering at once.
-# Usage: tests/BalanceClients.Benchmarks/serve.sh [PER-SECOND] [SECONDS]; prints Markdown tables.
+# Usage: tests/BalanceClients.Benchmarks/serve.sh [PER-SECOND] [SECONDS], or serve.sh memory for the memory table alone;
+# prints Markdown tables. BALANCES_EXECUTABLE=path measures that executable instead of publishing this checkout's.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+mode=all
+if [ "${1:-}" = memory ]; then mode=memory; shift; fi
 rate=${1:-500}
 seconds=${2:-20}
-aot=src/BalanceClients.Cli/bin/Release/net10.0/linux-x64/publish/balances
+aot=${BALANCES_EXECUTABLE:-src/BalanceClients.Cli/bin/Release/net10.0/linux-x64/publish/balances}
 bench=tests/BalanceClients.Benchmarks/bin/Release/net10.0/BalanceClients.Benchmarks.dll
 
-dotnet publish src/BalanceClients.Cli -c Release -r linux-x64 -nologo -v:q >/dev/null
+[ -n "${BALANCES_EXECUTABLE:-}" ] || dotnet publish src/BalanceClients.Cli -c Release -r linux-x64 -nologo -v:q >/dev/null
 dotnet build tests/BalanceClients.Benchmarks -c Release -nologo -v:q >/dev/null
 
 work=$(mktemp -d)
@@ -69,13 +72,15 @@ stop_serve() { kill "$serve"; wait "$serve" 2>/dev/null || true; serve=""; }
 
 kib() { awk -v name="$1" '$1 == name ":" { print $2 }' "/proc/$serve/status"; }
 
-echo "| endpoint | load | requests | p50 | p99 | max | sent late (p50) |"
-echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
-start_serve 5
-dotnet "$bench" serve-load "$url/metrics" "$rate" "$seconds"
-dotnet "$bench" serve-load "$url/api/v1/balances" "$rate" "$seconds"
-stop_serve
-echo
+if [ "$mode" = all ]; then
+  echo "| endpoint | load | requests | p50 | p99 | max | sent late (p50) |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+  start_serve 5
+  dotnet "$bench" serve-load "$url/metrics" "$rate" "$seconds"
+  dotnet "$bench" serve-load "$url/api/v1/balances" "$rate" "$seconds"
+  stop_serve
+  echo
+fi
 echo "| accounts | idle RSS | peak RSS | RSS while checking every 10 s | /metrics size | /api/v1/balances size |"
 echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
 declare -A rss
@@ -89,7 +94,7 @@ for n in 5 1000; do
   rss[$n]=$(kib VmRSS)
   printf '| %d | %.1f MiB | %.1f MiB | %.1f MiB | %d KiB | %d KiB |\n' "$n" "$(mib "${rss[$n]}")" "$(mib "$(kib VmHWM)")" "$(mib "$busy")" \
     "$(( $(curl -s "$url/metrics" | wc -c) / 1024 ))" "$(( $(curl -s "$url/api/v1/balances" | wc -c) / 1024 ))"
-  if [ "$n" = 1000 ]; then
+  if [ "$n" = 1000 ] && [ "$mode" = all ]; then
     echo
     echo "| endpoint, 1,000 accounts | load | requests | p50 | p99 | max | sent late (p50) |"
     echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"

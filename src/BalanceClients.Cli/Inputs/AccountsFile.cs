@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
-using System.Security.Cryptography;
 using System.Text.Json;
 using BalanceClients.Configuration;
 
@@ -8,9 +5,9 @@ namespace BalanceClients.Cli.Inputs;
 
 /// <summary>
 /// <c>--accounts FILE</c>: JSON Lines, one account per line,
-/// <c>{"provider": "mesh", "name": "acct-1", "credentials": {"ClientId": "...", ...}}</c>. The whole file is validated first,
-/// streaming it, so that a mistake anywhere stops the run before any provider is called; then it is read again, one line at a
-/// time, to check the accounts, and each line must be what it was when it was validated.
+/// <c>{"provider": "mesh", "name": "acct-1", "credentials": {"ClientId": "...", ...}}</c>. The whole file is read and checked,
+/// one line at a time, before any provider is called, so that a mistake anywhere stops the run; its accounts are then held in
+/// memory (a few hundred bytes each), so it is read once and may be a pipe.
 /// </summary>
 internal sealed class AccountsFile
 {
@@ -18,48 +15,36 @@ internal sealed class AccountsFile
     public const int MaxLineBytes = 64 * 1024;
 
     private static readonly JsonDocumentOptions LineOptions = new() { AllowDuplicateProperties = false };
-    private readonly InputFile _file;
 
-    // A digest of every line as validated: the second reading compares each line with it, without keeping the file in memory.
-    private readonly List<long> _lineDigests;
-
-    private AccountsFile(InputFile file, List<long> lineDigests, IReadOnlySet<string> providers)
+    private AccountsFile(IReadOnlyList<BalanceAccount> accounts)
     {
-        _file = file;
-        _lineDigests = lineDigests;
-        Providers = providers;
+        Accounts = accounts;
+        Providers = accounts.Select(account => account.Provider).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The accounts, in file order.</summary>
+    public IReadOnlyList<BalanceAccount> Accounts { get; }
 
     /// <summary>The ids of the providers the file has accounts of.</summary>
     public IReadOnlySet<string> Providers { get; }
 
-    /// <summary>Why the second reading stopped before the end, if it did: the file changed after it was validated.</summary>
-    public string? Changed { get; private set; }
-
-    /// <summary>Reads and validates the whole file.</summary>
+    /// <summary>Reads and checks the whole file.</summary>
     /// <param name="path">The path as the user gave it.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
-    /// <returns>The validated file, ready to be read again by <see cref="ReadAsync"/>.</returns>
+    /// <returns>Its accounts.</returns>
     /// <exception cref="BalanceConfigurationException">
-    /// The file cannot be read, is not a regular file, holds no account, or a line is too long, not an account, or an account
-    /// already given; the message names the line.
+    /// The file cannot be read, holds no account, or a line is too long, not an account, or an account already given; the
+    /// message names the line.
     /// </exception>
-    public static async Task<AccountsFile> ValidateAsync(string path, CancellationToken cancellationToken)
+    public static async Task<AccountsFile> ReadAsync(string path, CancellationToken cancellationToken)
     {
         var file = new InputFile("--accounts", path);
         using var stream = file.Open();
-        if (!stream.CanSeek)
-        {
-            throw file.Error("not a regular file: it is read twice, once to validate every line and once to check the accounts");
-        }
-
-        var digests = new List<long>();
+        var accounts = new List<BalanceAccount>();
         var firstLines = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var providers = new HashSet<string>(StringComparer.Ordinal);
         var reader = new LineReader(stream, MaxLineBytes);
         while (await ReadLineAsync(file, reader, cancellationToken).ConfigureAwait(false) is { } line)
         {
-            digests.Add(Digest(line.Span));
             if (Parse(file, line, reader.LineNumber) is not { } account)
             {
                 continue;
@@ -73,87 +58,10 @@ internal sealed class AccountsFile
                     + $"{firstLines[account.ToString()]} (names are compared ignoring case).");
             }
 
-            providers.Add(account.Provider);
+            accounts.Add(account);
         }
 
-        return firstLines.Count == 0 ? throw file.Error("no accounts in the file") : new AccountsFile(file, digests, providers);
-    }
-
-    /// <summary>
-    /// Reads the accounts again, lazily, one line at a time. A line that is no longer what it was, or a file that can no longer be
-    /// read, ends the accounts there and says why in <see cref="Changed"/>: the accounts already read are still checked and reported.
-    /// </summary>
-    /// <param name="cancellationToken">Stops the reading.</param>
-    /// <returns>The accounts, in file order.</returns>
-    public async IAsyncEnumerable<BalanceAccount> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var stream = OpenAgain();
-        if (stream is null)
-        {
-            yield break;
-        }
-
-        var reader = new LineReader(stream, MaxLineBytes);
-        while (await NextAsync(reader, cancellationToken).ConfigureAwait(false) is { } account)
-        {
-            yield return account;
-        }
-    }
-
-    private FileStream? OpenAgain()
-    {
-        if (_file.TryOpen(out var stream, out var reason))
-        {
-            return stream;
-        }
-
-        Change($"it cannot be read again: {reason}");
-        return null;
-    }
-
-    // Never throws but for cancellation: a failure here would cancel the checks already under way.
-    private async Task<BalanceAccount?> NextAsync(LineReader reader, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-            {
-                var index = reader.LineNumber - 1;
-                if (index >= _lineDigests.Count)
-                {
-                    return Change($"line {reader.LineNumber} is new");
-                }
-
-                if (Digest(line.Span) != _lineDigests[index])
-                {
-                    return Change($"line {reader.LineNumber} is not what it was");
-                }
-
-                if (Parse(_file, line, reader.LineNumber) is { } account)
-                {
-                    return account;
-                }
-            }
-
-            return reader.LineNumber < _lineDigests.Count
-                ? Change($"it now ends after line {reader.LineNumber} of {_lineDigests.Count}")
-                : null;
-        }
-        catch (InvalidDataException)
-        {
-            return Change($"line {reader.LineNumber} is not what it was");
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return Change($"line {reader.LineNumber + 1} {_file.Reason(exception)}");
-        }
-    }
-
-    private BalanceAccount? Change(string why)
-    {
-        Changed = $"--accounts {CliText.Quote(_file.Path)}: the file changed while its accounts were being checked ({why}); "
-            + "the accounts from there on were not checked.";
-        return null;
+        return accounts.Count == 0 ? throw file.Error("no accounts in the file") : new AccountsFile(accounts);
     }
 
     private static async Task<ReadOnlyMemory<byte>?> ReadLineAsync(InputFile file, LineReader reader, CancellationToken cancellationToken)
@@ -252,11 +160,4 @@ internal sealed class AccountsFile
     }
 
     private static string Location(InputFile file, int number) => $"line {number} of {CliText.Printable(file.Name)}";
-
-    private static long Digest(ReadOnlySpan<byte> line)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(line, hash);
-        return BinaryPrimitives.ReadInt64LittleEndian(hash);
-    }
 }

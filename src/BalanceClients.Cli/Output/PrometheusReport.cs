@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using BalanceClients.History;
 
@@ -6,7 +5,7 @@ namespace BalanceClients.Cli.Output;
 
 /// <summary>
 /// Prometheus text exposition format, for node_exporter's textfile collector. Samples of one metric must be written together,
-/// so each metric's samples go to a temporary file until the end: memory stays flat however many accounts there are.
+/// so each metric's samples are kept, as UTF-8, until the end: 10,000 accounts make a document of a few MiB.
 /// </summary>
 internal sealed class PrometheusReport : IReport
 {
@@ -18,54 +17,32 @@ internal sealed class PrometheusReport : IReport
     public PrometheusReport(TextWriter output)
     {
         _out = output;
-        var samples = new List<StreamWriter>(Metrics.Count);
-        try
-        {
-            foreach (var _ in Metrics)
-            {
-                samples.Add(new StreamWriter(TemporaryFile(), new UTF8Encoding(false)));
-            }
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            samples.ForEach(file => file.Dispose());
-            throw TemporaryFilesFailed(exception);
-        }
-
-        _samples = [.. samples];
+        _samples = [.. Metrics.Select(_ => new StreamWriter(new MemoryStream(), new UTF8Encoding(false)))];
     }
 
     public async Task AddAsync(BalanceCheckResult result, BalanceRunway? runway, CancellationToken cancellationToken)
     {
         foreach (var (family, line) in BalanceMetrics.SamplesOf(result, result.Balance?.Amounts ?? [], runway))
         {
-            await WriteAsync(family, line).ConfigureAwait(false);
+            await _samples[IndexOf(family)].WriteAsync(line).ConfigureAwait(false);
         }
     }
 
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
-        try
+        var buffer = new char[16 * 1024];
+        for (var i = 0; i < Metrics.Count; i++)
         {
-            for (var i = 0; i < Metrics.Count; i++)
+            await _out.WriteAsync(Metrics[i].Header.AsMemory(), cancellationToken).ConfigureAwait(false);
+            await _samples[i].FlushAsync(cancellationToken).ConfigureAwait(false);
+            var stream = _samples[i].BaseStream;
+            stream.Position = 0;
+            using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
+            int read;
+            while ((read = await reader.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
-                await _out.WriteAsync(Metrics[i].Header.AsMemory(), cancellationToken).ConfigureAwait(false);
-                await _samples[i].FlushAsync(cancellationToken).ConfigureAwait(false);
-                var stream = _samples[i].BaseStream;
-                stream.Position = 0;
-                using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
-                var buffer = new char[16 * 1024];
-                int read;
-                while ((read = await reader.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    await _out.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                }
+                await _out.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
             }
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            // Standard output fails as OutputFailedException, never as these: what failed here is a temporary file.
-            throw TemporaryFilesFailed(exception);
         }
 
         await _out.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -90,31 +67,5 @@ internal sealed class PrometheusReport : IReport
         }
 
         throw new ArgumentOutOfRangeException(nameof(family), family.Name, "Not a family of the check's report.");
-    }
-
-    private static FileStream TemporaryFile() =>
-        new(
-            Path.Combine(Path.GetTempPath(), $"balances-{Guid.NewGuid():N}.prom"),
-            FileMode.CreateNew,
-            FileAccess.ReadWrite,
-            FileShare.None,
-            4096,
-            FileOptions.DeleteOnClose);
-
-    private static OutputFailedException TemporaryFilesFailed(Exception exception) => new(
-        $"cannot write the Prometheus output's temporary files in {CliText.Quote(Path.GetTempPath())} "
-            + $"({(OperatingSystem.IsWindows() ? "TMP" : "TMPDIR")}): {CliText.Reason(exception)}",
-        exception);
-
-    private async Task WriteAsync(MetricFamily family, string line)
-    {
-        try
-        {
-            await _samples[IndexOf(family)].WriteAsync(line).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw TemporaryFilesFailed(exception);
-        }
     }
 }

@@ -134,11 +134,13 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
 
         // The host's own failure to start is reported in one line by RunAsync, not as a logged stack trace. The health check
         // service would log each unhealthy probe: a probe every second during an outage would flood the log with one line each.
-        // With --verbose, every check (BalanceClients' Debug) and every request is logged.
+        // With --verbose, every check (BalanceClients' Debug) and every request is logged. Polly's standard telemetry would log each
+        // failed attempt with its exception's stack, which BalanceClients.Http says in one line.
         LogLineFormatter.AddTo(builder.Logging.ClearProviders())
             .SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.Warning)
             .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+            .AddFilter("Polly", LogLevel.None)
             .AddFilter("BalanceClients", settings.Verbose ? LogLevel.Debug : LogLevel.Warning);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         SystemdNotification.AddTo(builder.Services);

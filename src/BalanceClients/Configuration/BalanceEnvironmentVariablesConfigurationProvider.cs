@@ -1,5 +1,4 @@
 using System.Collections;
-using BalanceClients.Providers;
 using Microsoft.Extensions.Configuration;
 
 namespace BalanceClients.Configuration;
@@ -9,19 +8,21 @@ namespace BalanceClients.Configuration;
 internal sealed class BalanceEnvironmentVariablesConfigurationProvider(IReadOnlyDictionary<string, string?>? environment)
     : ConfigurationProvider
 {
+    private readonly Dictionary<string, string> _variables = new(StringComparer.OrdinalIgnoreCase);
+
     /// <inheritdoc />
     public override void Load()
     {
         var variables = environment ?? ProcessEnvironment();
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var provider in ProviderCatalog.All)
+        _variables.Clear();
+        foreach (var provider in ProviderInfo.All)
         {
-            var descriptor = provider.Descriptor;
-            Set(data, variables, descriptor.BaseUrlVariable, ConfigurationKeys.BaseUrl(descriptor.Id));
-            foreach (var field in descriptor.CredentialFields)
+            Set(data, variables, provider.BaseUrlVariable, ConfigurationKeys.BaseUrl(provider.Id));
+            for (var i = 0; i < provider.CredentialKeys.Count; i++)
             {
-                var key = ConfigurationKeys.Credential(descriptor.Id, BalanceAccount.DefaultName, field.Key);
-                Set(data, variables, field.EnvironmentVariable, key);
+                var key = ConfigurationKeys.Credential(provider.Id, BalanceAccount.DefaultName, provider.CredentialKeys[i]);
+                Set(data, variables, provider.EnvironmentVariables[i], key);
             }
         }
 
@@ -29,16 +30,17 @@ internal sealed class BalanceEnvironmentVariablesConfigurationProvider(IReadOnly
         Data = data;
     }
 
-    /// <summary>Whether a key's value comes from a variable of this provider.</summary>
+    /// <summary>The variable a key's value comes from.</summary>
     /// <param name="key">The configuration key.</param>
-    /// <returns>Whether this provider sets it.</returns>
-    public bool Sets(string key) => Data.ContainsKey(key);
+    /// <returns>The variable, or <see langword="null"/> when this provider does not set the key.</returns>
+    public string? VariableOf(string key) => _variables.GetValueOrDefault(key);
 
-    private static void Set(Dictionary<string, string?> data, IReadOnlyDictionary<string, string?> variables, string variable, string key)
+    private void Set(Dictionary<string, string?> data, IReadOnlyDictionary<string, string?> variables, string variable, string key)
     {
         if (variables.TryGetValue(variable, out var value) && !string.IsNullOrWhiteSpace(value))
         {
             data[key] = value;
+            _variables[key] = variable;
         }
     }
 

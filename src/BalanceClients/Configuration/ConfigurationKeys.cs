@@ -13,6 +13,10 @@ internal static class ConfigurationKeys
 
     public static string Credential(string providerId, string account, string field) => $"{Account(providerId, account)}:{field}";
 
+    public const string Monitor = Section + ":Monitor";
+
+    public const string History = Section + ":History";
+
     public const string Notifications = Section + ":Notifications";
 
     public const string Webhooks = Notifications + ":Webhooks";

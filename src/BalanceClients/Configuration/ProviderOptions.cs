@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace BalanceClients.Configuration;
 
 /// <summary>The settings of one provider: its server, its resilience, and its named accounts.</summary>
@@ -8,10 +10,13 @@ public sealed class ProviderOptions
     public Uri? BaseUrl { get; set; }
 
     /// <summary>Timeouts and retries.</summary>
+    [SettingRequired]
+    [ValidateObjectMembers]
     public ResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>The largest answer body read, in bytes; a larger one is an invalid response.</summary>
     /// <value>The default value is 1 MiB; from 1 byte to 64 MiB.</value>
+    [SettingRange(1, 64 * 1024 * 1024)]
     public int MaxResponseBytes { get; set; } = BalanceDefaults.MaxResponseBytes;
 
     /// <summary>

@@ -26,11 +26,9 @@ public static class BalanceClientsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(ConfigurationKeys.Section);
-        services.AddOptions<BalanceCheckerOptions>().Configure(options => OptionsBinding.Bind(section, options));
-        services.AddSingleton<IOptionsChangeTokenSource<BalanceCheckerOptions>>(
-            new ConfigurationChangeTokenSource<BalanceCheckerOptions>(section));
-        services.Replace(ServiceDescriptor.Singleton(new SettingNames(configuration)));
+        var names = new SettingNames(configuration);
+        services.AddOptions<BalanceCheckerOptions>().BindSection(configuration, ConfigurationKeys.Section, BindSection, names);
+        services.Replace(ServiceDescriptor.Singleton(names));
         return services.AddBalanceClientsCore();
     }
 
@@ -46,9 +44,18 @@ public static class BalanceClientsServiceCollectionExtensions
         return services.AddBalanceClientsCore();
     }
 
+    // Setting by setting: the options also hold accounts made in code, which configuration cannot make.
+    private static void BindSection(IConfiguration section, BalanceCheckerOptions options)
+    {
+        options.Timeout = section.GetValue(nameof(options.Timeout), options.Timeout);
+        options.MaxConcurrency = section.GetValue(nameof(options.MaxConcurrency), options.MaxConcurrency);
+        section.GetSection(nameof(options.Providers)).Bind(options.Providers);
+        section.GetSection(nameof(options.Thresholds)).Bind(options.Thresholds);
+    }
+
     private static IServiceCollection AddBalanceClientsCore(this IServiceCollection services)
     {
-        services.AddOptions<BalanceCheckerOptions>().ValidateOnStart();
+        services.AddSectionOptions<BalanceCheckerOptions, BalanceCheckerOptionsValidator>(ConfigurationKeys.Section);
         if (services.Any(service => service.ServiceType == typeof(ResolvedOptionsMonitor)))
         {
             return services;
@@ -57,7 +64,9 @@ public static class BalanceClientsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.TryAddSingleton(SettingNames.Keys);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BalanceCheckerOptions>, BalanceCheckerOptionsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<BalanceCheckerOptions>, BalanceCheckerOptionsCustomValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BalanceCheckerOptions>, BalanceAccountsValidator>());
         services.AddSingleton<ResolvedOptionsMonitor>();
         services.TryAddSingleton<IBalanceChecker, BalanceChecker>();
         foreach (var provider in ProviderCatalog.All)
@@ -65,17 +74,24 @@ public static class BalanceClientsServiceCollectionExtensions
             var id = provider.Descriptor.Id;
             var httpClient = services.AddHttpClient(HttpClientNames.For(id))
                 .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-                .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
-                .AddHttpMessageHandler(serviceProvider =>
-                {
-                    var settings = serviceProvider.GetRequiredService<ResolvedOptionsMonitor>().Current.For(id);
-                    var pipeline = ResiliencePipelines.Create(
-                        id,
-                        settings.Resilience,
-                        serviceProvider.GetRequiredService<TimeProvider>(),
-                        serviceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("BalanceClients.Http"));
-                    return new ResilienceHandler(pipeline, settings.MaxResponseBytes);
-                })
+                .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
+            httpClient.AddResilienceHandler("resilience", (pipeline, context) =>
+            {
+                // Rebuilt when the options change (a reloaded file), as the standard handler's options are.
+                context.EnableReloads<BalanceCheckerOptions>();
+                var serviceProvider = context.ServiceProvider;
+                ResiliencePipelines.Configure(
+                    pipeline,
+                    id,
+                    serviceProvider.GetRequiredService<ResolvedOptionsMonitor>().Current.For(id).Resilience,
+                    serviceProvider.GetRequiredService<TimeProvider>(),
+                    serviceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("BalanceClients.Http"));
+            });
+
+            // Inside the resilience handler: the body is read within each attempt.
+            httpClient
+                .AddHttpMessageHandler(serviceProvider => new ResponseBodyHandler(
+                    serviceProvider.GetRequiredService<ResolvedOptionsMonitor>().Current.For(id).MaxResponseBytes))
                 .RemoveAllLoggers();
             provider.AddGeneratedClient(httpClient);
         }

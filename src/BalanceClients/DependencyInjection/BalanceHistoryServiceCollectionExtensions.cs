@@ -24,8 +24,8 @@ public static class BalanceHistoryServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(ConfigurationKeys.Section).GetSection("History");
-        services.AddOptions<BalanceHistoryOptions>().Configure(options => HistoryBinding.Bind(section, options));
+        services.AddOptions<BalanceHistoryOptions>()
+            .BindSection(configuration, ConfigurationKeys.History, static (section, options) => section.Bind(options));
         return services.AddBalanceHistory(configure ?? (_ => { }));
     }
 
@@ -43,8 +43,7 @@ public static class BalanceHistoryServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        services.AddOptions<BalanceHistoryOptions>().Configure(configure).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BalanceHistoryOptions>, BalanceHistoryOptionsValidator>());
+        services.AddSectionOptions<BalanceHistoryOptions, BalanceHistoryOptionsValidator>(ConfigurationKeys.History).Configure(configure);
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.TryAddSingleton<BalanceHistory>();

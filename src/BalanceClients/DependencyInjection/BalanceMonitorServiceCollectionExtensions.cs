@@ -22,10 +22,8 @@ public static class BalanceMonitorServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddBalanceClients(configuration);
-        var section = configuration.GetSection(ConfigurationKeys.Section).GetSection("Monitor");
-        services.AddOptions<BalanceMonitorOptions>().Configure(options => MonitorBinding.Bind(section, options));
-        services.AddSingleton<IOptionsChangeTokenSource<BalanceMonitorOptions>>(
-            new ConfigurationChangeTokenSource<BalanceMonitorOptions>(section));
+        services.AddOptions<BalanceMonitorOptions>()
+            .BindSection(configuration, ConfigurationKeys.Monitor, static (section, options) => section.Bind(options));
         return services.AddBalanceMonitorCore();
     }
 
@@ -44,8 +42,9 @@ public static class BalanceMonitorServiceCollectionExtensions
 
     private static IServiceCollection AddBalanceMonitorCore(this IServiceCollection services)
     {
-        services.AddOptions<BalanceMonitorOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BalanceMonitorOptions>, BalanceMonitorOptionsValidator>());
+        services.AddSectionOptions<BalanceMonitorOptions, BalanceMonitorOptionsValidator>(ConfigurationKeys.Monitor);
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<BalanceMonitorOptions>, BalanceMonitorOptionsCustomValidator>());
         services.AddMetrics();
         services.TryAddSingleton<BalanceMonitor>();
         services.TryAddSingleton<IBalanceMonitor>(provider => provider.GetRequiredService<BalanceMonitor>());

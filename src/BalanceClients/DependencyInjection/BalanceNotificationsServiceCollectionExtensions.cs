@@ -35,9 +35,9 @@ public static class BalanceNotificationsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(ConfigurationKeys.Notifications);
         var names = new SettingNames(configuration);
-        services.AddOptions<BalanceNotificationOptions>().Configure(options => NotificationBinding.Bind(section, options, names));
+        services.AddOptions<BalanceNotificationOptions>().BindSection(
+            configuration, ConfigurationKeys.Notifications, (section, options) => NotificationBinding.Bind(section, options, names), names);
         return services.AddBalanceNotificationsCore();
     }
 
@@ -66,7 +66,7 @@ public static class BalanceNotificationsServiceCollectionExtensions
 
     private static IServiceCollection AddBalanceNotificationsCore(this IServiceCollection services)
     {
-        services.AddOptions<BalanceNotificationOptions>().ValidateOnStart();
+        services.AddSectionOptions<BalanceNotificationOptions, BalanceNotificationOptionsValidator>(ConfigurationKeys.Notifications);
         if (services.Any(service => service.ServiceType == typeof(WebhookNotifier)))
         {
             return services;
@@ -75,7 +75,7 @@ public static class BalanceNotificationsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
         services.TryAddEnumerable(
-            ServiceDescriptor.Singleton<IValidateOptions<BalanceNotificationOptions>, BalanceNotificationOptionsValidator>());
+            ServiceDescriptor.Singleton<IValidateOptions<BalanceNotificationOptions>, BalanceNotificationOptionsCustomValidator>());
 
         // No redirects (a 3xx would take the secret URL's message elsewhere), no cookies, and no logging handlers: the factory's
         // default ones log every request's URL, which is the webhook's secret.

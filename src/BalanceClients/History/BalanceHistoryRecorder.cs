@@ -21,15 +21,8 @@ internal sealed partial class BalanceHistoryRecorder(BalanceHistory history, Lat
         try
         {
             var store = await history.GetStoreAsync(cancellationToken).ConfigureAwait(false);
-            if (reading.Latest.IsSuccess)
-            {
-                await store.RecordAsync(reading.Latest, cancellationToken).ConfigureAwait(false);
-            }
-
-            // Also after a failure: the runway counts down from the last good reading.
-            var runway = await store.EstimateRunwayAsync(reading.Provider, reading.Account, cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
-            runways.Set(reading.Provider, reading.Account, runway);
+            var runway = await store.RecordWithRunwaysAsync([reading.Latest], cancellationToken).ConfigureAwait(false);
+            runways.Set(reading.Provider, reading.Account, runway[0]);
         }
         catch (BalanceStoreException exception)
         {

@@ -11,8 +11,12 @@ public sealed partial class BalanceStore
 
     // The schema versions that brought the tables reads need: a store opened read-only reads an older file as it is.
     private const int ReadingsSchema = 1;
-    private const int NotifiedSchema = 2;
-    private const int RunwayLevelSchema = 3;
+
+    /// <summary>The schema version that brought the <c>notified</c> table of the webhook notifier.</summary>
+    internal const int NotifiedSchema = 2;
+
+    /// <summary>The schema version that brought the <c>notified</c> table's runway levels.</summary>
+    internal const int RunwayLevelSchema = 3;
 
     /// <summary>
     /// Whether the store was opened by <see cref="OpenReadOnlyAsync"/>: its write methods then throw
@@ -80,10 +84,18 @@ public sealed partial class BalanceStore
         }
     }
 
-    // Runs a read in one snapshot, given the store's now and the file's schema version; SQLite's failures become
-    // BalanceStoreExceptions. A file older than sinceVersion (read-only) gives `before`; a file read as immutable that another
-    // process wrote meanwhile is read again.
-    private async Task<T> ReadingAsync<T>(
+    /// <summary>
+    /// Runs a read in one snapshot, given the store's now (Unix milliseconds) and the file's schema version; SQLite's failures
+    /// become <see cref="BalanceStoreException"/>s. A file older than <paramref name="sinceVersion"/> (read-only) gives
+    /// <paramref name="before"/>; a file read as immutable that another process wrote meanwhile is read again.
+    /// </summary>
+    /// <typeparam name="T">What the read gives.</typeparam>
+    /// <param name="sinceVersion">The schema version that brought the tables the read needs.</param>
+    /// <param name="before">What a file older than that gives.</param>
+    /// <param name="read">The read: the connection, now and the version.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>What the read gives.</returns>
+    internal async Task<T> ReadingAsync<T>(
         int sinceVersion, T before, Func<SqliteConnection, long, long, Task<T>> read, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

@@ -81,6 +81,34 @@ public sealed partial class BalanceStore
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs one write on the writer's connection, alone (under the write lock), durably; SQLite's failures become
+    /// <see cref="BalanceStoreException"/>s, and nothing of a failed write is kept.
+    /// </summary>
+    /// <param name="write">The write.</param>
+    /// <param name="cancellationToken">Stops the write before it starts.</param>
+    /// <returns>A task that completes when it is written.</returns>
+    /// <exception cref="InvalidOperationException">The store was opened read-only (<see cref="IsReadOnly"/>).</exception>
+    internal async Task WritingAsync(Func<SqliteConnection, Task> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfReadOnly();
+        await WaitToWriteAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await write(_writer).ConfigureAwait(false);
+        }
+        catch (SqliteException exception)
+        {
+            throw Translate(exception);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     private async Task<int> WriteAsync(IAsyncEnumerable<StoredReading> readings, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

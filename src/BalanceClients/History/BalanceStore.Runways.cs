@@ -84,6 +84,34 @@ public sealed partial class BalanceStore
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Records readings and gives each one's runway: records the results unless the store was opened read-only (a failed result
+    /// records nothing), then estimates each account's runway from the history as it then stands, its own reading included; also
+    /// after a failure, since the runway counts down from the last good reading. What <c>balances check</c> (with or without
+    /// <c>--record</c>) and the monitor's recorder do with every reading.
+    /// </summary>
+    /// <param name="results">The results.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <returns>The runway of each result's account, in the results' order; <see langword="null"/> where none is known.</returns>
+    /// <exception cref="BalanceStoreException">The file could not be written or read.</exception>
+    internal async Task<BalanceRunway?[]> RecordWithRunwaysAsync(
+        IReadOnlyList<BalanceCheckResult> results, CancellationToken cancellationToken)
+    {
+        if (!IsReadOnly)
+        {
+            await RecordManyAsync(results, cancellationToken).ConfigureAwait(false);
+        }
+
+        var runways = new BalanceRunway?[results.Count];
+        for (var i = 0; i < results.Count; i++)
+        {
+            runways[i] = await EstimateRunwayAsync(results[i].Provider, results[i].Account, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        return runways;
+    }
+
     private static decimal Target(BalanceThresholds? thresholds, string provider, string account, string kind) =>
         thresholds?.All
             .Where(t => t.Critical is not null

@@ -1,3 +1,5 @@
+using BalanceClients.Configuration;
+
 namespace BalanceClients.History;
 
 /// <summary>How a store of readings keeps them, and how long a writer waits for another.</summary>
@@ -5,10 +7,12 @@ public sealed class BalanceStoreOptions
 {
     /// <summary>How long raw readings are kept; older ones are thinned to the last of each UTC hour per series.</summary>
     /// <value>The default value is 90 days; at least 1 hour; <see langword="null"/> keeps every reading.</value>
+    [SettingRange("01:00:00")]
     public TimeSpan? RawRetention { get; set; } = HistoryDefaults.RawRetention;
 
     /// <summary>How long a write waits while another connection or process writes to the same file.</summary>
     /// <value>The default value is 5 seconds; from 0 to 10 minutes.</value>
+    [SettingRange("00:00:00", "00:10:00")]
     public TimeSpan BusyTimeout { get; set; } = HistoryDefaults.BusyTimeout;
 
     /// <summary>
@@ -22,14 +26,9 @@ public sealed class BalanceStoreOptions
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its range; the message names it.</exception>
     internal static void Validate(BalanceStoreOptions options)
     {
-        if (options.RawRetention < HistoryDefaults.MinRawRetention)
+        if (new BalanceStoreOptionsValidator().Validate(null, options) is { Failed: true } result)
         {
-            throw new ArgumentOutOfRangeException(nameof(options), "BalanceStoreOptions.RawRetention must be at least 1 hour.");
-        }
-
-        if (options.BusyTimeout < TimeSpan.Zero || options.BusyTimeout > HistoryDefaults.MaxBusyTimeout)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), "BalanceStoreOptions.BusyTimeout must be between 0 and 10 minutes.");
+            throw new ArgumentOutOfRangeException(nameof(options), result.Failures.First());
         }
     }
 }

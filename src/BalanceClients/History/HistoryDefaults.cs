@@ -1,15 +1,16 @@
 namespace BalanceClients.History;
 
-/// <summary>The defaults and limits of the store of readings and of the runway, in one place.</summary>
+/// <summary>The defaults of the store of readings and of the runway, and its fixed limits, in one place.</summary>
 internal static class HistoryDefaults
 {
     /// <summary>Raw readings are kept this long; older ones are thinned to one per hour per series.</summary>
     public static readonly TimeSpan RawRetention = TimeSpan.FromDays(90);
-    public static readonly TimeSpan MinRawRetention = TimeSpan.FromHours(1);
+
+    /// <summary>How often a host applies the retention.</summary>
+    public static readonly TimeSpan RetentionInterval = TimeSpan.FromDays(1);
 
     /// <summary>How long a writer waits for another one (a <c>serve</c> and a cron <c>check --record</c> on one file).</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
-    public static readonly TimeSpan MaxBusyTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>Thinned readings keep the last of each such period (aligned to UTC hours).</summary>
     public static readonly TimeSpan ThinningPeriod = TimeSpan.FromHours(1);

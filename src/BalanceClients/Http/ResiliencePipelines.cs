@@ -1,14 +1,13 @@
 using System.Net;
 using BalanceClients.Configuration;
 using BalanceClients.Diagnostics;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace BalanceClients.Http;
 
-/// <summary>Builds the contract's retry-and-timeout pipeline for one provider.</summary>
+/// <summary>The contract's retry-and-timeout strategies for one provider.</summary>
 internal static class ResiliencePipelines
 {
     private static readonly HashSet<HttpStatusCode> TransientStatuses =
@@ -21,27 +20,34 @@ internal static class ResiliencePipelines
         HttpStatusCode.GatewayTimeout,
     ];
 
-    /// <summary>Builds the pipeline: retries (outer) around a per-attempt timeout (inner).</summary>
+    /// <summary>
+    /// Adds the contract's strategies to a provider's pipeline: retries (outer) around a per-attempt timeout (inner), as
+    /// Microsoft.Extensions.Http.Resilience's options, with the contract's own rules where its defaults differ: only 408, 429,
+    /// 500, 502, 503 and 504 are retried (not 501 nor 505 and above), a body dropped mid-read is retried too, a
+    /// <c>Retry-After</c> is read on the pipeline's clock, and one longer than the cap ends the retries.
+    /// </summary>
+    /// <param name="builder">The pipeline's builder.</param>
     /// <param name="providerId">The provider, for logs and metrics.</param>
     /// <param name="options">The provider's resilience settings.</param>
     /// <param name="timeProvider">The clock of delays and timeouts.</param>
     /// <param name="logger">Where retries are logged.</param>
-    /// <returns>The pipeline.</returns>
-    public static ResiliencePipeline<HttpResponseMessage> Create(
+    public static void Configure(
+        ResiliencePipelineBuilder<HttpResponseMessage> builder,
         string providerId,
         ResilienceOptions options,
         TimeProvider timeProvider,
         ILogger logger)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        builder.TimeProvider = timeProvider;
         if (options.MaxRetries > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            builder.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetries,
                 Delay = options.RetryBaseDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = options.UseJitter,
+                ShouldRetryAfterHeader = false,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options.MaxRetryAfter, timeProvider)),
                 DelayGenerator = args =>
                     ValueTask.FromResult(RetryAfter.Of(args.Outcome.Result?.Headers.RetryAfter, timeProvider.GetUtcNow())),
@@ -61,14 +67,14 @@ internal static class ResiliencePipelines
             });
         }
 
-        return builder.AddTimeout(options.AttemptTimeout).Build();
+        builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.AttemptTimeout });
     }
 
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, TimeProvider timeProvider)
     {
         if (outcome.Exception is { } exception)
         {
-            return exception is HttpRequestException or TimeoutRejectedException or IOException;
+            return HttpClientResiliencePredicates.IsTransient(outcome) || exception is IOException;
         }
 
         var response = outcome.Result!;

@@ -1,3 +1,5 @@
+using BalanceClients.Configuration;
+
 namespace BalanceClients.Monitoring;
 
 /// <summary>How often a monitor checks each account (configuration <c>Balances:Monitor</c>).</summary>
@@ -8,6 +10,7 @@ public sealed class BalanceMonitorOptions
     /// <see cref="ProviderIntervals"/>.
     /// </summary>
     /// <value>The default value is 5 minutes; from 10 seconds to 1 day. Each interval is jittered by up to ±10%.</value>
+    [SettingRange(MonitorDefaults.MinInterval, MonitorDefaults.MaxInterval)]
     public TimeSpan Interval { get; set; } = MonitorDefaults.Interval;
 
     /// <summary>

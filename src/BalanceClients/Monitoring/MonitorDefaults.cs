@@ -4,8 +4,10 @@ namespace BalanceClients.Monitoring;
 internal static class MonitorDefaults
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
-    public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(10);
-    public static readonly TimeSpan MaxInterval = TimeSpan.FromDays(1);
+
+    /// <summary>The range of every interval, as configuration writes time spans.</summary>
+    public const string MinInterval = "00:00:10";
+    public const string MaxInterval = "1.00:00:00";
 
     /// <summary>Each interval is stretched or shrunk by up to this fraction, so that accounts drift apart.</summary>
     public const double Jitter = 0.1;

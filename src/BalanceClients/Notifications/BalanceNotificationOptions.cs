@@ -1,3 +1,5 @@
+using BalanceClients.Configuration;
+
 namespace BalanceClients.Notifications;
 
 /// <summary>
@@ -11,17 +13,21 @@ public sealed class BalanceNotificationOptions
 
     /// <summary>How long one attempt to post a message may take, the answer's head and its bounded body included.</summary>
     /// <value>The default value is 10 seconds; from 10 ms to 10 minutes.</value>
+    [SettingRange("00:00:00.010", "00:10:00")]
     public TimeSpan AttemptTimeout { get; set; } = NotificationDefaults.AttemptTimeout;
 
     /// <summary>How many times a message that failed with 408, 429, 5xx, a network error or a timeout is posted again.</summary>
     /// <value>The default value is 3 retries (four attempts in all); from 0 to 10.</value>
+    [SettingRange(0, 10)]
     public int MaxRetries { get; set; } = NotificationDefaults.MaxRetries;
 
     /// <summary>The delay before the first retry; each next one doubles it (a longer <c>Retry-After</c> wins).</summary>
     /// <value>The default value is 1 second; from 0 to 10 minutes.</value>
+    [SettingRange("00:00:00", "00:10:00")]
     public TimeSpan RetryBaseDelay { get; set; } = NotificationDefaults.RetryBaseDelay;
 
     /// <summary>The longest <c>Retry-After</c> honoured; a longer one ends the retries.</summary>
     /// <value>The default value is 1 minute; from 0 to 1 hour.</value>
+    [SettingRange("00:00:00", "01:00:00")]
     public TimeSpan MaxRetryAfter { get; set; } = NotificationDefaults.MaxRetryAfter;
 }

@@ -4,35 +4,24 @@ using Microsoft.Extensions.Configuration;
 namespace BalanceClients.Notifications;
 
 /// <summary>
-/// Binds <c>Balances:Notifications</c> with the same care as the checker's options: no bare numbers for time spans, and no
-/// value echoed, least of all a webhook's URL.
+/// What <c>Balances:Notifications</c> sets (see <see cref="SectionBinding"/>): the settings, and the webhooks one by one, so
+/// that each knows how messages name its URL (the variable it came from, or its key) and a wrong format says what is accepted.
 /// </summary>
 internal static class NotificationBinding
 {
-    private static readonly HashSet<string> TimeSpanSettings = new(StringComparer.OrdinalIgnoreCase)
-    {
-        nameof(BalanceNotificationOptions.AttemptTimeout),
-        nameof(BalanceNotificationOptions.RetryBaseDelay),
-        nameof(BalanceNotificationOptions.MaxRetryAfter),
-    };
-
     /// <summary>Binds the section onto the options.</summary>
     /// <param name="section">The <c>Balances:Notifications</c> section.</param>
     /// <param name="options">The options.</param>
     /// <param name="names">How messages name the URL settings.</param>
-    /// <exception cref="BalanceConfigurationException">A value cannot be converted, or a time span is a bare number.</exception>
-    public static void Bind(IConfigurationSection section, BalanceNotificationOptions options, SettingNames names)
+    /// <exception cref="BalanceConfigurationException">
+    /// A webhook's URL is no absolute URL, or its format is neither json nor slack.
+    /// </exception>
+    public static void Bind(IConfiguration section, BalanceNotificationOptions options, SettingNames names)
     {
-        OptionsBinding.RefuseBareNumbers(section, key => TimeSpanSettings.Contains(key[(key.LastIndexOf(':') + 1)..]));
-        OptionsBinding.Translate(section, () =>
-        {
-            options.AttemptTimeout = section.GetValue(nameof(options.AttemptTimeout), options.AttemptTimeout);
-            options.MaxRetries = section.GetValue(nameof(options.MaxRetries), options.MaxRetries);
-            options.RetryBaseDelay = section.GetValue(nameof(options.RetryBaseDelay), options.RetryBaseDelay);
-            options.MaxRetryAfter = section.GetValue(nameof(options.MaxRetryAfter), options.MaxRetryAfter);
-        });
-
-        // Item by item, and by hand: the binder's own conversion failure would quote the URL.
+        options.AttemptTimeout = section.GetValue(nameof(options.AttemptTimeout), options.AttemptTimeout);
+        options.MaxRetries = section.GetValue(nameof(options.MaxRetries), options.MaxRetries);
+        options.RetryBaseDelay = section.GetValue(nameof(options.RetryBaseDelay), options.RetryBaseDelay);
+        options.MaxRetryAfter = section.GetValue(nameof(options.MaxRetryAfter), options.MaxRetryAfter);
         foreach (var item in section.GetSection(nameof(options.Webhooks)).GetChildren())
         {
             options.Webhooks.Add(Webhook(item, names));
@@ -41,7 +30,7 @@ internal static class NotificationBinding
 
     private static WebhookOptions Webhook(IConfigurationSection item, SettingNames names)
     {
-        var webhook = new WebhookOptions { SettingName = names.WebhookUrl($"{item.Path}:{nameof(WebhookOptions.Url)}") };
+        var webhook = new WebhookOptions { SettingName = names.Of($"{item.Path}:{nameof(WebhookOptions.Url)}") };
         if (item[nameof(WebhookOptions.Url)] is { } url && !string.IsNullOrWhiteSpace(url))
         {
             webhook.Url = Uri.TryCreate(url.Trim(), UriKind.Absolute, out var parsed)

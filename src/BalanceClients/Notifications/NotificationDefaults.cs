@@ -1,20 +1,15 @@
 namespace BalanceClients.Notifications;
 
-/// <summary>The defaults and accepted ranges of the notification settings, and the sender's fixed bounds, in one place.</summary>
+/// <summary>The defaults of the notification settings, and the sender's fixed bounds, in one place.</summary>
 internal static class NotificationDefaults
 {
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
-    public static readonly TimeSpan MinAttemptTimeout = TimeSpan.FromMilliseconds(10);
-    public static readonly TimeSpan MaxAttemptTimeout = TimeSpan.FromMinutes(10);
 
     public const int MaxRetries = 3;
-    public const int MaxMaxRetries = 10;
 
     public static readonly TimeSpan RetryBaseDelay = TimeSpan.FromSeconds(1);
-    public static readonly TimeSpan MaxRetryBaseDelay = TimeSpan.FromMinutes(10);
 
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(1);
-    public static readonly TimeSpan MaxMaxRetryAfter = TimeSpan.FromHours(1);
 
     /// <summary>How many readings wait for one webhook at most; a reading that finds the queue full waits for the next one.</summary>
     public const int QueueCapacity = 1024;

@@ -26,7 +26,10 @@ internal sealed record ProviderDescriptor
             defaultBaseUrl,
             kinds,
             primaryKind,
-            [.. credentialFields.Select(field => field.EnvironmentVariable)]);
+            [.. credentialFields.Select(field => field.EnvironmentVariable)])
+        {
+            CredentialKeys = [.. credentialFields.Select(field => field.Key)],
+        };
         CredentialFields = credentialFields;
         CreateCredentials = createCredentials;
     }
@@ -53,5 +56,5 @@ internal sealed record ProviderDescriptor
     public IReadOnlyList<string> Kinds => Info.Kinds;
 
     /// <summary>The variable that replaces the provider's server URL (<c>MESH_BASE_URL</c>).</summary>
-    public string BaseUrlVariable => Id.ToUpperInvariant() + "_BASE_URL";
+    public string BaseUrlVariable => Info.BaseUrlVariable;
 }

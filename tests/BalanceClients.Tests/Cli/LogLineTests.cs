@@ -27,6 +27,24 @@ public sealed class LogLineTests
     }
 
     [Fact]
+    public async Task CheckVerbose_RetriedRequest_LogsOneLinePerRetryAndNoResilienceTelemetry()
+    {
+        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
+        fakes["undrctrl"].Default = FakeResponse.Text(503, null);
+        var environment = new Dictionary<string, string?>(fakes.Environment)
+        {
+            ["Balances__Providers__undrctrl__Resilience__RetryBaseDelay"] = "00:00:00.010",
+        };
+
+        var run = await CliRun.ProcessAsync(environment, "check", "--format", "json", "--provider", "undrctrl", "--verbose");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(3, fakes["undrctrl"].Requests.Count);
+        Assert.Equal(2, run.Error.Split('\n').Count(line => line.StartsWith("info: BalanceClients.Http[", StringComparison.Ordinal)));
+        Assert.DoesNotContain("Polly", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ServeVerbose_ProbesAndHostileRequestPaths_LogChecksAndEscapedRequestsButNoProbeFailures()
     {
         await using var serve = await WatchedServe.StartAsync(

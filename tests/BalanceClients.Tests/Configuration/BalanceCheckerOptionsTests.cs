@@ -106,6 +106,7 @@ public sealed class BalanceCheckerOptionsTests
     [InlineData("ftp://127.0.0.1/", "TELNYX_BASE_URL is not a valid URL")]
     [InlineData("/v2", "TELNYX_BASE_URL is not a valid URL")]
     [InlineData("https://user:pw@api.example.com", "TELNYX_BASE_URL must not carry user information")]
+    [InlineData("https://[pw", "TELNYX_BASE_URL is not a valid URL")]
     public void BadBaseUrl_NamesTheVariable(string url, string message)
     {
         var failure = BalanceServices.Failure(new Dictionary<string, string?> { ["TELNYX_API_KEY"] = "k", ["TELNYX_BASE_URL"] = url });

@@ -1,6 +1,7 @@
 using System.Runtime.Versioning;
 using BalanceClients.History;
 using BalanceClients.Monitoring;
+using BalanceClients.Notifications;
 using BalanceClients.Tests.Testing;
 
 namespace BalanceClients.Tests.History;

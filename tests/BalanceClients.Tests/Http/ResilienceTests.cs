@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using BalanceClients.FakeProviders;
 using BalanceClients.Tests.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Tests.Http;
@@ -158,6 +159,28 @@ public sealed partial class ResilienceTests
         var result = await check.WithinLimit("the undrctrl check");
 
         Assert.Equal(BalanceErrorKind.Timeout, result.Error!.Kind);
+    }
+
+    [Fact]
+    public async Task Check_ResilienceReloaded_TheNextRequestRetriesAsTheNewOptionsSay()
+    {
+        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
+        var immediateRetries = new Dictionary<string, string?> { ["Balances:Providers:lumenfall:Resilience:RetryBaseDelay"] = "00:00:00" };
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(immediateRetries)
+            .AddBalanceEnvironmentVariables(fakes.Environment)
+            .Build();
+        await using var services = new ServiceCollection().AddBalanceClients(configuration).BuildServiceProvider();
+        var checker = services.GetRequiredService<IBalanceChecker>();
+        var account = checker.Accounts.Single(a => a.Provider == "lumenfall");
+        fakes["lumenfall"].Default = FakeResponse.Text(503, null);
+
+        await checker.CheckAsync(account);
+        configuration["Balances:Providers:lumenfall:Resilience:MaxRetries"] = "0";
+        configuration.Reload();
+        await checker.CheckAsync(account);
+
+        Assert.Equal(3 + 1, fakes["lumenfall"].Requests.Count);
     }
 
     private static List<double> RetryDelays(CheckerHarness harness) =>

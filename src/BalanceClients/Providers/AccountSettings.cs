@@ -1,6 +1,6 @@
-using BalanceClients.Providers;
+using BalanceClients.Configuration;
 
-namespace BalanceClients.Configuration;
+namespace BalanceClients.Providers;
 
 /// <summary>Makes an account from its credential settings by key, checking each as the contract requires.</summary>
 internal static class AccountSettings

@@ -1,12 +1,14 @@
 using BalanceClients.History;
+using BalanceClients.Notifications;
+using BalanceClients.Tests.History;
 
-namespace BalanceClients.Tests.History;
+namespace BalanceClients.Tests.Notifications;
 
 /// <summary>
 /// The store's record of what notifiers told whom, the migration that added it to files of version 1, and the one that added the
 /// runway level to files of version 2.
 /// </summary>
-public sealed class BalanceStoreNotifiedLevelTests : IDisposable
+public sealed class NotifiedLevelsTests : IDisposable
 {
     private readonly StoreFolder _folder = new();
 

@@ -1,27 +1,29 @@
-using Microsoft.Data.Sqlite;
+using BalanceClients.History;
 
-namespace BalanceClients.History;
+namespace BalanceClients.Notifications;
 
-/// <content>
-/// What notifiers have told their receivers: the last level and runway level per receiver and account, so that a restart repeats
-/// nothing.
-/// </content>
-public sealed partial class BalanceStore
+/// <summary>
+/// What notifiers have told their receivers, kept in the store's <c>notified</c> table: the last level and runway level per
+/// receiver and account, so that a restart repeats nothing.
+/// </summary>
+internal static class NotifiedLevels
 {
     /// <summary>Every level notifiers have recorded as told (<see cref="SaveNotifiedLevelAsync"/>), one per receiver and account.</summary>
+    /// <param name="store">The store.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
     /// <returns>
     /// The levels, by receiver, provider and account; a row whose level or runway level this version does not know is left out.
     /// </returns>
     /// <exception cref="BalanceStoreException">The file could not be read.</exception>
-    public Task<IReadOnlyList<NotifiedLevel>> ReadNotifiedLevelsAsync(CancellationToken cancellationToken = default) =>
-        ReadingAsync(
-            NotifiedSchema,
+    public static Task<IReadOnlyList<NotifiedLevel>> ReadNotifiedLevelsAsync(
+        this BalanceStore store, CancellationToken cancellationToken = default) =>
+        store.ReadingAsync(
+            BalanceStore.NotifiedSchema,
             [],
             async (connection, _, version) =>
             {
                 // A file of version 2, read-only and so not migrated, has no runway levels: none was told then.
-                var runwayLevelColumn = version < RunwayLevelSchema ? "'ok'" : "runway_level";
+                var runwayLevelColumn = version < BalanceStore.RunwayLevelSchema ? "'ok'" : "runway_level";
                 using var command = connection.CreateCommand();
                 command.CommandText = $"""
                     SELECT receiver, provider, account, level, time, {runwayLevelColumn} FROM notified ORDER BY receiver, provider, account
@@ -47,6 +49,7 @@ public sealed partial class BalanceStore
             cancellationToken);
 
     /// <summary>Records the level and runway level a receiver was told of an account, replacing those recorded before, durably.</summary>
+    /// <param name="store">The store.</param>
     /// <param name="notified">The receiver, the account and the levels.</param>
     /// <param name="cancellationToken">Stops the write before it commits.</param>
     /// <returns>A task that completes when the level is recorded.</returns>
@@ -54,9 +57,11 @@ public sealed partial class BalanceStore
     /// The receiver, provider or account is empty, or the level or runway level is not a defined one.
     /// </exception>
     /// <exception cref="BalanceStoreException">The write failed; the level recorded before stays.</exception>
-    /// <exception cref="InvalidOperationException">The store was opened read-only (<see cref="IsReadOnly"/>).</exception>
-    public async Task SaveNotifiedLevelAsync(NotifiedLevel notified, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">The store was opened read-only (<see cref="BalanceStore.IsReadOnly"/>).</exception>
+    public static Task SaveNotifiedLevelAsync(
+        this BalanceStore store, NotifiedLevel notified, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(notified);
         ArgumentException.ThrowIfNullOrWhiteSpace(notified.Receiver, nameof(notified));
         ArgumentException.ThrowIfNullOrWhiteSpace(notified.Provider, nameof(notified));
@@ -67,34 +72,25 @@ public sealed partial class BalanceStore
             throw new ArgumentException($"The {level} is not a defined one.", nameof(notified));
         }
 
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        ThrowIfReadOnly();
-        await WaitToWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var command = _writer.CreateCommand();
-            command.CommandText = """
-                INSERT INTO notified (receiver, provider, account, level, runway_level, time)
-                VALUES ($receiver, $provider, $account, $level, $runwayLevel, $time)
-                ON CONFLICT (receiver, provider, account)
-                DO UPDATE SET level = excluded.level, runway_level = excluded.runway_level, time = excluded.time
-                """;
-            command.Parameters.AddWithValue("$receiver", notified.Receiver);
-            command.Parameters.AddWithValue("$provider", notified.Provider);
-            command.Parameters.AddWithValue("$account", notified.Account);
-            command.Parameters.AddWithValue("$level", notified.Level.ToContractName());
-            command.Parameters.AddWithValue("$runwayLevel", notified.RunwayLevel.ToContractName());
-            command.Parameters.AddWithValue("$time", notified.At.ToUnixTimeMilliseconds());
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (SqliteException exception)
-        {
-            throw Translate(exception);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        return store.WritingAsync(
+            async connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = """
+                    INSERT INTO notified (receiver, provider, account, level, runway_level, time)
+                    VALUES ($receiver, $provider, $account, $level, $runwayLevel, $time)
+                    ON CONFLICT (receiver, provider, account)
+                    DO UPDATE SET level = excluded.level, runway_level = excluded.runway_level, time = excluded.time
+                    """;
+                command.Parameters.AddWithValue("$receiver", notified.Receiver);
+                command.Parameters.AddWithValue("$provider", notified.Provider);
+                command.Parameters.AddWithValue("$account", notified.Account);
+                command.Parameters.AddWithValue("$level", notified.Level.ToContractName());
+                command.Parameters.AddWithValue("$runwayLevel", notified.RunwayLevel.ToContractName());
+                command.Parameters.AddWithValue("$time", notified.At.ToUnixTimeMilliseconds());
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
     }
 
     private static BalanceLevel? LevelNamed(string name) =>

@@ -1,6 +1,7 @@
+using BalanceClients.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace BalanceClients.Configuration;
+namespace BalanceClients.Providers;
 
 /// <summary>The current <see cref="ResolvedOptions"/>, resolved again only when the options change (a reloaded file, say).</summary>
 /// <param name="monitor">The options.</param>

@@ -1,6 +1,6 @@
-using BalanceClients.Providers;
+using BalanceClients.Configuration;
 
-namespace BalanceClients.Configuration;
+namespace BalanceClients.Providers;
 
 /// <summary>What validated options come to: the accounts to check, each provider's server URL and settings, the thresholds.</summary>
 internal sealed class ResolvedOptions
@@ -40,7 +40,7 @@ internal sealed class ResolvedOptions
     public static ResolvedOptions From(BalanceCheckerOptions options)
     {
         var failures = new List<string>();
-        var accounts = BalanceCheckerOptionsValidator.Accounts(options, SettingNames.Keys, failures);
+        var accounts = ConfiguredAccounts.Of(options, SettingNames.Keys, failures);
         return failures.Count == 0 ? new ResolvedOptions(options, accounts) : throw new BalanceConfigurationException(failures[0]);
     }
 

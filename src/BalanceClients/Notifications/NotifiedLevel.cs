@@ -1,6 +1,6 @@
-namespace BalanceClients.History;
+namespace BalanceClients.Notifications;
 
-/// <summary>The level a notifier last told a receiver of an account, as a store keeps it so that a restart does not repeat it.</summary>
+/// <summary>The level a notifier last told a receiver of an account, as the store keeps it so that a restart does not repeat it.</summary>
 /// <param name="Receiver">
 /// Who was told: an opaque key that names a receiver without revealing it (for a webhook, a hash of its URL).
 /// </param>
@@ -9,7 +9,7 @@ namespace BalanceClients.History;
 /// <param name="Level">The level the receiver was told (or, for an account first read at <see cref="BalanceLevel.Ok"/>, has no
 /// news about).</param>
 /// <param name="At">When the level was read.</param>
-public sealed record NotifiedLevel(string Receiver, string Provider, string Account, BalanceLevel Level, DateTimeOffset At)
+internal sealed record NotifiedLevel(string Receiver, string Provider, string Account, BalanceLevel Level, DateTimeOffset At)
 {
     /// <summary>
     /// The level of the account's runway the receiver was told beside <see cref="Level"/>: how the runway compares with the

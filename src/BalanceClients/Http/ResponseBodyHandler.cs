@@ -1,45 +1,29 @@
 using System.Buffers;
-using Polly;
 
 namespace BalanceClients.Http;
 
 /// <summary>
-/// Sends each request through the provider's resilience pipeline, and reads each answer's body, up to a limit,
-/// inside the attempt: a slow or endless body counts against the attempt's timeout and a dropped one is retried.
+/// Reads each answer's body, up to a limit, as the innermost step of every attempt: a slow or endless body counts against the
+/// attempt's timeout and a dropped one is retried.
 /// </summary>
-internal sealed class ResilienceHandler : DelegatingHandler
+/// <param name="maxResponseBytes">The largest body read, in bytes.</param>
+internal sealed class ResponseBodyHandler(int maxResponseBytes) : DelegatingHandler
 {
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
-    private readonly int _maxResponseBytes;
-
-    /// <summary>Creates the handler.</summary>
-    /// <param name="pipeline">The provider's pipeline.</param>
-    /// <param name="maxResponseBytes">The largest body read, in bytes.</param>
-    public ResilienceHandler(ResiliencePipeline<HttpResponseMessage> pipeline, int maxResponseBytes)
-    {
-        _pipeline = pipeline;
-        _maxResponseBytes = maxResponseBytes;
-    }
-
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        await _pipeline.ExecuteAsync(
-            async (state, token) =>
-            {
-                var response = await state.Handler.SendCoreAsync(state.Request, token).ConfigureAwait(false);
-                try
-                {
-                    await BufferContentAsync(response, state.Handler._maxResponseBytes, token).ConfigureAwait(false);
-                    return response;
-                }
-                catch
-                {
-                    response.Dispose();
-                    throw;
-                }
-            },
-            (Handler: this, Request: request),
-            cancellationToken).ConfigureAwait(false);
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await BufferContentAsync(response, maxResponseBytes, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
 
     private static async Task BufferContentAsync(HttpResponseMessage response, int limit, CancellationToken cancellationToken)
     {
@@ -109,7 +93,4 @@ internal sealed class ResilienceHandler : DelegatingHandler
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
-
-    private Task<HttpResponseMessage> SendCoreAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
 }

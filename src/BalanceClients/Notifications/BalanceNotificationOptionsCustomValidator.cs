@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+
+namespace BalanceClients.Notifications;
+
+/// <summary>
+/// Checks what attributes cannot say of <see cref="BalanceNotificationOptions"/>: every webhook's URL and format. Each failure is
+/// one line that names the setting (the variable a URL came from, or its key), never a URL.
+/// </summary>
+internal sealed class BalanceNotificationOptionsCustomValidator : IValidateOptions<BalanceNotificationOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, BalanceNotificationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new ValidateOptionsResultBuilder();
+        for (var i = 0; i < options.Webhooks.Count; i++)
+        {
+            CheckWebhook(options.Webhooks[i], i, failures);
+        }
+
+        return failures.Build();
+    }
+
+    private static void CheckWebhook(WebhookOptions? webhook, int index, ValidateOptionsResultBuilder failures)
+    {
+        var inCode = $"{nameof(BalanceNotificationOptions)}.{nameof(BalanceNotificationOptions.Webhooks)}[{index}]";
+        if (webhook is null)
+        {
+            failures.AddError($"{inCode} is null.");
+            return;
+        }
+
+        var url = webhook.SettingName ?? $"{inCode}.{nameof(WebhookOptions.Url)}";
+        if (webhook.Url is null)
+        {
+            failures.AddError($"{url} is not set.");
+        }
+        else if (WebhookUrlRules.ProblemWith(webhook.Url) is { } problem)
+        {
+            failures.AddError($"{url} {problem}");
+        }
+
+        if (!Enum.IsDefined(webhook.Format))
+        {
+            failures.AddError($"{inCode}.{nameof(WebhookOptions.Format)} must be Json or Slack.");
+        }
+    }
+}
