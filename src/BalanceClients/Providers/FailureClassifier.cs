@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using BalanceClients.Generated;
 using BalanceClients.Generation;
 using BalanceClients.Http;
 using Polly.Timeout;

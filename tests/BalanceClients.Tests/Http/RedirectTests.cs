@@ -63,7 +63,7 @@ public sealed class RedirectTests
         harness.Fake("telnyx").Enqueue(Redirect(308, elsewhere["telnyx"].BaseUrl + "/balance"));
         var client = harness.Services.GetRequiredService<ITelnyxClient>();
 
-        var exception = await Assert.ThrowsAsync<BalanceClients.Generated.ApiException>(() => client.GetUserBalanceAsync());
+        var exception = await Assert.ThrowsAsync<BalanceClients.Generation.ApiException>(() => client.GetUserBalanceAsync());
 
         Assert.Equal(308, exception.StatusCode);
         Assert.Empty(elsewhere["telnyx"].Requests);
