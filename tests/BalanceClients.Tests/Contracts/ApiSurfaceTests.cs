@@ -15,9 +15,12 @@ public sealed class ApiSurfaceTests
     public async Task GeneratedClients_PublicApi()
     {
         var text = new StringBuilder();
-        var namespaces = ProviderInfo.All.Select(
-            provider => "BalanceClients.Generated." + char.ToUpperInvariant(provider.Id[0]) + provider.Id[1..]);
-        foreach (var ns in namespaces.Prepend("BalanceClients.Generated"))
+        // Every provider's two clients: NSwag's (BalanceClients.Generated.Telnyx) and Kiota's (BalanceClients.Generated.Telnyx.Kiota...).
+        var namespaces = Types.Select(type => type.Namespace!)
+            .Where(ns => ns.StartsWith("BalanceClients.Generated.", StringComparison.Ordinal))
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+        foreach (var ns in namespaces)
         {
             text.Append("# ").Append(ns).Append('\n').Append(ApiSurface.Describe(Types.Where(t => t.Namespace == ns))).Append('\n');
         }

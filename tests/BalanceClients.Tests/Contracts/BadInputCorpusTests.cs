@@ -85,7 +85,10 @@ public sealed class BadInputCorpusTests
         foreach (var provider in ProviderInfo.All)
         {
             var fake = harness.Fake(provider.Id);
-            var answers = Corpus.Select(item => (item.Key, item.Value.Answers(fake.Success.Body!)))
+            var success = fake.Success.Body!;
+            var answers = Corpus.Select(item => (item.Key, item.Value.Answers(success)))
+                .Append(("unknown key twice", [FakeResponse.Json(200, """{"x_unknown":1,"x_unknown":2,""" + success[1..])]))
+                .Append(("a key twice in an unknown value", [FakeResponse.Json(200, """{"x_unknown":{"a":1,"a":2},""" + success[1..])]))
                 .Concat(Bodies(BadAnswerTests.InvalidAnswers, provider.Id, "unfit"))
                 .Concat(Bodies(HostileAnswerTests.AmountsThatWouldBeRounded, provider.Id, "rounded"))
                 .Concat(Bodies(HostileAnswerTests.KeysGivenTwice, provider.Id, "key twice"))
@@ -96,8 +99,7 @@ public sealed class BadInputCorpusTests
                 fake.Enqueue(responses);
                 var result = await harness.CheckAsync(provider.Id);
                 var outcome = result.Error is { } error
-                    ? $"{error.Kind.ToContractName()} {error.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} "
-                        + $"{error.ProviderCode ?? "-"} {error.Message}"
+                    ? $"{error.Kind.ToContractName()} {(object?)error.HttpStatus ?? "-"} {error.ProviderCode ?? "-"} {error.Message}"
                     : string.Join(", ", result.Balance!.Amounts.Select(amount => $"{amount.Kind}={amount.Amount} {amount.Currency}"));
                 text.Append(name).Append(": ").Append(outcome).Append('\n');
             }

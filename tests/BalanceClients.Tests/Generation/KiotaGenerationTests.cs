@@ -91,7 +91,8 @@ public sealed class KiotaGenerationTests : IDisposable
     public async Task GenerateApiClients_KiotaCleansItsOutput_NeverNSwagsClientOrTheStamps()
     {
         var before = _workspace.Snapshot();
-        await File.WriteAllTextAsync(Path.Combine(_workspace.Generated, "Lumenfall", "Kiota", "Leftover.cs"), "// a model the spec dropped");
+        var leftover = Path.Combine(_workspace.Generated, "Lumenfall", "Kiota", "Leftover.cs");
+        await File.WriteAllTextAsync(leftover, "// a model the spec dropped");
         _workspace.Delete("Lumenfall/kiota.stamp");
 
         await _workspace.RunGenerationAsync();
