@@ -12,6 +12,10 @@ rm -rf "$out" && mkdir -p "$out"
 for generator in NSwag Kiota; do
   dotnet run -c Release -p:ClientGenerator="$generator" --project tests/BalanceClients.Benchmarks -- \
     --filter '*PerCallBenchmarks*' --artifacts "$out/$generator" > "$out/$generator.log"
+  if grep -q 'There are not any results runs' "$out/$generator.log"; then
+    echo "the $generator benchmarks did not run: $out/$generator.log" >&2
+    exit 1
+  fi
   printf '\n### Per call, %s build\n\n' "$generator"
   cat "$out/$generator"/results/*PerCallBenchmarks-report-github.md
 
