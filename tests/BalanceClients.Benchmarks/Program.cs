@@ -13,7 +13,7 @@ switch (args.FirstOrDefault())
         await HistoryRun.RunAsync(args.ElementAtOrDefault(1));
         break;
     case "build":
-        await BuildTimes.RunAsync(FindRepoRoot(), runs: 5);
+        await BuildTimes.RunAsync(FindRepoRoot(), runs: 3);
         break;
     case "serve-load":
         await ServeLoad.RunAsync(

@@ -13,8 +13,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class BalanceClientsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IBalanceChecker"/>, each provider's HTTP client (with the contract's resilience) and each generated
-    /// client's interface (<c>ITelnyxClient</c>, ...), with <see cref="BalanceCheckerOptions"/> bound from the <c>Balances</c>
+    /// Registers <see cref="IBalanceChecker"/>, each provider's HTTP client (with the contract's resilience) and both of its
+    /// generated clients on it, NSwag's interface (<c>ITelnyxClient</c>, ...) and Kiota's root class (<c>TelnyxApiClient</c>, ...),
+    /// calling as the <c>default</c> account, with <see cref="BalanceCheckerOptions"/> bound from the <c>Balances</c>
     /// section of <paramref name="configuration"/> (add the contract's variables to it with
     /// <see cref="BalanceConfigurationBuilderExtensions.AddBalanceEnvironmentVariables"/>). The options follow a reloaded
     /// configuration, and are validated when the host starts or when first used.
@@ -93,7 +94,7 @@ public static class BalanceClientsServiceCollectionExtensions
                 .AddHttpMessageHandler(serviceProvider => new ResponseBodyHandler(
                     serviceProvider.GetRequiredService<ResolvedOptionsMonitor>().Current.For(id).MaxResponseBytes))
                 .RemoveAllLoggers();
-            provider.AddGeneratedClient(httpClient);
+            provider.AddGeneratedClients(httpClient);
         }
 
         return services;

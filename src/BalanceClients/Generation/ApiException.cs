@@ -1,4 +1,4 @@
-namespace BalanceClients.Generated;
+namespace BalanceClients.Generation;
 
 /// <summary>
 /// What every generated client throws for an answer that is not a success, or that could not be read

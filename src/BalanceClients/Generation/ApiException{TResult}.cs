@@ -1,4 +1,4 @@
-namespace BalanceClients.Generated;
+namespace BalanceClients.Generation;
 
 /// <summary>A documented error answer of a provider's API, with its body read into the spec's type.</summary>
 /// <typeparam name="TResult">The error body's type.</typeparam>

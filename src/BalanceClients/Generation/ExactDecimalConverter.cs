@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using BalanceClients.Providers;
 
 namespace BalanceClients.Generation;
 

@@ -42,6 +42,27 @@ internal static class GeneratedClientJson
         return (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
     }
 
+    /// <summary>
+    /// The body of an NSwag client's error answer, read as the provider's error type: the typed body of a status the spec
+    /// documents with that type, the body of one it leaves untyped ("any"), or the text of one it does not document.
+    /// </summary>
+    /// <typeparam name="T">The provider's error type.</typeparam>
+    /// <param name="answer">The error answer.</param>
+    /// <returns>The error body, or <see langword="null"/> if there is none.</returns>
+    /// <exception cref="JsonException">The body is not the error type's JSON.</exception>
+    public static T? ErrorBody<T>(ApiException answer)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return answer.ErrorBody switch
+        {
+            T typed => typed,
+            JsonElement untyped => untyped.Deserialize(TypeInfo<T>(Options)),
+            _ when !string.IsNullOrWhiteSpace(answer.Response) => JsonSerializer.Deserialize(answer.Response, TypeInfo<T>(Options)),
+            _ => null,
+        };
+    }
+
     /// <summary>A request body as UTF-8 JSON, through its metadata.</summary>
     /// <typeparam name="T">The body's type.</typeparam>
     /// <param name="value">The body.</param>

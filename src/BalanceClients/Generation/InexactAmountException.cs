@@ -18,6 +18,14 @@ internal sealed class InexactAmountException : JsonException
     {
     }
 
+    /// <summary>Creates the exception for the amount at a path.</summary>
+    /// <param name="message">What is wrong.</param>
+    /// <param name="path">The amount's path in the body (<c>$.result.smsBalance</c>).</param>
+    public InexactAmountException(string message, string path)
+        : base(message, path, null, null)
+    {
+    }
+
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What is wrong.</param>
     /// <param name="innerException">The cause.</param>

@@ -1,11 +1,15 @@
 using BalanceClients.Configuration;
+using BalanceClients.Generation;
+using BalanceClients.Generation.Kiota;
 using Microsoft.Extensions.DependencyInjection;
+using IRequestAdapter = Microsoft.Kiota.Abstractions.IRequestAdapter;
 
 namespace BalanceClients.Providers;
 
 /// <summary>
-/// A provider adapter: calls the provider's generated client and maps its answer to the unified model.
-/// Classification of transport failures, retries, timeouts, redaction and telemetry are not its business.
+/// A provider adapter: calls the provider's generated client (NSwag's or Kiota's, as the build chose: <see cref="GeneratedClients"/>)
+/// and maps its answer to the unified model. Classification of failures, retries, timeouts, redaction and telemetry are not its
+/// business.
 /// </summary>
 internal abstract class BalanceProvider
 {
@@ -14,10 +18,6 @@ internal abstract class BalanceProvider
 
     /// <summary>The type of credentials the provider's accounts use.</summary>
     public abstract Type CredentialsType { get; }
-
-    /// <summary>The generated type of the provider's error bodies, used to read answers whose status its spec does not document.</summary>
-    /// <value>The default value is <see langword="null"/>: the provider has no error body worth reading.</value>
-    public virtual Type? ErrorBodyType => null;
 
     /// <summary>Reads the balance of one account.</summary>
     /// <param name="httpClient">The provider's HTTP client, with the resilience handlers; this account's own.</param>
@@ -34,19 +34,19 @@ internal abstract class BalanceProvider
         IAccountCredentials credentials,
         CancellationToken cancellationToken);
 
-    /// <summary>Reads the provider's code and message from an error body.</summary>
-    /// <param name="errorBody">
-    /// The generated client's typed error body, or one read from an undocumented answer as <see cref="ErrorBodyType"/>.
-    /// </param>
+    /// <summary>Reads what the provider said in the body of an answer that is not a success, as its error type.</summary>
+    /// <param name="answer">The answer.</param>
     /// <returns>What the provider said, or <see langword="null"/> if the body says nothing useful.</returns>
-    public virtual ProviderFailure? DescribeFailure(object errorBody) => null;
+    /// <exception cref="System.Text.Json.JsonException">The body is not the provider's error type.</exception>
+    public abstract ProviderFailure? DescribeFailure(ApiException answer);
 
     /// <summary>
-    /// Registers the provider's generated client (its interface) on the provider's HTTP client, for direct use: at the configured
-    /// server URL, and authenticated as the provider's <c>default</c> account where its credentials travel in headers.
+    /// Registers the provider's two generated clients on the provider's HTTP client, for direct use: NSwag's (its interface,
+    /// <c>ITelnyxClient</c>) and Kiota's (its root class, <c>TelnyxApiClient</c>), at the configured server URL, and
+    /// authenticated as the provider's <c>default</c> account where its credentials travel in headers.
     /// </summary>
     /// <param name="httpClient">The provider's HTTP client builder.</param>
-    public abstract void AddGeneratedClient(IHttpClientBuilder httpClient);
+    public abstract void AddGeneratedClients(IHttpClientBuilder httpClient);
 }
 
 /// <summary>A provider adapter whose accounts use credentials of type <typeparamref name="TCredentials"/>.</summary>
@@ -73,26 +73,38 @@ internal abstract class BalanceProvider<TCredentials> : BalanceProvider
         }
 
         Authenticate(httpClient, typed);
-        return GetBalanceAsync(httpClient, baseUrl, typed, cancellationToken);
+        return Call.GetBalanceAsync(httpClient, baseUrl, typed, cancellationToken);
     }
 
-    /// <summary>Reads the balance of one account.</summary>
-    /// <param name="httpClient">The provider's HTTP client, already carrying the account's header credentials.</param>
-    /// <param name="baseUrl">The provider's server URL.</param>
-    /// <param name="credentials">The account's credentials.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The amounts the provider reported.</returns>
-    protected abstract Task<ProviderBalance> GetBalanceAsync(
-        HttpClient httpClient,
-        string baseUrl,
-        TCredentials credentials,
-        CancellationToken cancellationToken);
+    /// <inheritdoc />
+    public sealed override ProviderFailure? DescribeFailure(ApiException answer) => Call.DescribeFailure(answer);
+
+    /// <summary>The call through the generated client the build chose.</summary>
+    protected abstract IBalanceCall<TCredentials> Call { get; }
 
     /// <summary>Puts the credentials that travel in headers on an account's HTTP client.</summary>
     /// <param name="httpClient">The account's HTTP client.</param>
     /// <param name="credentials">The account's credentials.</param>
     protected virtual void Authenticate(HttpClient httpClient, TCredentials credentials)
     {
+    }
+
+    /// <summary>Registers a provider's two generated clients (see <see cref="BalanceProvider.AddGeneratedClients"/>).</summary>
+    /// <typeparam name="TNSwagClient">The NSwag client's interface.</typeparam>
+    /// <typeparam name="TKiotaClient">The Kiota client's root class.</typeparam>
+    /// <param name="httpClient">The provider's HTTP client builder.</param>
+    /// <param name="nswag">Makes the NSwag client on an HTTP client, at a server URL.</param>
+    /// <param name="kiota">Makes the Kiota client on a request adapter.</param>
+    protected void AddGeneratedClients<TNSwagClient, TKiotaClient>(
+        IHttpClientBuilder httpClient,
+        Func<HttpClient, string, TNSwagClient> nswag,
+        Func<IRequestAdapter, TKiotaClient> kiota)
+        where TNSwagClient : class
+        where TKiotaClient : class
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        httpClient.AddTypedClient((http, services) => nswag(http, PrepareGeneratedClient(http, services)));
+        httpClient.AddTypedClient((http, services) => kiota(KiotaSender.CreateAdapter(http, PrepareGeneratedClient(http, services))));
     }
 
     /// <summary>Prepares the HTTP client of a generated client resolved from dependency injection.</summary>
@@ -102,7 +114,7 @@ internal abstract class BalanceProvider<TCredentials> : BalanceProvider
     /// <exception cref="BalanceConfigurationException">
     /// Its credentials travel in headers and the <c>default</c> account is not configured.
     /// </exception>
-    protected string PrepareGeneratedClient(HttpClient httpClient, IServiceProvider services)
+    private string PrepareGeneratedClient(HttpClient httpClient, IServiceProvider services)
     {
         var options = services.GetRequiredService<ResolvedOptionsMonitor>().Current;
         if (options.DefaultAccountOf(Descriptor.Id)?.Credentials is TCredentials credentials)

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using BalanceClients.Generated;
 using BalanceClients.Generation;
 using BalanceClients.Http;
 using Polly.Timeout;
@@ -65,7 +64,7 @@ internal static class FailureClassifier
     private static BalanceError FromAnswer(ApiException answer, BalanceProvider provider)
     {
         var status = answer.StatusCode;
-        var failure = Describe(answer.ErrorBody ?? ReadUndocumentedBody(answer, provider), provider);
+        var failure = Describe(answer, provider);
         var kind = failure?.Kind ?? KindOf(status);
         var message = failure?.Message is { Length: > 0 } text
             ? text
@@ -102,29 +101,11 @@ internal static class FailureClassifier
     }
 
 #pragma warning disable CA1031 // A provider's body is hostile input: reading it may fail in any way, and then it says nothing.
-    private static ProviderFailure? Describe(object? body, BalanceProvider provider)
+    private static ProviderFailure? Describe(ApiException answer, BalanceProvider provider)
     {
         try
         {
-            return body is null ? null : provider.DescribeFailure(body);
-        }
-        catch (Exception)
-        {
-            return null;
-        }
-    }
-
-    // An answer whose status the spec does not document still often carries the provider's usual error body.
-    private static object? ReadUndocumentedBody(ApiException answer, BalanceProvider provider)
-    {
-        if (provider.ErrorBodyType is not { } type || string.IsNullOrWhiteSpace(answer.Response))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(answer.Response, GeneratedClientJson.Options.GetTypeInfo(type));
+            return provider.DescribeFailure(answer);
         }
         catch (Exception)
         {
@@ -133,11 +114,18 @@ internal static class FailureClassifier
     }
 #pragma warning restore CA1031
 
+    // Where a reader gave up on a body that is not JSON depends on the reader, so only a body that is JSON gets a place.
+    // System.Text.Json (the NSwag clients) and the Kiota clients' reader both put the error of malformed JSON inside.
     private static string NotFitting(JsonException? exception)
     {
+        if (exception?.InnerException is JsonException)
+        {
+            return $"{DoesNotFit}: its body is empty or not JSON.";
+        }
+
         var what = exception is InexactAmountException
             ? "an amount has more digits than a decimal holds exactly"
-            : "its body is empty, not JSON, or not of the documented shape";
+            : "its body is not of the documented shape";
         return exception?.Path is { Length: > 0 } path ? $"{DoesNotFit}: {what} (at {path})." : $"{DoesNotFit}: {what}.";
     }
 

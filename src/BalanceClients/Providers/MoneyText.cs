@@ -1,4 +1,5 @@
 using System.Globalization;
+using BalanceClients.Generation;
 
 namespace BalanceClients.Providers;
 

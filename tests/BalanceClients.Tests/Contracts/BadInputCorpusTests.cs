@@ -1,6 +1,9 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using BalanceClients.FakeProviders;
+using BalanceClients.Tests.Providers;
 using BalanceClients.Tests.Testing;
+using BalanceClients.Tests.Testing.Snapshots;
 
 namespace BalanceClients.Tests.Contracts;
 
@@ -69,6 +72,49 @@ public sealed class BadInputCorpusTests
             Assert.Equal(expected, $"{result.Error.Kind.ToContractName()} {result.Error.HttpStatus}");
         }
     }
+
+    /// <summary>
+    /// Every case of the corpus, and every answer the provider tests call unfit or hostile, with the error each becomes, word for
+    /// word: one snapshot that the layer must produce exactly, whichever generator's clients it runs on.
+    /// </summary>
+    [Fact]
+    public async Task Results_EveryCaseOfEveryProvider_AreTheSameUnderEitherGenerator()
+    {
+        await using var harness = await CheckerHarness.StartAsync();
+        var text = new StringBuilder();
+        foreach (var provider in ProviderInfo.All)
+        {
+            var fake = harness.Fake(provider.Id);
+            var success = fake.Success.Body!;
+            var answers = Corpus.Select(item => (item.Key, item.Value.Answers(success)))
+                .Append(("unknown key twice", [FakeResponse.Json(200, """{"x_unknown":1,"x_unknown":2,""" + success[1..])]))
+                .Append(("a key twice in an unknown value", [FakeResponse.Json(200, """{"x_unknown":{"a":1,"a":2},""" + success[1..])]))
+                .Concat(Bodies(BadAnswerTests.InvalidAnswers, provider.Id, "unfit"))
+                .Concat(Bodies(HostileAnswerTests.AmountsThatWouldBeRounded, provider.Id, "rounded"))
+                .Concat(Bodies(HostileAnswerTests.KeysGivenTwice, provider.Id, "key twice"))
+                .Concat(Bodies(HostileAnswerTests.CurrenciesThatAreNotCodes, provider.Id, "currency"));
+            text.Append("# ").Append(provider.Id).Append('\n');
+            foreach (var (name, responses) in answers)
+            {
+                fake.Enqueue(responses);
+                var result = await harness.CheckAsync(provider.Id);
+                var outcome = result.Error is { } error
+                    ? $"{error.Kind.ToContractName()} {(object?)error.HttpStatus ?? "-"} {error.ProviderCode ?? "-"} {error.Message}"
+                    : string.Join(", ", result.Balance!.Amounts.Select(amount => $"{amount.Kind}={amount.Amount} {amount.Currency}"));
+                text.Append(name).Append(": ").Append(outcome).Append('\n');
+            }
+
+            text.Append('\n');
+        }
+
+        await Verifier.Verify(text.ToString());
+    }
+
+    private static IEnumerable<(string Name, FakeResponse[] Answers)> Bodies(IEnumerable<object[]> data, string provider, string what) =>
+        data.Where(row => (string)row[0] == provider)
+            .Select((row, index) => row.Length == 2
+                ? ($"{what} #{index + 1}", new[] { FakeResponse.Json(200, (string)row[1]) })
+                : ($"{what} #{index + 1}", new[] { FakeResponse.Text((int)row[1], (string?)row[2], (string)row[3]) }));
 
     private static FakeResponse Html(int status) =>
         FakeResponse.Text(status, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html");

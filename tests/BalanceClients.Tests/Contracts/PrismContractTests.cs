@@ -1,5 +1,5 @@
 using BalanceClients.Configuration;
-using BalanceClients.Generated;
+using BalanceClients.Generation;
 using BalanceClients.Generated.Antgst;
 using BalanceClients.Generated.Lumenfall;
 using BalanceClients.Generated.Mesh;

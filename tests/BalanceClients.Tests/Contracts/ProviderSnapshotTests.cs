@@ -3,6 +3,7 @@ using System.Text.Json;
 using BalanceClients.Cli.Output;
 using BalanceClients.Configuration;
 using BalanceClients.FakeProviders;
+using BalanceClients.Providers;
 using BalanceClients.Tests.Testing;
 using BalanceClients.Tests.Testing.Snapshots;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +12,7 @@ namespace BalanceClients.Tests.Contracts;
 
 /// <summary>
 /// What each provider is sent, and what each of its documented answers becomes, snapshotted; secrets appear as placeholders.
+/// The results are the same whichever generated clients the layer runs on; the requests have a snapshot per generator.
 /// </summary>
 public sealed class ProviderSnapshotTests
 {
@@ -45,7 +47,9 @@ public sealed class ProviderSnapshotTests
             text.Append(request.Body ?? "(no body)").Append("\n\n");
         }
 
-        await Verifier.Verify(Placeholders(text.ToString()));
+        // One snapshot per generator: the wire may differ (Kiota writes a body's keys in alphabetical order, NSwag in the spec's).
+        var snapshot = $"{nameof(Requests_EachProvider_AsSent)}.{GeneratedClients.Generator}";
+        await Verifier.Verify(Placeholders(text.ToString()), methodName: snapshot);
     }
 
     [Fact]

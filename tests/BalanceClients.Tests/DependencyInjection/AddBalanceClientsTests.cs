@@ -1,10 +1,15 @@
 using BalanceClients.Configuration;
 using BalanceClients.FakeProviders;
 using BalanceClients.Generated.Antgst;
+using BalanceClients.Generated.Antgst.Kiota;
 using BalanceClients.Generated.Lumenfall;
+using BalanceClients.Generated.Lumenfall.Kiota;
 using BalanceClients.Generated.Mesh;
+using BalanceClients.Generated.Mesh.Kiota;
 using BalanceClients.Generated.Telnyx;
+using BalanceClients.Generated.Telnyx.Kiota;
 using BalanceClients.Generated.Undrctrl;
+using BalanceClients.Generated.Undrctrl.Kiota;
 using BalanceClients.Providers;
 using BalanceClients.Providers.Antgst;
 using BalanceClients.Providers.Mesh;
@@ -12,6 +17,9 @@ using BalanceClients.Tests.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using KiotaAntgst = BalanceClients.Generated.Antgst.Kiota.Models;
+using KiotaMesh = BalanceClients.Generated.Mesh.Kiota.Models;
+using KiotaUndrctrl = BalanceClients.Generated.Undrctrl.Kiota.Models;
 
 namespace BalanceClients.Tests.DependencyInjection;
 
@@ -69,17 +77,49 @@ public sealed class AddBalanceClientsTests
     }
 
     [Fact]
+    public async Task KiotaClientsFromDependencyInjection_CallAsTheDefaultAccount_OnTheProvidersHttpClient()
+    {
+        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
+        await using var provider = BalanceServices.Create(fakes.Environment).BuildServiceProvider();
+        var accounts = provider.GetRequiredService<IBalanceChecker>().Accounts;
+        T Credentials<T>(string id) => (T)accounts.Single(a => a.Provider == id && a.Name == BalanceAccount.DefaultName).Credentials;
+
+        var telnyx = await provider.GetRequiredService<TelnyxApiClient>().Balance.GetAsync();
+        var lumenfall = await provider.GetRequiredService<LumenfallApiClient>().V1.Balance.GetAsync();
+        var meshClient = provider.GetRequiredService<MeshApiClient>();
+        var mesh = await meshClient.Api.V1.Balance.GetPath.PostAsync(new KiotaMesh.BalanceBrokerBaseRequest
+        {
+            AuthToken = Credentials<MeshCredentials>("mesh").AuthToken,
+            Type = KiotaMesh.BrokerType.BinanceInternationalDirect,
+        });
+        var undrctrl = await provider.GetRequiredService<UndrctrlApiClient>().Api.V2.EmptyPathSegment.PostAsync(
+            new KiotaUndrctrl.UndrctrlBalanceRequest { Key = Credentials<ApiKeyCredentials>("undrctrl").ApiKey, Action = "balance" });
+        var antgst = await provider.GetRequiredService<AntgstApiClient>().User.Account.Balance.PostAsync(
+            new KiotaAntgst.AntgstBalanceRequest { AuthSecret = Credentials<AntgstCredentials>("antgst").AuthSecret });
+
+        Assert.Equal("400.00", telnyx!.Data!.AvailableCredit);
+        Assert.Equal(12.5m, lumenfall!.Available!.Amount);
+        Assert.Equal(KiotaMesh.ApiResultStatus.Ok, mesh!.Status);
+        Assert.Equal("1000.92", undrctrl!.Balance);
+        Assert.Equal(200, antgst!.Code);
+        Assert.All(fakes.Providers.Values, fake => Assert.Single(fake.Requests));
+    }
+
+    [Fact]
     public async Task GeneratedClientWithHeaderCredentials_NoDefaultAccount_SaysWhichVariablesToSet()
     {
         await using var provider = BalanceServices.Create(new Dictionary<string, string?>()).BuildServiceProvider();
 
         var exception = Assert.Throws<BalanceConfigurationException>(() => provider.GetRequiredService<IMeshClient>());
+        var kiota = Assert.Throws<BalanceConfigurationException>(() => provider.GetRequiredService<MeshApiClient>());
 
         Assert.Equal(
             "The generated Mesh Connect client calls as the account 'default', "
             + "which is not configured (set MESH_CLIENT_ID, MESH_CLIENT_SECRET).",
             exception.Message);
+        Assert.Equal(exception.Message, kiota.Message);
         Assert.NotNull(provider.GetRequiredService<IUndrctrlClient>());
+        Assert.NotNull(provider.GetRequiredService<UndrctrlApiClient>());
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using BalanceClients.Generated;
+using BalanceClients.Generation;
 using BalanceClients.Generated.Antgst;
 
 namespace BalanceClients.Tests.Generated;

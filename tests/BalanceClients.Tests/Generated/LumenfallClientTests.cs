@@ -1,4 +1,4 @@
-using BalanceClients.Generated;
+using BalanceClients.Generation;
 using BalanceClients.Generated.Lumenfall;
 
 namespace BalanceClients.Tests.Generated;

@@ -1,4 +1,4 @@
-using BalanceClients.Generated;
+using BalanceClients.Generation;
 using BalanceClients.Generated.Mesh;
 
 namespace BalanceClients.Tests.Generated;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using BalanceClients.Generated;
+using BalanceClients.Generation;
 using BalanceClients.Generated.Undrctrl;
 
 namespace BalanceClients.Tests.Generated;

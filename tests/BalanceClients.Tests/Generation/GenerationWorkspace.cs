@@ -18,8 +18,11 @@ internal sealed class GenerationWorkspace : IDisposable
 
     public string Generated => Path.Combine(Root, "generated");
 
-    /// <summary>A folder the build finds first on PATH, for stand-in tools; none when <see langword="null"/>.</summary>
-    public string? ToolsDirectory { get; set; }
+    /// <summary>The generator processes a build's output shows it started (MSBuild logs each command at normal verbosity).</summary>
+    public static IReadOnlyList<string> GeneratorRuns(string output) =>
+        [.. output.Split('\n').Select(line => line.Trim()).Where(line =>
+            line.Contains("dotnet-nswag.dll\" run", StringComparison.Ordinal)
+            || line.StartsWith("dotnet tool run kiota generate ", StringComparison.Ordinal))];
 
     /// <summary>Every file under generated/, by its path relative to it.</summary>
     public Dictionary<string, string> Snapshot() =>
@@ -33,6 +36,8 @@ internal sealed class GenerationWorkspace : IDisposable
         Assert.Contains(find, text, StringComparison.Ordinal);
         await File.WriteAllTextAsync(spec, text.Replace(find, replaceWith, StringComparison.Ordinal));
     }
+
+    public void Delete(string relativePath) => File.Delete(Path.Combine(Generated, relativePath));
 
     /// <summary>Runs the GenerateApiClients target on the copy; fails the test if the build fails.</summary>
     /// <param name="properties">More <c>-p:</c> arguments.</param>
@@ -51,15 +56,10 @@ internal sealed class GenerationWorkspace : IDisposable
         {
             "msbuild", project, "-t:GenerateApiClients", "-nologo", "-v:n", "-nodeReuse:false",
             $"-p:ApiSpecsDirectory={Specs}/", $"-p:ApiClientsOutputDirectory={Generated}/",
-            $"-p:BaseIntermediateOutputPath={Path.Combine(Root, "obj")}/",
+            $"-p:ApiClientsWorkDirectory={Path.Combine(Root, "work")}/",
         }.Concat(properties))
         {
             start.ArgumentList.Add(argument);
-        }
-
-        if (ToolsDirectory is not null)
-        {
-            start.Environment["PATH"] = ToolsDirectory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
         }
 
         using var process = Process.Start(start)!;

@@ -1,119 +1,118 @@
-using System.Runtime.Versioning;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using BalanceClients.Tests.Testing;
 
 namespace BalanceClients.Tests.Generation;
 
 /// <summary>
-/// The Kiota branch of the build's generation, on a copy of specs/ and generated/, with a stand-in <c>kiota</c> first on PATH
-/// (a bash script that logs its arguments and writes the root file Kiota writes). It proves the MSBuild wiring: the
-/// arguments, the stamp, staleness, one process per spec. It does not prove that Kiota's output compiles.
+/// The Kiota half of the build's generation, with the real Kiota (the .NET tool pinned in .config/dotnet-tools.json, which the
+/// build restores itself), on a copy of specs/ and generated/: its arguments, its stamp, its own lock file, and what its
+/// clean output may touch.
 /// </summary>
-[UnsupportedOSPlatform("windows")]
 public sealed class KiotaGenerationTests : IDisposable
 {
-    private const string Version = "-p:KiotaVersion=1.29.0";
+    private const string Arguments = "--language CSharp --clean-output --exclude-backward-compatible"
+        + " --serializer Microsoft.Kiota.Serialization.Json.JsonSerializationWriterFactory"
+        + " --deserializer Microsoft.Kiota.Serialization.Json.JsonParseNodeFactory";
 
     private readonly GenerationWorkspace _workspace = new();
 
-    public KiotaGenerationTests()
-    {
-        var tools = Directory.CreateDirectory(Path.Combine(_workspace.Root, "tools")).FullName;
-        var kiota = Path.Combine(tools, "kiota");
-        File.WriteAllText(kiota, $$"""
-            #!/usr/bin/env bash
-            # Stand-in for kiota: one argument a line and a blank line per run, then the root file Kiota writes.
-            printf '%s\n' "$@" '' >> '{{Log}}'
-            while [ $# -gt 0 ]; do
-              case "$1" in --output) output="$2" ;; --class-name) class="$2" ;; esac
-              shift
-            done
-            mkdir -p "$output" && echo "// stand-in for Kiota's $class" > "$output/$class.cs"
-            """);
-        File.SetUnixFileMode(kiota, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        _workspace.ToolsDirectory = tools;
-    }
-
-    private string Log => Path.Combine(_workspace.Root, "kiota.log");
-
     [Fact]
-    public async Task GenerateApiClients_OneSpecOnKiota_RunsKiotaOnceWithTheseArguments()
+    public async Task GenerateApiClients_OneKiotaClientStale_RunsKiotaOnceWithTheseArguments()
     {
-        var output = await _workspace.RunGenerationAsync("-p:KiotaProviders=Telnyx", Version);
+        _workspace.Delete("Telnyx/kiota.stamp");
 
-        Assert.Contains("Generating 1 API client(s) with Kiota 1.29.0: Telnyx", output, StringComparison.Ordinal);
+        var output = await _workspace.RunGenerationAsync();
+
+        Assert.Contains("Generating 1 API client(s) with Kiota 1.38.0: Telnyx", output, StringComparison.Ordinal);
+        Assert.Contains("dotnet tool restore --tool-manifest", output, StringComparison.Ordinal);
         Assert.DoesNotContain("with NSwag", output, StringComparison.Ordinal);
-        string[] expected =
-        [
-            "generate", "--language", "CSharp", "--clean-output", "--exclude-backward-compatible",
-            "--openapi", Path.Combine(_workspace.Specs, "telnyx.yaml"),
-            "--output", Path.Combine(_workspace.Generated, "Telnyx") + "/",
-            "--namespace-name", "BalanceClients.Generated.Telnyx",
-            "--class-name", "TelnyxClient",
-        ];
-        Assert.Equal(expected, Assert.Single(KiotaRuns()));
+        var expected = $"dotnet tool run kiota generate {Arguments}"
+            + $" --openapi \"{Path.Combine(_workspace.Specs, "telnyx.yaml")}\""
+            + $" --output \"{Path.Combine(_workspace.Generated, "Telnyx", "Kiota")}/\""
+            + " --namespace-name BalanceClients.Generated.Telnyx.Kiota --class-name TelnyxApiClient";
+        Assert.Equal(expected, Assert.Single(GenerationWorkspace.GeneratorRuns(output)));
     }
 
     [Fact]
-    public async Task GenerateApiClients_OneSpecOnKiota_StampsKiotaItsVersionAndItsInputs()
+    public async Task GenerateApiClients_KiotaClient_StampsKiotaItsVersionAndItsInputs()
     {
-        await _workspace.RunGenerationAsync("-p:KiotaProviders=Telnyx", Version);
+        _workspace.Delete("Telnyx/kiota.stamp");
+
+        await _workspace.RunGenerationAsync();
 
         var spec = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(_workspace.Specs, "telnyx.yaml"))));
         var expected = $"""
-            generator: Kiota 1.29.0
+            generator: Kiota 1.38.0
             spec-sha256: {spec}
-            namespace: BalanceClients.Generated.Telnyx
-            class: TelnyxClient
-            settings: kiota generate --language CSharp --clean-output --exclude-backward-compatible
+            namespace: BalanceClients.Generated.Telnyx.Kiota
+            class: TelnyxApiClient
+            settings: kiota generate {Arguments}
 
             """;
-        Assert.Equal(expected, await File.ReadAllTextAsync(Path.Combine(_workspace.Generated, "Telnyx", "generation.stamp")));
-        Assert.True(File.Exists(Path.Combine(_workspace.Generated, "Telnyx", "TelnyxClient.cs")));
+        Assert.Equal(expected, await File.ReadAllTextAsync(Path.Combine(_workspace.Generated, "Telnyx", "kiota.stamp")));
     }
 
     [Fact]
-    public async Task GenerateApiClients_KiotaSpecUnchangedSinceItsRun_StartsNoGenerator()
+    public async Task GenerateApiClients_KiotaClient_ItsOwnLockFileRecordsTheSameInputs()
     {
-        await _workspace.RunGenerationAsync("-p:KiotaProviders=Telnyx", Version);
+        _workspace.Delete("Mesh/kiota.stamp");
+
+        await _workspace.RunGenerationAsync();
+
+        var lockFile = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_workspace.Generated, "Mesh", "Kiota", "kiota-lock.json")))!;
+        Assert.Equal("1.38.0", (string?)lockFile["kiotaVersion"]);
+        Assert.Equal("../../../specs/mesh.yaml", (string?)lockFile["descriptionLocation"]);
+        Assert.Equal("BalanceClients.Generated.Mesh.Kiota", (string?)lockFile["clientNamespaceName"]);
+        Assert.Equal("MeshApiClient", (string?)lockFile["clientClassName"]);
+        Assert.True((bool?)lockFile["excludeBackwardCompatible"]);
+        Assert.Equal(
+            ["Microsoft.Kiota.Serialization.Json.JsonParseNodeFactory"],
+            lockFile["deserializers"]!.AsArray().Select(node => (string?)node));
+        Assert.False(File.Exists(Path.Combine(_workspace.Generated, "Mesh", "Kiota", ".kiota.log")));
+    }
+
+    [Fact]
+    public async Task GenerateApiClients_ThreeStaleKiotaClients_RunsOneKiotaProcessPerSpecAndNoNSwag()
+    {
+        foreach (var provider in new[] { "Telnyx", "Lumenfall", "Mesh" })
+        {
+            _workspace.Delete($"{provider}/kiota.stamp");
+        }
+
+        var output = await _workspace.RunGenerationAsync();
+
+        Assert.Contains("Generating 3 API client(s) with Kiota 1.38.0: Telnyx, Lumenfall, Mesh", output, StringComparison.Ordinal);
+        var classes = GenerationWorkspace.GeneratorRuns(output).Select(run => run[(run.LastIndexOf(' ') + 1)..]);
+        Assert.Equal(["TelnyxApiClient", "LumenfallApiClient", "MeshApiClient"], classes);
+    }
+
+    [Fact]
+    public async Task GenerateApiClients_KiotaCleansItsOutput_NeverNSwagsClientOrTheStamps()
+    {
         var before = _workspace.Snapshot();
+        var leftover = Path.Combine(_workspace.Generated, "Lumenfall", "Kiota", "Leftover.cs");
+        await File.WriteAllTextAsync(leftover, "// a model the spec dropped");
+        _workspace.Delete("Lumenfall/kiota.stamp");
 
-        var output = await _workspace.RunGenerationAsync("-p:KiotaProviders=Telnyx", Version);
+        await _workspace.RunGenerationAsync();
 
-        Assert.DoesNotContain("Generating", output, StringComparison.Ordinal);
-        Assert.Single(KiotaRuns());
         Assert.Equal(before, _workspace.Snapshot());
     }
 
     [Fact]
-    public async Task GenerateApiClients_ThreeStaleSpecsOnKiota_RunsOneKiotaProcessPerSpec()
+    public async Task GenerateApiClients_KiotaClientUnchangedSinceItsRun_StartsNoGeneratorProcess()
     {
-        var output = await _workspace.RunGenerationAsync("-p:KiotaProviders=Telnyx%3BLumenfall%3BMesh", Version);
+        _workspace.Delete("Telnyx/kiota.stamp");
+        await _workspace.RunGenerationAsync();
+        var before = _workspace.Snapshot();
 
-        Assert.Contains("Generating 3 API client(s) with Kiota 1.29.0: Telnyx, Lumenfall, Mesh", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("with NSwag", output, StringComparison.Ordinal);
-        var classes = KiotaRuns().Select(run => run[run.IndexOf("--class-name") + 1]);
-        Assert.Equal(["TelnyxClient", "LumenfallClient", "MeshClient"], classes);
+        var output = await _workspace.RunGenerationAsync();
+
+        Assert.Empty(GenerationWorkspace.GeneratorRuns(output));
+        Assert.DoesNotContain("dotnet tool restore", output, StringComparison.Ordinal);
+        Assert.Equal(before, _workspace.Snapshot());
     }
 
     public void Dispose() => _workspace.Dispose();
-
-    private List<List<string>> KiotaRuns()
-    {
-        var runs = new List<List<string>>();
-        var run = new List<string>();
-        foreach (var line in File.Exists(Log) ? File.ReadLines(Log) : [])
-        {
-            if (line.Length > 0)
-            {
-                run.Add(line);
-            }
-            else
-            {
-                runs.Add(run);
-                run = [];
-            }
-        }
-
-        return runs;
-    }
 }

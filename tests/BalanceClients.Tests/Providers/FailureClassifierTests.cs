@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BalanceClients.Generated;
 using BalanceClients.Generated.Telnyx;
 using BalanceClients.Generation;
 using BalanceClients.Http;

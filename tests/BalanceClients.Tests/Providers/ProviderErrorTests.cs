@@ -31,6 +31,10 @@ public sealed class ProviderErrorTests
             "bad_request", "missingField", "Error message" },
         { "mesh", 401, "{}", "unauthorized", null, "Mesh Connect answered HTTP 401." },
         { "mesh", 403, "{}", "forbidden", null, "Mesh Connect answered HTTP 403." },
+        // The spec leaves the 401 and 403 bodies untyped; Mesh's usual envelope there is read all the same.
+        { "mesh", 401, """{"status":"badRequest","message":"Unknown client id","errorType":"invalidClientId"}""",
+            "bad_request", "invalidClientId", "Unknown client id" },
+        { "mesh", 403, """{"status":"brandNewStatus","message":"Nope"}""", "forbidden", null, "Mesh Connect answered HTTP 403." },
         { "mesh", 200, """{"status":"permissionDenied","message":"No permission","errorType":"noPermission"}""",
             "forbidden", "noPermission", "No permission" },
         { "mesh", 200, """{"status":"tooManyRequest","message":"Slow down","errorType":"rateLimit"}""",

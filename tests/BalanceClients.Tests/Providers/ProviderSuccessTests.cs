@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BalanceClients.FakeProviders;
 using BalanceClients.Tests.Testing;
 
@@ -16,7 +17,8 @@ public sealed class ProviderSuccessTests
         Assert.Equal([new BalanceAmount("balance", 1000.92m, "IDR", true)], result.Balance.Amounts);
         var request = Assert.Single(harness.Fake("undrctrl").Requests);
         Assert.Equal(("POST", "/api/v2/"), (request.Method, request.Path));
-        Assert.Equal("""{"key":"demo-undrctrl-api-key","action":"balance"}""", request.Body);
+        var expected = JsonNode.Parse("""{"key":"demo-undrctrl-api-key","action":"balance"}""");
+        Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(request.Body!)), request.Body);
     }
 
     [Fact]

@@ -28,6 +28,13 @@ internal sealed class RecordingHandler : HttpMessageHandler
     public RecordingHandler Respond(int status, string? body, string contentType = "application/json") =>
         Respond((HttpStatusCode)status, body, contentType);
 
+    /// <summary>Queues an answer made by a function, for answers with headers.</summary>
+    public RecordingHandler Respond(Func<HttpResponseMessage> response)
+    {
+        _responses.Enqueue(response);
+        return this;
+    }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);

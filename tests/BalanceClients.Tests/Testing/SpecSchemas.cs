@@ -28,6 +28,8 @@ internal sealed class SpecSchemas
 
     public JsonSchema RequestSchema => Operation.Operation.RequestBody!.Content["application/json"].Schema;
 
+    public JsonSchema? RequestSchemaOrNull => Operation.Operation.RequestBody?.Content["application/json"].Schema;
+
     /// <summary>The schema a part of the operation (<c>request</c> or a status key) must fit, if it has one.</summary>
     public JsonSchema? SchemaOf(string path, string method, string part)
     {

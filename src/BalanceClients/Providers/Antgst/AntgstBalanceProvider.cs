@@ -1,13 +1,16 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using BalanceClients.Generated.Antgst;
+using BalanceClients.Generated.Antgst.Kiota;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Providers.Antgst;
 
 /// <summary>Antgst: <c>POST /user/account/balance</c> with the auth secret in the body; failures are a <c>code</c> in the body.</summary>
 internal sealed class AntgstBalanceProvider : BalanceProvider<AntgstCredentials>
 {
-    private const int Ok = 200;
+    /// <summary>The HTTP status of every answer the adapter reads amounts from, and the body's <c>code</c> of a success.</summary>
+    internal const int Ok = 200;
+
     private const int AuthSecretError = -22;
 
     /// <inheritdoc />
@@ -26,40 +29,49 @@ internal sealed class AntgstBalanceProvider : BalanceProvider<AntgstCredentials>
         values => new AntgstCredentials(values[AntgstCredentials.AuthSecretKey]));
 
     /// <inheritdoc />
-    public override Type ErrorBodyType => typeof(AntgstBalanceResponse);
+    protected override IBalanceCall<AntgstCredentials> Call { get; } =
+        GeneratedClients.AreKiota ? new AntgstKiotaCall() : new AntgstNSwagCall();
 
     /// <inheritdoc />
-    public override ProviderFailure? DescribeFailure(object errorBody) =>
-        errorBody is AntgstBalanceResponse answer ? new ProviderFailure(KindOf(answer.Code), CodeText(answer.Code), answer.Msg) : null;
+    public override void AddGeneratedClients(IHttpClientBuilder httpClient) =>
+        AddGeneratedClients<IAntgstClient, AntgstApiClient>(
+            httpClient,
+            (http, baseUrl) => new AntgstClient(http) { BaseUrl = baseUrl },
+            adapter => new AntgstApiClient(adapter));
 
-    /// <inheritdoc />
-    public override void AddGeneratedClient(IHttpClientBuilder httpClient) =>
-        httpClient.AddTypedClient<IAntgstClient>(
-            (http, services) => new AntgstClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
-
-    /// <inheritdoc />
-    protected override async Task<ProviderBalance> GetBalanceAsync(
-        HttpClient httpClient,
-        string baseUrl,
-        AntgstCredentials credentials,
-        CancellationToken cancellationToken)
+    /// <summary>Fails with what the body says, unless its <c>code</c> says success.</summary>
+    /// <param name="code">The body's <c>code</c>.</param>
+    /// <param name="message">Its <c>msg</c>.</param>
+    /// <exception cref="BalanceException">The code is not a success.</exception>
+    internal static void ThrowIfFailed(int code, string? message)
     {
-        var client = new AntgstClient(httpClient) { BaseUrl = baseUrl };
-        var request = new AntgstBalanceRequest { AuthSecret = credentials.AuthSecret };
-        var answer = await client.GetBalanceAsync(request, cancellationToken).ConfigureAwait(false);
-        if (answer.Code != Ok)
+        if (code != Ok)
         {
-            throw ProviderAnswer.Failed(KindOf(answer.Code), Ok, CodeText(answer.Code), answer.Msg);
+            throw ProviderAnswer.Failed(KindOf(code), Ok, CodeText(code), message);
         }
+    }
 
-        var result = answer.Result ?? throw ProviderAnswer.Invalid("the answer has no 'result'", Ok);
-        var currency = ProviderAnswer.Currency(result.Currency, "result.currency", Ok);
+    /// <summary>Reads the amounts of a successful answer's <c>result</c>, whichever client read it.</summary>
+    /// <param name="sms">Its <c>smsBalance</c>.</param>
+    /// <param name="voip">Its <c>voipBalance</c>.</param>
+    /// <param name="currency">Its <c>currency</c>.</param>
+    /// <returns>The amounts.</returns>
+    /// <exception cref="BalanceException">The currency is not a code.</exception>
+    internal static ProviderBalance Read(decimal sms, decimal voip, string? currency)
+    {
+        var code = ProviderAnswer.Currency(currency, "result.currency", Ok);
         return new ProviderBalance(
         [
-            new BalanceAmount(AmountKinds.Sms, result.SmsBalance, currency, IsPrimary: true),
-            new BalanceAmount(AmountKinds.Voip, result.VoipBalance, currency, IsPrimary: false),
+            new BalanceAmount(AmountKinds.Sms, sms, code, IsPrimary: true),
+            new BalanceAmount(AmountKinds.Voip, voip, code, IsPrimary: false),
         ]);
     }
+
+    /// <summary>What an error body says.</summary>
+    /// <param name="code">Its <c>code</c>.</param>
+    /// <param name="message">Its <c>msg</c>.</param>
+    /// <returns>The failure.</returns>
+    internal static ProviderFailure Failure(int code, string? message) => new(KindOf(code), CodeText(code), message);
 
     // Only -22 is documented; Antgst's table of error codes is not published with the endpoint.
     private static BalanceErrorKind KindOf(int code) => code switch

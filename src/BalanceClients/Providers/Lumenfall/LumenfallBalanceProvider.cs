@@ -1,4 +1,5 @@
 using BalanceClients.Generated.Lumenfall;
+using BalanceClients.Generated.Lumenfall.Kiota;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Providers.Lumenfall;
@@ -8,7 +9,10 @@ namespace BalanceClients.Providers.Lumenfall;
 /// </summary>
 internal sealed class LumenfallBalanceProvider : BalanceProvider<ApiKeyCredentials>
 {
-    private const int Ok = 200;
+    /// <summary>The HTTP status of every answer the adapter reads amounts from.</summary>
+    internal const int Ok = 200;
+
+    private const string Prepaid = "prepaid";
 
     /// <inheritdoc />
     public override ProviderDescriptor Descriptor { get; } = new(
@@ -21,27 +25,31 @@ internal sealed class LumenfallBalanceProvider : BalanceProvider<ApiKeyCredentia
         ApiKeyCredentials.From);
 
     /// <inheritdoc />
-    public override void AddGeneratedClient(IHttpClientBuilder httpClient) =>
-        httpClient.AddTypedClient<ILumenfallClient>(
-            (http, services) => new LumenfallClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
+    protected override IBalanceCall<ApiKeyCredentials> Call { get; } =
+        GeneratedClients.AreKiota ? new LumenfallKiotaCall() : new LumenfallNSwagCall();
+
+    /// <inheritdoc />
+    public override void AddGeneratedClients(IHttpClientBuilder httpClient) =>
+        AddGeneratedClients<ILumenfallClient, LumenfallApiClient>(
+            httpClient,
+            (http, baseUrl) => new LumenfallClient(http) { BaseUrl = baseUrl },
+            adapter => new LumenfallApiClient(adapter));
 
     /// <inheritdoc />
     protected override void Authenticate(HttpClient httpClient, ApiKeyCredentials credentials) =>
         httpClient.DefaultRequestHeaders.Authorization = new("Bearer", credentials.ApiKey);
 
-    /// <inheritdoc />
-    protected override async Task<ProviderBalance> GetBalanceAsync(
-        HttpClient httpClient,
-        string baseUrl,
-        ApiKeyCredentials credentials,
-        CancellationToken cancellationToken)
+    /// <summary>Reads the amount of an answer, whichever client read it.</summary>
+    /// <param name="billingType">Its <c>billing_type</c>, as the spec names it.</param>
+    /// <param name="amount">Its <c>available.amount</c>.</param>
+    /// <param name="currency">Its <c>available.currency</c>.</param>
+    /// <returns>The amount, and the billing type.</returns>
+    /// <exception cref="BalanceException">The currency is not a code, or a prepaid account has no amount.</exception>
+    internal static ProviderBalance Read(string billingType, decimal? amount, string? currency)
     {
-        var client = new LumenfallClient(httpClient) { BaseUrl = baseUrl };
-        var answer = await client.GetBalanceAsync(cancellationToken).ConfigureAwait(false);
-
-        var currency = ProviderAnswer.Currency(answer.Available.Currency, "available.currency", Ok);
-        var prepaid = answer.Billing_type == LumenfallBillingType.Prepaid;
-        if (prepaid && answer.Available.Amount is null)
+        var code = ProviderAnswer.Currency(currency, "available.currency", Ok);
+        var prepaid = billingType == Prepaid;
+        if (prepaid && amount is null)
         {
             // Its docs allow this "if the balance is temporarily unavailable"; there is no balance to report then, and no zero to invent.
             throw new BalanceException(new BalanceError(
@@ -51,9 +59,8 @@ internal sealed class LumenfallBalanceProvider : BalanceProvider<ApiKeyCredentia
                 "Lumenfall gave no amount for a prepaid account (its balance is temporarily unavailable)."));
         }
 
-        var billingType = prepaid ? "prepaid" : "postpaid";
         return new ProviderBalance(
-            [new BalanceAmount(AmountKinds.Available, answer.Available.Amount, currency, IsPrimary: true)],
-            billingType);
+            [new BalanceAmount(AmountKinds.Available, amount, code, IsPrimary: true)],
+            prepaid ? Prepaid : "postpaid");
     }
 }

@@ -1,5 +1,5 @@
 using BalanceClients.Generated.Mesh;
-using BalanceClients.Generation;
+using BalanceClients.Generated.Mesh.Kiota;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Providers.Mesh;
@@ -9,7 +9,9 @@ namespace BalanceClients.Providers.Mesh;
 /// </summary>
 internal sealed class MeshBalanceProvider : BalanceProvider<MeshCredentials>
 {
-    private const int Ok = 200;
+    /// <summary>The HTTP status of every answer the adapter reads amounts from.</summary>
+    internal const int Ok = 200;
+
     private const string Usd = "USD";
 
     /// <inheritdoc />
@@ -40,21 +42,15 @@ internal sealed class MeshBalanceProvider : BalanceProvider<MeshCredentials>
             values[MeshCredentials.BrokerTypeKey]));
 
     /// <inheritdoc />
-    public override Type ErrorBodyType => typeof(ApiResult);
+    protected override IBalanceCall<MeshCredentials> Call { get; } =
+        GeneratedClients.AreKiota ? new MeshKiotaCall() : new MeshNSwagCall();
 
     /// <inheritdoc />
-    public override ProviderFailure? DescribeFailure(object errorBody) =>
-        errorBody is ApiResult result
-            ? new ProviderFailure(
-                result.Status is { } status ? KindOf(status) : null,
-                NullIfEmpty(result.ErrorType),
-                result.Message ?? result.DisplayMessage)
-            : null;
-
-    /// <inheritdoc />
-    public override void AddGeneratedClient(IHttpClientBuilder httpClient) =>
-        httpClient.AddTypedClient<IMeshClient>(
-            (http, services) => new MeshClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
+    public override void AddGeneratedClients(IHttpClientBuilder httpClient) =>
+        AddGeneratedClients<IMeshClient, MeshApiClient>(
+            httpClient,
+            (http, baseUrl) => new MeshClient(http) { BaseUrl = baseUrl },
+            adapter => new MeshApiClient(adapter));
 
     /// <inheritdoc />
     protected override void Authenticate(HttpClient httpClient, MeshCredentials credentials)
@@ -63,28 +59,28 @@ internal sealed class MeshBalanceProvider : BalanceProvider<MeshCredentials>
         httpClient.DefaultRequestHeaders.Add("X-Client-Secret", credentials.ClientSecret);
     }
 
-    /// <inheritdoc />
-    protected override async Task<ProviderBalance> GetBalanceAsync(
-        HttpClient httpClient,
-        string baseUrl,
-        MeshCredentials credentials,
-        CancellationToken cancellationToken)
+    /// <summary>Fails with what the envelope says, unless its <c>status</c> says success.</summary>
+    /// <param name="envelope">The envelope, whichever client read it.</param>
+    /// <exception cref="BalanceException">The status is missing or not a success.</exception>
+    internal static void ThrowIfFailed(Envelope envelope)
     {
-        var client = new MeshClient(httpClient) { BaseUrl = baseUrl };
-        // MeshCredentials accepts only the spec's names, so this cannot fail.
-        var brokerType = EnumMemberConverter<BrokerType>.TryParse(credentials.BrokerType, out var type) ? type : default;
-        var request = new BalanceBrokerBaseRequest { AuthToken = credentials.AuthToken, Type = brokerType };
-        var answer = await client.GetBalanceAsync(request, cancellationToken).ConfigureAwait(false);
-
-        var status = answer.Status ?? throw ProviderAnswer.Invalid("the answer has no 'status'", Ok);
-        if (status != ApiResultStatus.Ok)
+        var status = envelope.Status ?? throw ProviderAnswer.Invalid("the answer has no 'status'", Ok);
+        if (status != "ok")
         {
-            throw ProviderAnswer.Failed(KindOf(status), Ok, NullIfEmpty(answer.ErrorType), answer.Message ?? answer.DisplayMessage);
+            throw ProviderAnswer.Failed(KindOf(status), Ok, NullIfEmpty(envelope.ErrorType), envelope.Message ?? envelope.DisplayMessage);
         }
+    }
 
-        var content = answer.Content ?? throw ProviderAnswer.Invalid("the answer has no 'content'", Ok);
+    /// <summary>Reads the amounts of a successful answer's <c>content</c>, whichever client read it.</summary>
+    /// <param name="balances">Its <c>balances</c>, in order (<see langword="null"/> where the list holds null).</param>
+    /// <param name="totalCash">Its <c>totalCashUsdValue</c>.</param>
+    /// <param name="totalBuyingPower">Its <c>totalBuyingPowerUsdValue</c>.</param>
+    /// <returns>The amounts.</returns>
+    /// <exception cref="BalanceException">A balance is null or its currency is not a code.</exception>
+    internal static ProviderBalance Read(IEnumerable<Balance?> balances, decimal? totalCash, decimal? totalBuyingPower)
+    {
         var amounts = new List<BalanceAmount>();
-        foreach (var balance in content.Balances ?? [])
+        foreach (var balance in balances)
         {
             if (balance is null)
             {
@@ -94,13 +90,22 @@ internal sealed class MeshBalanceProvider : BalanceProvider<MeshCredentials>
             var currency = ProviderAnswer.Currency(balance.CurrencyCode, "content.balances[].currencyCode", Ok);
             AddIfGiven(amounts, AmountKinds.Cash, balance.Cash, currency);
             AddIfGiven(amounts, AmountKinds.BuyingPower, balance.BuyingPower, currency);
-            AddIfGiven(amounts, AmountKinds.CryptoBuyingPower, balance.CryptocurrencyBuyingPower, currency);
+            AddIfGiven(amounts, AmountKinds.CryptoBuyingPower, balance.CryptoBuyingPower, currency);
         }
 
-        amounts.Add(new BalanceAmount(AmountKinds.TotalCash, content.TotalCashUsdValue, Usd, IsPrimary: true));
-        amounts.Add(new BalanceAmount(AmountKinds.TotalBuyingPower, content.TotalBuyingPowerUsdValue, Usd, IsPrimary: false));
+        amounts.Add(new BalanceAmount(AmountKinds.TotalCash, totalCash, Usd, IsPrimary: true));
+        amounts.Add(new BalanceAmount(AmountKinds.TotalBuyingPower, totalBuyingPower, Usd, IsPrimary: false));
         return new ProviderBalance(amounts);
     }
+
+    /// <summary>What an error body's envelope says.</summary>
+    /// <param name="envelope">The envelope.</param>
+    /// <returns>The failure.</returns>
+    internal static ProviderFailure Failure(Envelope envelope) =>
+        new(
+            envelope.Status is { } status ? KindOf(status) : null,
+            NullIfEmpty(envelope.ErrorType),
+            envelope.Message ?? envelope.DisplayMessage);
 
     private static void AddIfGiven(List<BalanceAmount> amounts, string kind, decimal? amount, string currency)
     {
@@ -110,15 +115,29 @@ internal sealed class MeshBalanceProvider : BalanceProvider<MeshCredentials>
         }
     }
 
-    private static BalanceErrorKind KindOf(ApiResultStatus status) => status switch
+    private static BalanceErrorKind KindOf(string status) => status switch
     {
-        ApiResultStatus.PermissionDenied => BalanceErrorKind.Forbidden,
-        ApiResultStatus.BadRequest => BalanceErrorKind.BadRequest,
-        ApiResultStatus.NotFound => BalanceErrorKind.NotFound,
-        ApiResultStatus.TooManyRequest => BalanceErrorKind.RateLimited,
-        ApiResultStatus.ServerFailure => BalanceErrorKind.Unavailable,
+        "permissionDenied" => BalanceErrorKind.Forbidden,
+        "badRequest" => BalanceErrorKind.BadRequest,
+        "notFound" => BalanceErrorKind.NotFound,
+        "tooManyRequest" => BalanceErrorKind.RateLimited,
+        "serverFailure" => BalanceErrorKind.Unavailable,
         _ => BalanceErrorKind.ProviderError,
     };
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    /// <summary>The fields of Mesh's <c>ApiResult</c> envelope the adapter reads.</summary>
+    /// <param name="Status">Its <c>status</c>, as the spec names it.</param>
+    /// <param name="ErrorType">Its <c>errorType</c>.</param>
+    /// <param name="Message">Its <c>message</c>.</param>
+    /// <param name="DisplayMessage">Its <c>displayMessage</c>.</param>
+    internal sealed record Envelope(string? Status, string? ErrorType, string? Message, string? DisplayMessage);
+
+    /// <summary>One entry of <c>content.balances</c>.</summary>
+    /// <param name="CurrencyCode">Its <c>currencyCode</c>.</param>
+    /// <param name="Cash">Its <c>cash</c>.</param>
+    /// <param name="BuyingPower">Its <c>buyingPower</c>.</param>
+    /// <param name="CryptoBuyingPower">Its <c>cryptocurrencyBuyingPower</c>.</param>
+    internal sealed record Balance(string? CurrencyCode, decimal? Cash, decimal? BuyingPower, decimal? CryptoBuyingPower);
 }

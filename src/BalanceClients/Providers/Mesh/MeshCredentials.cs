@@ -35,7 +35,7 @@ public sealed class MeshCredentials : IAccountCredentials
     }
 
     /// <summary>The broker types Mesh accepts, as its spec names them.</summary>
-    public static IReadOnlyCollection<string> BrokerTypes => EnumMemberConverter<BrokerType>.Names;
+    public static IReadOnlyCollection<string> BrokerTypes => EnumNames<BrokerType>.All;
 
     /// <summary>The client id.</summary>
     public string ClientId { get; }

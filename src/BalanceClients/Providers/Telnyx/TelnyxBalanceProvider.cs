@@ -1,4 +1,5 @@
 using BalanceClients.Generated.Telnyx;
+using BalanceClients.Generated.Telnyx.Kiota;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Providers.Telnyx;
@@ -6,7 +7,8 @@ namespace BalanceClients.Providers.Telnyx;
 /// <summary>Telnyx: <c>GET /balance</c> with a bearer token; money as text; errors as a JSON:API <c>errors</c> array.</summary>
 internal sealed class TelnyxBalanceProvider : BalanceProvider<ApiKeyCredentials>
 {
-    private const int Ok = 200;
+    /// <summary>The HTTP status of every answer the adapter reads amounts from.</summary>
+    internal const int Ok = 200;
 
     /// <inheritdoc />
     public override ProviderDescriptor Descriptor { get; } = new(
@@ -19,52 +21,46 @@ internal sealed class TelnyxBalanceProvider : BalanceProvider<ApiKeyCredentials>
         ApiKeyCredentials.From);
 
     /// <inheritdoc />
-    public override Type ErrorBodyType => typeof(Billing_Errors);
+    protected override IBalanceCall<ApiKeyCredentials> Call { get; } =
+        GeneratedClients.AreKiota ? new TelnyxKiotaCall() : new TelnyxNSwagCall();
 
     /// <inheritdoc />
-    public override ProviderFailure? DescribeFailure(object errorBody)
-    {
-        var first = (errorBody as Billing_Errors)?.Errors?.FirstOrDefault(error => error is not null);
-        if (first is null)
-        {
-            return null;
-        }
+    public override void AddGeneratedClients(IHttpClientBuilder httpClient) =>
+        AddGeneratedClients<ITelnyxClient, TelnyxApiClient>(
+            httpClient,
+            (http, baseUrl) => new TelnyxClient(http) { BaseUrl = baseUrl },
+            adapter => new TelnyxApiClient(adapter));
 
-        var message = string.IsNullOrWhiteSpace(first.Detail) ? first.Title : $"{first.Title}: {first.Detail}";
-        return new ProviderFailure(null, first.Code, message);
+    /// <summary>Reads the amounts of an answer's <c>data</c>, whichever client read it.</summary>
+    /// <param name="currency">Its <c>currency</c>.</param>
+    /// <param name="balance">Its <c>balance</c>.</param>
+    /// <param name="pending">Its <c>pending</c>.</param>
+    /// <param name="creditLimit">Its <c>credit_limit</c>.</param>
+    /// <param name="availableCredit">Its <c>available_credit</c>.</param>
+    /// <returns>The amounts.</returns>
+    /// <exception cref="BalanceException">A field is missing or not an exact decimal, or the currency is not a code.</exception>
+    internal static ProviderBalance Read(string? currency, string? balance, string? pending, string? creditLimit, string? availableCredit)
+    {
+        var code = ProviderAnswer.Currency(currency, "data.currency", Ok);
+        return new ProviderBalance(
+        [
+            new BalanceAmount(AmountKinds.Balance, MoneyText.Parse(balance, "data.balance", Ok), code, IsPrimary: false),
+            new BalanceAmount(AmountKinds.Pending, MoneyText.Parse(pending, "data.pending", Ok), code, IsPrimary: false),
+            new BalanceAmount(AmountKinds.CreditLimit, MoneyText.Parse(creditLimit, "data.credit_limit", Ok), code, IsPrimary: false),
+            new BalanceAmount(
+                AmountKinds.AvailableCredit, MoneyText.Parse(availableCredit, "data.available_credit", Ok), code, IsPrimary: true),
+        ]);
     }
 
-    /// <inheritdoc />
-    public override void AddGeneratedClient(IHttpClientBuilder httpClient) =>
-        httpClient.AddTypedClient<ITelnyxClient>(
-            (http, services) => new TelnyxClient(http) { BaseUrl = PrepareGeneratedClient(http, services) });
+    /// <summary>What the first error of an error body says.</summary>
+    /// <param name="code">Its <c>code</c>.</param>
+    /// <param name="title">Its <c>title</c>.</param>
+    /// <param name="detail">Its <c>detail</c>.</param>
+    /// <returns>The failure.</returns>
+    internal static ProviderFailure Failure(string? code, string? title, string? detail) =>
+        new(null, code, string.IsNullOrWhiteSpace(detail) ? title : $"{title}: {detail}");
 
     /// <inheritdoc />
     protected override void Authenticate(HttpClient httpClient, ApiKeyCredentials credentials) =>
         httpClient.DefaultRequestHeaders.Authorization = new("Bearer", credentials.ApiKey);
-
-    /// <inheritdoc />
-    protected override async Task<ProviderBalance> GetBalanceAsync(
-        HttpClient httpClient,
-        string baseUrl,
-        ApiKeyCredentials credentials,
-        CancellationToken cancellationToken)
-    {
-        var client = new TelnyxClient(httpClient) { BaseUrl = baseUrl };
-        var answer = await client.GetUserBalanceAsync(cancellationToken).ConfigureAwait(false);
-
-        var data = answer.Data ?? throw ProviderAnswer.Invalid("the answer has no 'data'", Ok);
-        var currency = ProviderAnswer.Currency(data.Currency, "data.currency", Ok);
-        var balance = MoneyText.Parse(data.Balance, "data.balance", Ok);
-        var pending = MoneyText.Parse(data.Pending, "data.pending", Ok);
-        var creditLimit = MoneyText.Parse(data.Credit_limit, "data.credit_limit", Ok);
-        var availableCredit = MoneyText.Parse(data.Available_credit, "data.available_credit", Ok);
-        return new ProviderBalance(
-        [
-            new BalanceAmount(AmountKinds.Balance, balance, currency, IsPrimary: false),
-            new BalanceAmount(AmountKinds.Pending, pending, currency, IsPrimary: false),
-            new BalanceAmount(AmountKinds.CreditLimit, creditLimit, currency, IsPrimary: false),
-            new BalanceAmount(AmountKinds.AvailableCredit, availableCredit, currency, IsPrimary: true),
-        ]);
-    }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using BalanceClients.Providers;
+using BalanceClients.Generation;
 
-namespace BalanceClients.Tests.Providers;
+namespace BalanceClients.Tests.Generation;
 
 public sealed class ExactDecimalTests
 {

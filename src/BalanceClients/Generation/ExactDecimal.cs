@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BalanceClients.Providers;
+namespace BalanceClients.Generation;
 
 /// <summary>
 /// Reads a number into a <see cref="decimal"/> only when the decimal holds it exactly: <c>decimal.Parse</c> rounds
