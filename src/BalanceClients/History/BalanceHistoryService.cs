@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace BalanceClients.History;
 
 /// <summary>
-/// Opens the history's store when the host starts (a store that cannot be opened fails the start, with its one-line message), then
-/// applies its retention every <see cref="BalanceHistoryOptions.RetentionInterval"/> on the host's clock.
+/// Opens the history's store as the host starts, before any hosted service (the monitor's first checks included) has started: a
+/// store that cannot be opened fails the start with its one-line message and nothing else said. Then applies the retention every
+/// <see cref="BalanceHistoryOptions.RetentionInterval"/> on the host's clock.
 /// </summary>
 /// <param name="history">The store.</param>
 /// <param name="options">The retention's interval.</param>
@@ -16,14 +17,20 @@ internal sealed partial class BalanceHistoryService(
     BalanceHistory history,
     IOptions<BalanceHistoryOptions> options,
     TimeProvider timeProvider,
-    ILogger<BalanceHistoryService> logger) : BackgroundService
+    ILogger<BalanceHistoryService> logger) : BackgroundService, IHostedLifecycleService
 {
     /// <inheritdoc />
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
+    public async Task StartingAsync(CancellationToken cancellationToken) =>
         await history.GetStoreAsync(cancellationToken).ConfigureAwait(false);
-        await base.StartAsync(cancellationToken).ConfigureAwait(false);
-    }
+
+    /// <inheritdoc />
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -55,13 +55,20 @@ public sealed class AddBalanceHistoryTests : IDisposable
     }
 
     [Fact]
-    public async Task HostStart_StoreThatCannotBeOpened_FailsWithTheStoresOneLine()
+    public async Task HostStart_StoreThatCannotBeOpened_FailsWithTheStoresOneLineBeforeAnyServiceStarts()
     {
-        await using var services = HistoryServices(_folder.Path, new ManualTimeProvider());
+        // A service registered before the history (as AddBalanceMonitor usually is) must not start, or its first checks would log
+        // "not recorded" lines around the one line that says why the host cannot start.
+        var first = new StartRecorder();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<IHostedService>(first).AddBalanceHistory(o => o.Path = _folder.Path);
+        using var host = builder.Build();
 
-        var exception = await Assert.ThrowsAsync<BalanceStoreException>(() => StartAsync(services));
+        var exception = await Assert.ThrowsAsync<BalanceStoreException>(() => host.StartAsync());
 
-        Assert.Equal($"{_folder.Path} is a folder, not a SQLite database; it was left as it is.", exception.Message);
+        Assert.Equal(
+            ($"{_folder.Path} is a folder, not a SQLite database; it was left as it is.", false),
+            (exception.Message, first.Started));
     }
 
     [Fact]
@@ -176,11 +183,31 @@ public sealed class AddBalanceHistoryTests : IDisposable
             })
             .BuildServiceProvider();
 
+    // Starts the hosted services as a host does: every lifecycle service's StartingAsync, then every StartAsync.
     private static async Task StartAsync(IServiceProvider services)
     {
-        foreach (var service in services.GetServices<IHostedService>())
+        var hosted = services.GetServices<IHostedService>().ToList();
+        foreach (var service in hosted.OfType<IHostedLifecycleService>())
+        {
+            await service.StartingAsync(CancellationToken.None);
+        }
+
+        foreach (var service in hosted)
         {
             await service.StartAsync(CancellationToken.None);
         }
+    }
+
+    private sealed class StartRecorder : IHostedService
+    {
+        public bool Started { get; private set; }
+
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            Started = true;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
