@@ -21,7 +21,8 @@ public sealed class KubernetesRenderTests
     {
         var objects = await RenderAsync(DeployFiles.Kubernetes);
 
-        Assert.Equal(["Deployment/balances", "PersistentVolumeClaim/balances-state", "Service/balances"], Names(objects));
+        Assert.Equal(
+            ["Deployment/balances", "NetworkPolicy/balances", "PersistentVolumeClaim/balances-state", "Service/balances"], Names(objects));
         var pod = Single(objects, "Deployment").At("spec", "template", "spec");
         var container = Assert.Single(pod.Items("containers"));
         Assert.Equal(ToolVersion.ImageName, container.Text("image"));
@@ -30,6 +31,24 @@ public sealed class KubernetesRenderTests
         var mount = Assert.Single(container.Items("volumeMounts"), mount => mount.Text("mountPath") == "/var/lib/balances");
         var volume = Assert.Single(pod.Items("volumes"), volume => volume.Text("name") == mount.Text("name"));
         Assert.Equal(Single(objects, "PersistentVolumeClaim").Text("metadata", "name"), volume.Text("persistentVolumeClaim", "claimName"));
+    }
+
+    [FactWhenInstalled(Kubectl, whence: KubectlWhence)]
+    public async Task Kustomize_Base_AdmitsOnlyPrometheusToThePodsPortAndLeavesItsRequestsOut()
+    {
+        var objects = await RenderAsync(DeployFiles.Kubernetes);
+
+        var policy = Single(objects, "NetworkPolicy").At("spec");
+        var pod = Single(objects, "Deployment").At("spec", "template");
+        Assert.Equal(pod.At("metadata").Pairs("labels"), policy.At("podSelector").Pairs("matchLabels"));
+        Assert.Equal(["Ingress"], policy.Texts("policyTypes"));
+        var rule = Assert.Single(policy.Items("ingress"));
+        var from = Assert.Single(rule.Items("from"));
+        Assert.Equal(new Dictionary<string, string> { ["app.kubernetes.io/name"] = "prometheus" }, from.At("podSelector").Pairs("matchLabels"));
+        Assert.True(from.Has("namespaceSelector") && from.Pairs("namespaceSelector").Count == 0, "the scraper may be in any namespace");
+        var port = Assert.Single(rule.Items("ports"));
+        var container = Assert.Single(pod.At("spec").Items("containers"));
+        Assert.Contains(container.Items("ports"), declared => declared.Text("name") == port.Text("port"));
     }
 
     [FactWhenInstalled(Kubectl, whence: KubectlWhence)]
@@ -49,8 +68,8 @@ public sealed class KubernetesRenderTests
 
             Assert.Equal(
                 [
-                    "Deployment/balances", "PersistentVolumeClaim/balances-state", "PrometheusRule/balances", "Service/balances",
-                    "ServiceMonitor/balances",
+                    "Deployment/balances", "NetworkPolicy/balances", "PersistentVolumeClaim/balances-state", "PrometheusRule/balances",
+                    "Service/balances", "ServiceMonitor/balances",
                 ],
                 Names(objects));
             var service = Single(objects, "Service");
