@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,6 +33,9 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
     private const string Json = "application/json; charset=utf-8";
     private const string PlainText = "text/plain; charset=utf-8";
     private const int MaxConnections = 512;
+    private const int MaxConnectionsPerAddress = 32;
+    private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan HeadersTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(4);
 
     /// <summary>Serves until the host is told to stop (a signal, or <paramref name="cancellationToken"/>).</summary>
@@ -144,20 +148,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
             .AddFilter("BalanceClients", settings.Verbose ? LogLevel.Debug : LogLevel.Warning);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         SystemdNotification.AddTo(builder.Services);
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            // Each connection holds a file descriptor: past this many, Kestrel closes new ones at once, and the process keeps
-            // the descriptors it needs for the providers, the store and the webhooks.
-            kestrel.Limits.MaxConcurrentConnections = MaxConnections;
-            if (settings.Listen.Host is { } host)
-            {
-                kestrel.Listen(host, settings.Listen.Port);
-            }
-            else
-            {
-                kestrel.ListenLocalhost(settings.Listen.Port);
-            }
-        });
+        builder.WebHost.ConfigureKestrel(Listen);
 
         builder.Services.AddSingleton(console.Clock);
         builder.Services.AddBalanceMonitor(configuration);
@@ -183,6 +174,29 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
         var app = builder.Build();
         MapEndpoints(app);
         return app;
+    }
+
+    // Where and how the server listens: the host's part, not the endpoints'.
+    private void Listen(KestrelServerOptions kestrel)
+    {
+        // Each connection holds a file descriptor: past this many, Kestrel closes new ones at once, and the process keeps
+        // the descriptors it needs for the providers, the store and the webhooks.
+        kestrel.Limits.MaxConcurrentConnections = MaxConnections;
+
+        // No one client keeps the probes out: an idle connection (before its first request, or between two) is closed after
+        // IdleTimeout, headers that take longer than HeadersTimeout (a drip) close theirs, and one address holds at most
+        // MaxConnectionsPerAddress connections, so that part of the MaxConnections is always left to the others.
+        kestrel.Limits.KeepAliveTimeout = IdleTimeout;
+        kestrel.Limits.RequestHeadersTimeout = HeadersTimeout;
+        var perAddress = new ConnectionsPerAddress(MaxConnectionsPerAddress);
+        if (settings.Listen.Host is { } host)
+        {
+            kestrel.Listen(host, settings.Listen.Port, listen => listen.Use(perAddress.Apply));
+        }
+        else
+        {
+            kestrel.ListenLocalhost(settings.Listen.Port, listen => listen.Use(perAddress.Apply));
+        }
     }
 
     private static void MapEndpoints(WebApplication app)
