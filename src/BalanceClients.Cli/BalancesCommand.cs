@@ -169,7 +169,9 @@ internal static class BalancesCommand
                 demo,
                 result.GetValue(options.Config),
                 store,
-                result.GetValue(options.Verbose));
+                result.GetValue(options.Verbose),
+                result.GetValue(options.TlsCertificate),
+                result.GetValue(options.TlsKey));
             return await new ServeRunner(console, settings).RunAsync(cancellationToken).ConfigureAwait(false);
         });
         return serve;

@@ -72,5 +72,17 @@ internal sealed class ServeOptions
 
     public StoreOptions Store { get; } = new(recording: true);
 
-    public IEnumerable<Option> All => [Listen, Interval, .. Thresholds.All, Demo, Config, .. Store.All, Verbose];
+    public Option<string?> TlsCertificate { get; } = new("--tls-cert")
+    {
+        Description = "Serve HTTPS with this PEM certificate (and the chain after it), with --tls-key (default: Balances:Serve:TlsCertificate).",
+        HelpName = "FILE",
+    };
+
+    public Option<string?> TlsKey { get; } = new("--tls-key")
+    {
+        Description = "The PEM private key of --tls-cert (default: Balances:Serve:TlsKey).",
+        HelpName = "FILE",
+    };
+
+    public IEnumerable<Option> All => [Listen, Interval, .. Thresholds.All, Demo, Config, .. Store.All, TlsCertificate, TlsKey, Verbose];
 }

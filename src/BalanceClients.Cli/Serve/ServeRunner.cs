@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -59,6 +60,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
     private async Task<int> ServeAsync(CancellationToken cancellationToken)
     {
         FakeProviderServer? demo = null;
+        HttpsConnectionAdapterOptions? tls = null;
         try
         {
             if (settings.Demo)
@@ -68,7 +70,8 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
 
             var configuration = await CliConfiguration.ReadAsync(console, settings.ConfigFile, demo, cancellationToken)
                 .ConfigureAwait(false);
-            var app = Build(configuration);
+            tls = ServeTls.Read(settings, configuration);
+            var app = Build(configuration, tls);
             await using (app.ConfigureAwait(false))
             {
                 var accounts = app.Services.GetRequiredService<IBalanceChecker>().Accounts;
@@ -105,7 +108,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
         {
             // Kestrel's own message repeats the address (in use), or the socket's is thrown as it is (not this machine's address).
             var reason = CliText.Reason(exception.InnerException ?? exception);
-            await console.Error.WriteLineAsync($"balances: cannot serve http://{settings.Listen}: {reason}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"balances: cannot serve {(tls is null ? "http" : "https")}://{settings.Listen}: {reason}").ConfigureAwait(false);
             return ExitCodes.Failed;
         }
         finally
@@ -132,7 +135,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
         }
     }
 
-    private WebApplication Build(IConfigurationRoot configuration)
+    private WebApplication Build(IConfigurationRoot configuration, HttpsConnectionAdapterOptions? tls)
     {
         var builder = WebApplication.CreateSlimBuilder();
 
@@ -148,7 +151,12 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
             .AddFilter("BalanceClients", settings.Verbose ? LogLevel.Debug : LogLevel.Warning);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         SystemdNotification.AddTo(builder.Services);
-        builder.WebHost.ConfigureKestrel(Listen);
+        if (tls is not null)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, tls));
 
         builder.Services.AddSingleton(console.Clock);
         builder.Services.AddBalanceMonitor(configuration);
@@ -177,7 +185,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
     }
 
     // Where and how the server listens: the host's part, not the endpoints'.
-    private void Listen(KestrelServerOptions kestrel)
+    private void Listen(KestrelServerOptions kestrel, HttpsConnectionAdapterOptions? tls)
     {
         // Each connection holds a file descriptor: past this many, Kestrel closes new ones at once, and the process keeps
         // the descriptors it needs for the providers, the store and the webhooks.
@@ -189,13 +197,21 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
         kestrel.Limits.KeepAliveTimeout = IdleTimeout;
         kestrel.Limits.RequestHeadersTimeout = HeadersTimeout;
         var perAddress = new ConnectionsPerAddress(MaxConnectionsPerAddress);
+        Action<ListenOptions> configure = listen =>
+        {
+            listen.Use(perAddress.Apply);
+            if (tls is not null)
+            {
+                listen.UseHttps(tls);
+            }
+        };
         if (settings.Listen.Host is { } host)
         {
-            kestrel.Listen(host, settings.Listen.Port, listen => listen.Use(perAddress.Apply));
+            kestrel.Listen(host, settings.Listen.Port, configure);
         }
         else
         {
-            kestrel.ListenLocalhost(settings.Listen.Port, listen => listen.Use(perAddress.Apply));
+            kestrel.ListenLocalhost(settings.Listen.Port, configure);
         }
     }
 

@@ -8,6 +8,8 @@ namespace BalanceClients.Cli.Serve;
 /// <param name="ConfigFile">A JSON configuration file, if any.</param>
 /// <param name="Store">Where readings are recorded; <see langword="null"/> for nowhere (<c>--no-store</c>, or a demo).</param>
 /// <param name="Verbose">Whether to log every check, not only failures.</param>
+/// <param name="TlsCertificate">The <c>--tls-cert</c> file, if given.</param>
+/// <param name="TlsKey">The <c>--tls-key</c> file, if given.</param>
 internal sealed record ServeSettings(
     ListenAddress Listen,
     TimeSpan? Interval,
@@ -15,4 +17,6 @@ internal sealed record ServeSettings(
     bool Demo,
     string? ConfigFile,
     StoreLocation? Store,
-    bool Verbose);
+    bool Verbose,
+    string? TlsCertificate = null,
+    string? TlsKey = null);

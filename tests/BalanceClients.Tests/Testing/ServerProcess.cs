@@ -45,7 +45,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>
     /// Starts the server <paramref name="program"/> describes (its program, arguments, environment and folder), and waits, at most
     /// <see cref="Bounded.Limit"/>, for a line of its output that <paramref name="listening"/> matches: its group <c>address</c> is
-    /// the <c>HOST:PORT</c> it serves.
+    /// the <c>HOST:PORT</c> it serves over HTTP, or the <c>SCHEME://HOST:PORT</c>.
     /// </summary>
     /// <exception cref="InvalidOperationException">It exited or did not listen in time; the message has its output.</exception>
     public static async Task<ServerProcess> StartAsync(string what, ProcessStartInfo program, Regex listening)
@@ -94,7 +94,8 @@ internal sealed class ServerProcess : IAsyncDisposable
                 throw new InvalidOperationException($"{what} {why}:\n{server.Output}");
             }
 
-            server.BaseUrl = new Uri($"http://{await address.Task}/");
+            var served = await address.Task;
+            server.BaseUrl = new Uri(served.Contains("://", StringComparison.Ordinal) ? $"{served}/" : $"http://{served}/");
             return server;
         }
         catch

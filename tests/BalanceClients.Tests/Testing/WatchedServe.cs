@@ -19,6 +19,6 @@ internal static partial class WatchedServe
     /// <exception cref="InvalidOperationException">It exited or did not serve in time; the message has its output.</exception>
     public static Task<ServerProcess> StartAsync(ProcessStartInfo start) => ServerProcess.StartAsync("balances serve", start, Serving());
 
-    [GeneratedRegex(@"^balances: monitoring \d+ account\(s\), [^;]*; serving http://(?<address>\S+) ")]
+    [GeneratedRegex(@"^balances: monitoring \d+ account\(s\), [^;]*; serving (?<address>https?://\S+) ")]
     private static partial Regex Serving();
 }
