@@ -74,7 +74,8 @@ internal sealed class ServeOptions
 
     public Option<string?> TlsCertificate { get; } = new("--tls-cert")
     {
-        Description = "Serve HTTPS with this PEM certificate (and the chain after it), with --tls-key (default: Balances:Serve:TlsCertificate).",
+        Description = "Serve HTTPS with this PEM certificate (and the chain after it), with --tls-key "
+            + "(default: Balances:Serve:TlsCertificate).",
         HelpName = "FILE",
     };
 

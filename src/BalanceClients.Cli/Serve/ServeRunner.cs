@@ -108,7 +108,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
         {
             // Kestrel's own message repeats the address (in use), or the socket's is thrown as it is (not this machine's address).
             var reason = CliText.Reason(exception.InnerException ?? exception);
-            await console.Error.WriteLineAsync($"balances: cannot serve {(tls is null ? "http" : "https")}://{settings.Listen}: {reason}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync(CannotServe(tls, reason)).ConfigureAwait(false);
             return ExitCodes.Failed;
         }
         finally
@@ -119,6 +119,9 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
             }
         }
     }
+
+    private string CannotServe(HttpsConnectionAdapterOptions? tls, string reason) =>
+        $"balances: cannot serve {(tls is null ? "http" : "https")}://{settings.Listen}: {reason}";
 
     // The monitor starts before the server binds its address: when that fails, the monitor's first checks are stopped
     // before the host is disposed under them, so that the one line RunAsync writes is all that is said.

@@ -25,7 +25,8 @@ internal static class ServeTls
     /// is not the certificate's; the message names the file and never quotes it.</exception>
     public static HttpsConnectionAdapterOptions? Read(ServeSettings settings, IConfiguration configuration)
     {
-        var (certificateName, certificate) = settings.TlsCertificate is { } flag ? ("--tls-cert", flag) : (CertificateKey, configuration[CertificateKey]);
+        var (certificateName, certificate) =
+            settings.TlsCertificate is { } flag ? ("--tls-cert", flag) : (CertificateKey, configuration[CertificateKey]);
         var (keyName, key) = settings.TlsKey is { } keyFlag ? ("--tls-key", keyFlag) : (KeyKey, configuration[KeyKey]);
         if (string.IsNullOrEmpty(certificate) && string.IsNullOrEmpty(key))
         {
@@ -47,7 +48,8 @@ internal static class ServeTls
             all.ImportFromPemFile(certificate);
             return all.Count > 0 ? all : throw new CryptographicException();
         });
-        var server = Load(keyName, key, $"is not the PEM private key of {certificateName}", () => X509Certificate2.CreateFromPemFile(certificate, key));
+        var server = Load(
+            keyName, key, $"is not the PEM private key of {certificateName}", () => X509Certificate2.CreateFromPemFile(certificate, key));
         chain.RemoveAt(0);
         return new HttpsConnectionAdapterOptions
         {

@@ -44,7 +44,8 @@ public sealed class KubernetesRenderTests
         Assert.Equal(["Ingress"], policy.Texts("policyTypes"));
         var rule = Assert.Single(policy.Items("ingress"));
         var from = Assert.Single(rule.Items("from"));
-        Assert.Equal(new Dictionary<string, string> { ["app.kubernetes.io/name"] = "prometheus" }, from.At("podSelector").Pairs("matchLabels"));
+        Assert.Equal(
+            new Dictionary<string, string> { ["app.kubernetes.io/name"] = "prometheus" }, from.At("podSelector").Pairs("matchLabels"));
         Assert.True(from.Has("namespaceSelector") && from.Pairs("namespaceSelector").Count == 0, "the scraper may be in any namespace");
         var port = Assert.Single(rule.Items("ports"));
         var container = Assert.Single(pod.At("spec").Items("containers"));

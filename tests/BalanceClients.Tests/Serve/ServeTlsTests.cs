@@ -151,8 +151,8 @@ public sealed class ServeTlsTests : IDisposable
             request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
         }
 
-        using var issued = request.Create(
-            issuer, DateTimeOffset.UtcNow.AddHours(-1), new DateTimeOffset(issuer.NotAfter.ToUniversalTime()).AddHours(-1), RandomNumberGenerator.GetBytes(8));
+        var notAfter = new DateTimeOffset(issuer.NotAfter.ToUniversalTime()).AddHours(-1);
+        using var issued = request.Create(issuer, DateTimeOffset.UtcNow.AddHours(-1), notAfter, RandomNumberGenerator.GetBytes(8));
         return issued.CopyWithPrivateKey(key);
     }
 
