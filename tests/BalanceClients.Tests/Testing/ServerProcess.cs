@@ -94,7 +94,12 @@ internal sealed class ServerProcess : IAsyncDisposable
                 throw new InvalidOperationException($"{what} {why}:\n{server.Output}");
             }
 
-            server.BaseUrl = new Uri($"http://{await address.Task}/");
+            // A server that serves no HTTP (PostgreSQL on its socket) says only that it is ready: an empty address.
+            if (await address.Task is { Length: > 0 } listensOn)
+            {
+                server.BaseUrl = new Uri($"http://{listensOn}/");
+            }
+
             return server;
         }
         catch
