@@ -67,6 +67,17 @@ internal static class PostgreSqlSchema
     public static string Lock(string function, int which) =>
         string.Create(CultureInfo.InvariantCulture, $"SELECT {function}({LockClass}, {which})");
 
+    /// <summary>The statement that says whether this session holds one of the store's session-level advisory locks.</summary>
+    /// <param name="which">Which lock.</param>
+    /// <returns>The statement.</returns>
+    public static string HeldLock(int which) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"""
+            SELECT count(*) > 0 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted
+              AND classid = {LockClass} AND objid = {which} AND objsubid = 2
+            """);
+
     /// <summary>The schema version this library writes.</summary>
     public static int CurrentVersion => Migrations.Length;
 
