@@ -166,7 +166,8 @@ internal sealed class PostgreSqlLocation
             var value = equals < 0 ? string.Empty : Decoded(pair[(equals + 1)..].Replace('+', ' '), $"the parameter {name}");
             if (!Parameters.TryGetValue(name, out var apply))
             {
-                throw Malformed($"the parameter {Printable(name)} is none that balances knows (known: {string.Join(", ", Parameters.Keys)})");
+                throw Malformed(
+                    $"the parameter {Printable(name)} is none that balances knows (known: {string.Join(", ", Parameters.Keys)})");
             }
 
             apply(settings, value);

@@ -58,7 +58,8 @@ internal sealed partial class PostgreSqlStore
         try
         {
             connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
+                .ConfigureAwait(false);
             var command = new NpgsqlCommand(
                 "SELECT s.provider, s.account, s.kind, s.currency, r.time, r.amount"
                 + " FROM balances_readings AS r JOIN balances_series AS s ON s.id = r.series WHERE r.time >= $1"
@@ -105,7 +106,8 @@ internal sealed partial class PostgreSqlStore
                     if (reader.GetInt64(0) != id)
                     {
                         (id, points) = (reader.GetInt64(0), []);
-                        windows.Add(new SeriesWindow(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), points));
+                        windows.Add(new SeriesWindow(
+                            reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), points));
                     }
 
                     if (!reader.IsDBNull(5))

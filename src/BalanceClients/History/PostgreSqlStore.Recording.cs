@@ -24,7 +24,9 @@ internal sealed partial class PostgreSqlStore
                     PostgreSqlSchema.Lock("pg_advisory_xact_lock_shared", PostgreSqlSchema.RetentionLock),
                     cancellationToken).ConfigureAwait(false);
                 using var insert = new NpgsqlCommand(
-                    "INSERT INTO balances_readings (series, time, amount) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", connection, transaction);
+                    "INSERT INTO balances_readings (series, time, amount) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                    connection,
+                    transaction);
                 var series = new NpgsqlParameter<long>();
                 var time = new NpgsqlParameter<long>();
                 var amount = new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Numeric };
@@ -104,7 +106,8 @@ internal sealed partial class PostgreSqlStore
         }
 
         using var select = new NpgsqlCommand(
-            "SELECT id FROM balances_series WHERE lower(provider) = lower($1) AND lower(account) = lower($2) AND kind = $3 AND currency = $4",
+            "SELECT id FROM balances_series"
+            + " WHERE lower(provider) = lower($1) AND lower(account) = lower($2) AND kind = $3 AND currency = $4",
             connection,
             transaction);
         AddSeriesKey(select, reading);

@@ -50,7 +50,8 @@ internal sealed partial class PostgreSqlStore
     {
         using var command = new NpgsqlCommand("SELECT value FROM balances_meta WHERE key = $1", connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StoreSchema.ThinnedUntilKey });
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long milliseconds ? milliseconds : long.MinValue;
+        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return value is long milliseconds ? milliseconds : long.MinValue;
     }
 
     // In [from, to), taken to whole hours, removes each reading that a later one of its series follows in the same hour.

@@ -30,7 +30,9 @@ public sealed class PostgreSqlStoreProcessTests
         Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(5)));
 
         Assert.StartsWith(
-            $"STATUS=monitoring 5 account(s), recording in '{server.Uri(database, withPassword: false)}'; serving ", status, StringComparison.Ordinal);
+            $"STATUS=monitoring 5 account(s), recording in '{server.Uri(database, withPassword: false)}'; serving ",
+            status,
+            StringComparison.Ordinal);
         Assert.Contains($"recording in '{server.Uri(database, withPassword: false)}'", serve.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(PostgreSqlServer.Password, serve.Output, StringComparison.Ordinal);
     }
@@ -65,13 +67,15 @@ public sealed class PostgreSqlStoreProcessTests
         var database = await server.CreateDatabaseAsync();
         var uri = server.Uri(database, withPassword: false).Replace("balances@", "balances:N0tTheS3cret@", StringComparison.Ordinal);
 
-        var check = await CliRun.ProcessAsync(new Dictionary<string, string?>(), "check", "--demo", "--record", "--verbose", "--store", uri);
+        var check = await CliRun.ProcessAsync(
+            new Dictionary<string, string?>(), "check", "--demo", "--record", "--verbose", "--store", uri);
         var history = await CliRun.ProcessAsync(new Dictionary<string, string?>(), "history", "--store", uri);
 
         foreach (var run in new[] { check, history })
         {
             Assert.NotEqual(0, run.ExitCode);
-            Assert.Contains($"{server.Uri(database, withPassword: false)} cannot be read: the server refused", run.Error, StringComparison.Ordinal);
+            var refused = $"{server.Uri(database, withPassword: false)} cannot be read: the server refused";
+            Assert.Contains(refused, run.Error, StringComparison.Ordinal);
             Assert.DoesNotContain("N0tTheS3cret", run.ToString(), StringComparison.Ordinal);
         }
     }
@@ -80,7 +84,10 @@ public sealed class PostgreSqlStoreProcessTests
     public async Task Check_MalformedUri_IsAConfigurationErrorThatDoesNotQuoteIt()
     {
         var run = await CliRun.ProcessAsync(
-            new Dictionary<string, string?> { ["BALANCES_STORE"] = "postgresql://u:S3cretPart@db:notaport/x" }, "check", "--demo", "--record");
+            new Dictionary<string, string?> { ["BALANCES_STORE"] = "postgresql://u:S3cretPart@db:notaport/x" },
+            "check",
+            "--demo",
+            "--record");
 
         Assert.Equal(64, run.ExitCode);
         Assert.Equal(

@@ -10,9 +10,11 @@ namespace BalanceClients.Tests.History;
 public sealed class PostgreSqlStoreTests
 {
     [Theory]
-    [InlineData("postgresql://u:p%40ss@db.example:5433/balances?sslmode=require", "postgresql://u@db.example:5433/balances?sslmode=require")]
+    [InlineData(
+        "postgresql://u:p%40ss@db.example:5433/balances?sslmode=require", "postgresql://u@db.example:5433/balances?sslmode=require")]
     [InlineData("POSTGRES://u@h1:5432,h2/db", "postgres://u@h1:5432,h2/db")]
-    [InlineData("postgresql:///db?host=/run/postgresql&password=x1&application_name=b", "postgresql:///db?host=/run/postgresql&application_name=b")]
+    [InlineData(
+        "postgresql:///db?host=/run/postgresql&password=x1&application_name=b", "postgresql:///db?host=/run/postgresql&application_name=b")]
     [InlineData("postgresql://u:only@/", "postgresql://u@/")]
     public void Parse_Uri_ShowsItWithoutItsPassword(string uri, string display)
     {
@@ -56,7 +58,8 @@ public sealed class PostgreSqlStoreTests
         var exception = await Assert.ThrowsAsync<BalanceStoreException>(() => BalanceStore.OpenAsync(uri));
 
         Assert.Equal(BalanceStoreErrorKind.Unreadable, exception.Kind);
-        Assert.StartsWith(server.Uri(database, withPassword: false) + " cannot be read: the server refused", exception.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            server.Uri(database, withPassword: false) + " cannot be read: the server refused", exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Wr0ngPassw0rd", exception.ToString(), StringComparison.Ordinal);
     }
 

@@ -204,7 +204,8 @@ internal sealed partial class PostgreSqlServer : IAsyncDisposable
         await process.WaitForExitOrKillAsync(Bounded.Limit, program);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}{await errors}");
+            throw new InvalidOperationException(
+                $"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}{await errors}");
         }
     }
 
@@ -219,7 +220,8 @@ internal sealed partial class PostgreSqlServer : IAsyncDisposable
         cleaner.WaitForExit();
     }
 
-    private static bool HasPostgresUser() => File.ReadLines("/etc/passwd").Any(line => line.StartsWith("postgres:", StringComparison.Ordinal));
+    private static bool HasPostgresUser() =>
+        File.ReadLines("/etc/passwd").Any(line => line.StartsWith("postgres:", StringComparison.Ordinal));
 
     [GeneratedRegex("database system is ready to accept connections(?<address>)")]
     private static partial Regex Ready();
