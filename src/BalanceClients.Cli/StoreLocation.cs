@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using BalanceClients.History;
 
 namespace BalanceClients.Cli;
 
@@ -7,10 +8,17 @@ namespace BalanceClients.Cli;
 /// <c>$XDG_STATE_HOME/balances/balances.db</c> (an absolute <c>XDG_STATE_HOME</c> only, as the XDG specification says), else
 /// <c>$HOME/.local/state/balances/balances.db</c>.
 /// </summary>
-/// <param name="Path">The store's file, as a full path.</param>
+/// <c>--store</c> and <c>BALANCES_STORE</c> may name a PostgreSQL URI (<c>postgresql://</c> or <c>postgres://</c>) instead.
+/// <param name="Path">The store's file, as a full path, or its PostgreSQL URI as given (its password included: never shown).</param>
 /// <param name="Source">What chose it (<c>--store</c>, <c>BALANCES_STORE</c>, <c>XDG_STATE_HOME</c> or <c>HOME</c>), for messages.</param>
 internal sealed record StoreLocation(string Path, string Source)
 {
+    /// <summary>The store as messages, logs and status lines show it: the file, or the URI without its password.</summary>
+    public string Display { get; private init; } = Path;
+
+    /// <summary>Whether the store is a PostgreSQL database.</summary>
+    public bool IsPostgreSql { get; private init; }
+
     /// <summary>The variable that names the store when <c>--store</c> does not.</summary>
     public const string Variable = "BALANCES_STORE";
 
@@ -59,6 +67,20 @@ internal sealed record StoreLocation(string Path, string Source)
     private static bool TryCreate(string path, string source, [NotNullWhen(true)] out StoreLocation? location, out string error)
     {
         location = null;
+        if (PostgreSqlLocation.IsUri(path))
+        {
+            // The URI itself is never quoted: it may hold the password.
+            if (!PostgreSqlLocation.TryParse(path, out var database, out var malformed))
+            {
+                error = $"{source}: {malformed}";
+                return false;
+            }
+
+            location = new StoreLocation(path, source) { Display = database.Display, IsPostgreSql = true };
+            error = string.Empty;
+            return true;
+        }
+
         if (string.IsNullOrWhiteSpace(path) || path.Contains('\0', StringComparison.Ordinal))
         {
             error = $"{source} {CliText.Quote(path)}: the path of a file is needed.";

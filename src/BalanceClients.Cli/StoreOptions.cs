@@ -15,9 +15,10 @@ internal sealed class StoreOptions
         Store = new("--store")
         {
             Description = (recording ? "Record readings in this SQLite file" : "The SQLite file of recorded readings")
+                + " or PostgreSQL database (postgresql://user@host:port/db; the password from PGPASSWORD or ~/.pgpass)"
                 + $" (default: {StoreLocation.Variable}, else $XDG_STATE_HOME/balances/balances.db, "
                 + "else ~/.local/state/balances/balances.db).",
-            HelpName = "PATH",
+            HelpName = "PATH|URI",
         };
         NoStore = recording ? new("--no-store") { Description = "Record nothing." } : null;
     }

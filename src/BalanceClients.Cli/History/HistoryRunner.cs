@@ -44,8 +44,9 @@ internal sealed class HistoryRunner(CliConsole console, HistorySettings settings
         catch (BalanceStoreException exception) when (exception.Kind == BalanceStoreErrorKind.NotFound)
         {
             // Not created by a reader: an empty history, said on standard error, with the place where it was looked for.
+            var missing = settings.Store.IsPostgreSql ? "holds no store" : "does not exist";
             await console.Error.WriteLineAsync(
-                $"balances: no readings recorded yet: {CliText.Printable(path)} does not exist "
+                $"balances: no readings recorded yet: {CliText.Printable(settings.Store.Display)} {missing} "
                 + $"(from {settings.Store.Source}; balances serve and balances check --record create it).").ConfigureAwait(false);
             await WriteAsync(AsyncEnumerable.Empty<StoredReading>(), since, now, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;

@@ -84,7 +84,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
                 await StartAsync(app, cancellationToken).ConfigureAwait(false);
                 var address = app.Services.GetRequiredService<IServer>().Features
                     .GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-                var recording = settings.Store is { } store ? $"recording in {CliText.Quote(store.Path)}" : "recording nothing";
+                var recording = settings.Store is { } store ? $"recording in {CliText.Quote(store.Display)}" : "recording nothing";
                 var status = $"monitoring {accounts.Count} account(s), {recording}; serving {address}";
                 await console.Error.WriteLineAsync(
                     $"balances: {status} (/metrics, /api/v1/balances, /healthz, /readyz, /health)").ConfigureAwait(false);

@@ -1,308 +1,369 @@
-using System.Globalization;
-using Microsoft.Data.Sqlite;
+using BalanceClients.Monitoring;
 
 namespace BalanceClients.History;
 
 /// <summary>
-/// The history of balances: an embedded SQLite file of readings (time, provider, account, kind, currency, exact amount),
-/// written by the monitor and by <c>balances check --record</c>, read by <c>balances history</c> and the runway. Several
-/// processes may write one file at once. Methods may be called concurrently; writes of one instance are serialised.
+/// The history of balances: readings (time, provider, account, kind, currency, exact amount), written by the monitor and by
+/// <c>balances check --record</c>, read by <c>balances history</c> and the runway. By default an embedded SQLite file; a PostgreSQL URI
+/// (<c>postgresql://user@host:port/db</c>, or <c>postgres://</c>) keeps it in that database instead, where several replicas share it.
+/// Several processes may write one store at once. Methods may be called concurrently.
 /// </summary>
-public sealed partial class BalanceStore : IAsyncDisposable, IDisposable
+public sealed class BalanceStore : IAsyncDisposable, IDisposable
 {
-    private readonly SqliteConnection _writer;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly string _connectionString;
-    private readonly FileIdentity? _identity;
-    private readonly BalanceStoreOptions _options;
-    private readonly TimeProvider _timeProvider;
-    private bool _disposed;
+    private readonly IStoreEngine _engine;
 
-    private BalanceStore(
-        string path, string connectionString, SqliteConnection writer, BalanceStoreOptions options, TimeProvider timeProvider)
-    {
-        Path = path;
-        _connectionString = connectionString;
-        _writer = writer;
-        _options = options;
-        _timeProvider = timeProvider;
-        _identity = writer.State == System.Data.ConnectionState.Open ? FileIdentity.Of(path) : null;
-    }
+    private BalanceStore(IStoreEngine engine) => _engine = engine;
 
-    /// <summary>The store's file, as a full path.</summary>
-    public string Path { get; }
+    /// <summary>
+    /// Where the store is: its file, as a full path, or its PostgreSQL URI without the password (and without any other secret).
+    /// </summary>
+    public string Path => _engine.Path;
+
+    /// <summary>
+    /// Whether the store was opened by <see cref="OpenReadOnlyAsync"/>: its write methods then throw
+    /// <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public bool IsReadOnly => _engine.IsReadOnly;
 
     /// <summary>
     /// Whether the file this store opened to write is no longer the one at <see cref="Path"/>: deleted, or replaced by another (a
-    /// backup moved there, say). Its connection would go on writing to the file it opened, which nothing can read any more, so every
-    /// read and write then throws <see cref="BalanceStoreException"/> instead; opening the store again opens what is there now.
+    /// backup moved there, say). Every read and write then throws <see cref="BalanceStoreException"/>; opening the store again opens
+    /// what is there now. Never so for a PostgreSQL store.
     /// </summary>
-    internal bool IsFileLost =>
-        !IsReadOnly && (_identity is { } opened ? FileIdentity.Of(Path) != opened : !File.Exists(Path));
+    internal bool IsFileLost => _engine.IsFileLost;
+
+    /// <summary>Whether the store is a PostgreSQL database.</summary>
+    internal bool IsPostgreSql => _engine is PostgreSqlStore;
 
     /// <summary>
-    /// Opens a store, creating the file and its folder if missing: brings its schema up to date and applies the retention.
-    /// A file that is refused is left exactly as it was. To only read a store, <see cref="OpenReadOnlyAsync"/> writes nothing.
+    /// Opens a store, creating it if missing (a SQLite file and its folder, or the tables in a PostgreSQL database): brings its schema
+    /// up to date (on PostgreSQL, one process at a time) and applies the retention. A store that is refused is left exactly as it
+    /// was. To only read a store, <see cref="OpenReadOnlyAsync"/> writes nothing.
     /// </summary>
-    /// <param name="path">The file.</param>
+    /// <param name="path">The file, or a PostgreSQL URI (<c>postgresql://</c> or <c>postgres://</c>; the password may come from the
+    /// URI, <c>PGPASSWORD</c> or a <c>.pgpass</c> file, as libpq takes it).</param>
     /// <param name="options">How readings are kept; <see langword="null"/> for the defaults.</param>
     /// <param name="timeProvider">The clock of the retention and the runway; <see langword="null"/> for the system clock.</param>
     /// <param name="cancellationToken">Stops the opening.</param>
     /// <returns>The open store.</returns>
-    /// <exception cref="BalanceStoreException">The file is not a SQLite database (or another program's), was written by a newer
-    /// version, or it or its folder cannot be read or written.</exception>
+    /// <exception cref="BalanceStoreException">The file is not a SQLite database (or another program's); the store was written by a
+    /// newer version; it cannot be reached, read or written.</exception>
+    /// <exception cref="ArgumentException">The PostgreSQL URI is malformed (the message never holds its password).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its range.</exception>
-    public static async Task<BalanceStore> OpenAsync(
+    public static Task<BalanceStore> OpenAsync(
         string path,
         BalanceStoreOptions? options = null,
         TimeProvider? timeProvider = null,
+        CancellationToken cancellationToken = default) =>
+        OpenStoreAsync(path, options, timeProvider, readOnly: false, cancellationToken);
+
+    /// <summary>
+    /// Opens an existing store only to read it (<see cref="ReadAsync"/>, the runways, the notified levels), writing nothing: it never
+    /// creates the store, never migrates the schema (an older one is read as it is) and never applies the retention. A SQLite file is
+    /// read without writing anything beside it, not even SQLite's write-ahead log or its index; so a backup, or another user's store,
+    /// can be read.
+    /// </summary>
+    /// <remarks>
+    /// Each read sees the store as it is then, in one consistent snapshot, with what writers have recorded since the opening. Of a
+    /// SQLite file: where a writer has the file open (its write-ahead log and the log's index, <c>-wal</c> and <c>-shm</c>, are beside
+    /// it), SQLite reads it through the log. Where there is no log, the file alone holds every reading and is read as immutable, without
+    /// SQLite's locks; if another process writes the file during such a read, the runways and the notified levels are read again, up to
+    /// three times, and <see cref="ReadAsync"/> throws <see cref="BalanceStoreException"/> of kind <see cref="BalanceStoreErrorKind.Busy"/>
+    /// once its readings are out. The write methods throw <see cref="InvalidOperationException"/>.
+    /// </remarks>
+    /// <param name="path">The file, or a PostgreSQL URI.</param>
+    /// <param name="options">Only <see cref="BalanceStoreOptions.BusyTimeout"/> applies, as nothing is written; <see langword="null"/>
+    /// for the defaults.</param>
+    /// <param name="timeProvider">The clock of the runway; <see langword="null"/> for the system clock.</param>
+    /// <param name="cancellationToken">Stops the opening.</param>
+    /// <returns>The open store, read-only.</returns>
+    /// <exception cref="BalanceStoreException">The file or its folder does not exist, or the database holds no store
+    /// (<see cref="BalanceStoreErrorKind.NotFound"/>); it is not a SQLite database (or another program's), or was written by a newer
+    /// version; it cannot be reached or read, or its write-ahead log holds changes but the log's index is missing
+    /// (<see cref="BalanceStoreErrorKind.Unreadable"/>); or it is damaged.</exception>
+    /// <exception cref="ArgumentException">The PostgreSQL URI is malformed (the message never holds its password).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is outside its range.</exception>
+    public static Task<BalanceStore> OpenReadOnlyAsync(
+        string path,
+        BalanceStoreOptions? options = null,
+        TimeProvider? timeProvider = null,
+        CancellationToken cancellationToken = default) =>
+        OpenStoreAsync(path, options, timeProvider, readOnly: true, cancellationToken);
+
+    /// <summary>Records every amount of a check result in one transaction; a failed result records nothing.</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="cancellationToken">Stops the write before it commits.</param>
+    /// <returns>How many readings were added (an amount already recorded for its series at that millisecond is not added twice).</returns>
+    /// <exception cref="BalanceStoreException">The write failed; nothing of it was recorded.</exception>
+    /// <exception cref="InvalidOperationException">The store was opened read-only (<see cref="IsReadOnly"/>).</exception>
+    public Task<int> RecordAsync(BalanceCheckResult result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return RecordManyAsync([result], cancellationToken);
+    }
+
+    /// <summary>Records every amount of many check results in one transaction; failed results record nothing.</summary>
+    /// <param name="results">The results.</param>
+    /// <param name="cancellationToken">Stops the write before it commits.</param>
+    /// <returns>How many readings were added.</returns>
+    /// <exception cref="BalanceStoreException">The write failed; nothing of it was recorded.</exception>
+    /// <exception cref="InvalidOperationException">The store was opened read-only (<see cref="IsReadOnly"/>).</exception>
+    public async Task<int> RecordManyAsync(IEnumerable<BalanceCheckResult> results, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ThrowIfReadOnly();
+        var readings = new List<StoredReading>();
+        foreach (var result in results)
+        {
+            ArgumentNullException.ThrowIfNull(result, nameof(results));
+            if (result.IsSuccess)
+            {
+                readings.AddRange(result.Balance.Amounts.Select(amount =>
+                    new StoredReading(
+                        result.Balance.RetrievedAt, result.Provider, result.Account, amount.Kind, amount.Currency, amount.Amount)));
+            }
+        }
+
+        return readings.Count == 0 ? 0 : await WriteAsync(ToAsync(readings), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Imports readings (a backup restored, or history brought from elsewhere) in one transaction: all of them, or, if the
+    /// sequence throws or a reading is invalid, none. Readings older than the raw retention are thinned as recorded ones are.
+    /// </summary>
+    /// <param name="readings">The readings, in any order.</param>
+    /// <param name="cancellationToken">Stops the import; nothing of it is kept.</param>
+    /// <returns>How many readings were added (one already in the store for its series at that millisecond is skipped).</returns>
+    /// <exception cref="ArgumentException">A reading is null, has an empty provider, account, kind or currency, or is dated before 1970;
+    /// nothing was imported.</exception>
+    /// <exception cref="BalanceStoreException">The write failed; nothing was imported.</exception>
+    /// <exception cref="InvalidOperationException">The store was opened read-only (<see cref="IsReadOnly"/>).</exception>
+    public Task<int> ImportAsync(IAsyncEnumerable<StoredReading> readings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        ThrowIfReadOnly();
+        return WriteAsync(readings, cancellationToken);
+    }
+
+    /// <inheritdoc cref="ImportAsync(IAsyncEnumerable{StoredReading}, CancellationToken)" />
+    public Task<int> ImportAsync(IEnumerable<StoredReading> readings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        ThrowIfReadOnly();
+        return WriteAsync(ToAsync(readings), cancellationToken);
+    }
+
+    /// <summary>
+    /// The recorded readings, oldest first (then by provider, account, kind and currency), streamed from one consistent snapshot of
+    /// the store; never the whole table at once.
+    /// </summary>
+    /// <param name="provider">Only this provider's readings (ignoring case); <see langword="null"/> for every provider.</param>
+    /// <param name="account">Only the readings of accounts of this name (ignoring case); <see langword="null"/> for every account.</param>
+    /// <param name="since">Only readings at or after this time; <see langword="null"/> for all.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The readings.</returns>
+    /// <exception cref="BalanceStoreException">The store could not be read; or, in a SQLite store opened read-only, another process wrote
+    /// the file while it was read without SQLite's locks (<see cref="BalanceStoreErrorKind.Busy"/>, after the last reading).</exception>
+    public IAsyncEnumerable<StoredReading> ReadAsync(
+        string? provider = null,
+        string? account = null,
+        DateTimeOffset? since = null,
+        CancellationToken cancellationToken = default) =>
+        _engine.ReadAsync(provider, account, since?.ToUnixTimeMilliseconds() ?? long.MinValue, cancellationToken);
+
+    /// <summary>
+    /// Thins the readings older than <see cref="BalanceStoreOptions.RawRetention"/> (whole UTC hours before it) to the last
+    /// reading of each hour of each series, in one transaction. Only readings that have aged since the last run are visited.
+    /// <see cref="OpenAsync"/> runs it; a long-running host should run it now and then (daily, say).
+    /// </summary>
+    /// <param name="cancellationToken">Stops the work; nothing is removed.</param>
+    /// <returns>How many readings were removed.</returns>
+    /// <exception cref="BalanceStoreException">The write failed; nothing was removed.</exception>
+    /// <exception cref="InvalidOperationException">The store was opened read-only (<see cref="IsReadOnly"/>).</exception>
+    public Task<int> ApplyRetentionAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfReadOnly();
+        return _engine.ApplyRetentionAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The runway of every account's primary amount (<see cref="ProviderInfo.PrimaryKind"/>) for now, to zero or to the account's
+    /// critical threshold when one is set. An account whose primary amount was read in several currencies takes the latest one.
+    /// </summary>
+    /// <param name="thresholds">The thresholds whose critical levels are targets; <see langword="null"/> for none (target 0).</param>
+    /// <param name="options">The window and rules; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <returns>One entry per account with readings of its primary amount, in the contract's order (provider, then account).</returns>
+    /// <exception cref="BalanceStoreException">The store could not be read.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is outside its range.</exception>
+    public async Task<IReadOnlyList<AccountRunway>> EstimateRunwaysAsync(
+        BalanceThresholds? thresholds = null,
+        RunwayOptions? options = null,
         CancellationToken cancellationToken = default)
     {
-        (options, var fullPath) = Checked(path, options);
-        StoreFile.Prepare(fullPath);
+        options ??= new RunwayOptions();
+        RunwayOptions.Validate(options);
+        var windows = await _engine.ReadWindowsAsync(null, null, options.Window, cancellationToken).ConfigureAwait(false);
+        var primary = windows.Series.Where(s => string.Equals(
+            ProviderInfo.Find(s.Provider.ToLowerInvariant())?.PrimaryKind, s.Kind, StringComparison.Ordinal));
+        var runways = new List<AccountRunway>();
+        foreach (var account in primary.GroupBy(s => (s.Provider, s.Account), AccountKeyComparer.Instance))
+        {
+            var target = Target(thresholds, account.Key.Provider, account.Key.Account, account.First().Kind);
+            runways.Add(new AccountRunway(
+                account.Key.Provider, account.Key.Account, LatestSeriesRunway(account, windows.Now, target, options)));
+        }
 
-        var writer = new SqliteConnection(ConnectionString(fullPath, SqliteOpenMode.ReadWriteCreate, options.BusyTimeout));
-        try
-        {
-            await writer.OpenAsync(cancellationToken).ConfigureAwait(false);
-            // Reads open connections of their own, which never create the file: one deleted under the store stays deleted.
-            var store = new BalanceStore(
-                fullPath,
-                ConnectionString(fullPath, SqliteOpenMode.ReadWrite, options.BusyTimeout),
-                writer,
-                options,
-                timeProvider ?? TimeProvider.System);
-            await store.InitializeAsync(cancellationToken).ConfigureAwait(false);
-            return store;
-        }
-        catch (SqliteException exception)
-        {
-            await writer.DisposeAsync().ConfigureAwait(false);
-            throw StoreErrors.From(fullPath, exception, options.BusyTimeout);
-        }
-        catch
-        {
-            await writer.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        runways.Sort((x, y) => string.CompareOrdinal(x.Provider, y.Provider) is var byProvider and not 0
+            ? byProvider
+            : string.CompareOrdinal(x.Account, y.Account));
+        return runways;
+    }
+
+    /// <summary>The runway of one account's amount of one kind for now (of its latest currency, if several).</summary>
+    /// <param name="provider">The provider id.</param>
+    /// <param name="account">The account's name.</param>
+    /// <param name="kind">The kind of amount; <see langword="null"/> for the provider's primary amount.</param>
+    /// <param name="target">The amount whose reaching ends the runway: 0, or the critical threshold.</param>
+    /// <param name="options">The window and rules; <see langword="null"/> for the defaults.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <returns>The runway, or <see langword="null"/> when there is too little recent history, no spending, or the amount is already
+    /// at or below the target.</returns>
+    /// <exception cref="BalanceStoreException">The store could not be read.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is outside its range.</exception>
+    public async Task<BalanceRunway?> EstimateRunwayAsync(
+        string provider,
+        string account,
+        string? kind = null,
+        decimal target = 0,
+        RunwayOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(account);
+        options ??= new RunwayOptions();
+        RunwayOptions.Validate(options);
+        kind ??= ProviderInfo.Find(provider.ToLowerInvariant())?.PrimaryKind;
+        var windows = await _engine.ReadWindowsAsync(provider, account, options.Window, cancellationToken).ConfigureAwait(false);
+        return LatestSeriesRunway(windows.Series.Where(s => s.Kind == kind), windows.Now, target, options);
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        if (!_disposed)
-        {
-            _disposed = true;
-            _writer.Dispose();
-            _writeLock.Dispose();
-        }
-    }
+    public void Dispose() => _engine.Dispose();
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _engine.DisposeAsync();
+
+    /// <summary>
+    /// Records readings and gives each one's runway: records the results unless the store was opened read-only (a failed result
+    /// records nothing), then estimates each account's runway from the history as it then stands, its own reading included; also
+    /// after a failure, since the runway counts down from the last good reading. What <c>balances check</c> (with or without
+    /// <c>--record</c>) and the monitor's recorder do with every reading.
+    /// </summary>
+    /// <param name="results">The results.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <returns>The runway of each result's account, in the results' order; <see langword="null"/> where none is known.</returns>
+    /// <exception cref="BalanceStoreException">The store could not be written or read.</exception>
+    internal async Task<BalanceRunway?[]> RecordWithRunwaysAsync(
+        IReadOnlyList<BalanceCheckResult> results, CancellationToken cancellationToken)
     {
-        Dispose();
-        return ValueTask.CompletedTask;
+        if (!IsReadOnly)
+        {
+            await RecordManyAsync(results, cancellationToken).ConfigureAwait(false);
+        }
+
+        var runways = new BalanceRunway?[results.Count];
+        for (var i = 0; i < results.Count; i++)
+        {
+            runways[i] = await EstimateRunwayAsync(results[i].Provider, results[i].Account, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        return runways;
+    }
+
+    /// <summary>Every row of what notifiers told their receivers (none in a store older than the table).</summary>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The rows, by receiver, provider and account.</returns>
+    /// <exception cref="BalanceStoreException">The store could not be read.</exception>
+    internal Task<IReadOnlyList<NotifiedRow>> ReadNotifiedAsync(CancellationToken cancellationToken) =>
+        _engine.ReadNotifiedAsync(cancellationToken);
+
+    /// <summary>Records what a receiver was told of an account, replacing the row before, durably.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="cancellationToken">Stops the write before it commits.</param>
+    /// <returns>When it is written.</returns>
+    /// <exception cref="BalanceStoreException">The write failed; the row before stays.</exception>
+    /// <exception cref="InvalidOperationException">The store was opened read-only.</exception>
+    internal Task SaveNotifiedAsync(NotifiedRow row, CancellationToken cancellationToken)
+    {
+        ThrowIfReadOnly();
+        return _engine.SaveNotifiedAsync(row, cancellationToken);
     }
 
     /// <summary>Closes the store once no write runs on it; a write that waited for it then finds the store closed.</summary>
     /// <returns>When it is closed.</returns>
-    internal async Task CloseWhenIdleAsync()
-    {
-        await _writeLock.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            _disposed = true;
-            await _writer.DisposeAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    internal Task CloseWhenIdleAsync() => _engine.CloseWhenIdleAsync();
 
-    private static string ConnectionString(string dataSource, SqliteOpenMode mode, TimeSpan busyTimeout) =>
-        new SqliteConnectionStringBuilder
-        {
-            DataSource = dataSource,
-            Mode = mode,
-            Cache = SqliteCacheMode.Private,
-            // Said, not left to how SQLite was compiled: the bundled e_sqlite3 enforces foreign keys by default, the SQLite that
-            // the Native AOT executable links in (Debian's) does not.
-            ForeignKeys = true,
-            // Each store owns its connections and closes them on dispose: no pooled handle keeps the file open afterwards.
-            Pooling = false,
-            // Microsoft.Data.Sqlite retries a busy statement until this many seconds have passed (0 would be forever), after
-            // SQLite's own busy_timeout.
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(busyTimeout.TotalSeconds)),
-        }.ToString();
-
-    // The options, copied (a caller's later changes do not reach the store) and checked, and the full path.
-    private static (BalanceStoreOptions Options, string FullPath) Checked(string path, BalanceStoreOptions? options)
+    // The store at a path or URI: a SQLite file, or a PostgreSQL database.
+    private static async Task<BalanceStore> OpenStoreAsync(
+        string path, BalanceStoreOptions? options, TimeProvider? timeProvider, bool readOnly, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var copy = Copy(options ?? new BalanceStoreOptions());
-        BalanceStoreOptions.Validate(copy);
-        return (copy, System.IO.Path.GetFullPath(path));
+        options = BalanceStoreOptions.CheckedCopy(options);
+        timeProvider ??= TimeProvider.System;
+        if (PostgreSqlLocation.IsUri(path))
+        {
+            var location = PostgreSqlLocation.Parse(path);
+            return new(await PostgreSqlStore.OpenAsync(location, options, timeProvider, readOnly, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new(readOnly
+            ? await SqliteStore.OpenReadOnlyAsync(path, options, timeProvider, cancellationToken).ConfigureAwait(false)
+            : await SqliteStore.OpenAsync(path, options, timeProvider, cancellationToken).ConfigureAwait(false));
     }
 
-    private static BalanceStoreOptions Copy(BalanceStoreOptions options) => new()
+    private static async IAsyncEnumerable<StoredReading> ToAsync(IEnumerable<StoredReading> readings)
     {
-        RawRetention = options.RawRetention,
-        BusyTimeout = options.BusyTimeout,
-        ApplyRetentionOnOpen = options.ApplyRetentionOnOpen,
-    };
-
-    // Nothing is written before the file is known to be a store of a schema this code knows.
-    private async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        if (SQLitePCL.raw.sqlite3_db_readonly(_writer.Handle, "main") == 1)
+        foreach (var reading in readings)
         {
-            throw StoreErrors.ReadOnly(Path, "it is read-only");
+            yield return reading;
         }
 
-        var version = await IdentityAsync(cancellationToken).ConfigureAwait(false);
-        await CheckBeforeTheSwitchToWalAsync(version, cancellationToken).ConfigureAwait(false);
-        var mode = await ScalarAsync<string>(_writer, "PRAGMA journal_mode = WAL", cancellationToken).ConfigureAwait(false);
-        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new BalanceStoreException(
-                Path, BalanceStoreErrorKind.Failed, $"{Path} cannot use a write-ahead log on this file system.");
-        }
-
-        await ConfigureAsync(_writer, cancellationToken).ConfigureAwait(false);
-        if (version < StoreSchema.CurrentVersion)
-        {
-            await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (_options.ApplyRetentionOnOpen)
-        {
-            await ApplyRetentionCoreAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    // A store in rollback-journal mode (a copy VACUUM INTO made, say) is switched to WAL by writing its header: it is read whole
-    // first, so that a damaged one is refused as it was. Once in WAL mode, it is never read whole again.
-    private async Task CheckBeforeTheSwitchToWalAsync(long version, CancellationToken cancellationToken)
-    {
-        var mode = await ScalarAsync<string>(_writer, "PRAGMA journal_mode", cancellationToken).ConfigureAwait(false);
-        if (version > 0 && !string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase)
-            && await ScalarAsync<string>(_writer, "PRAGMA quick_check(1)", cancellationToken).ConfigureAwait(false) != "ok")
-        {
-            throw StoreErrors.Damaged(Path, "SQLite's check of it finds a fault");
-        }
-    }
+    private static decimal Target(BalanceThresholds? thresholds, string provider, string account, string kind) =>
+        thresholds?.All
+            .Where(t => t.Critical is not null
+                && t.AppliesTo(provider, account, new BalanceAmount(kind, null, string.Empty, IsPrimary: true)))
+            .Max(t => t.Critical) ?? 0;
 
-    // One read transaction: another process creating the same new file is seen either before it began or after it committed,
-    // never between its tables and its application id.
-    private async Task<long> IdentityAsync(CancellationToken cancellationToken)
+    // The runway of the series (of one account and kind) whose latest reading in the window is the newest.
+    private static BalanceRunway? LatestSeriesRunway(IEnumerable<SeriesWindow> series, long now, decimal target, RunwayOptions options)
     {
-        using var transaction = _writer.BeginTransaction(deferred: true);
-        var version = await StoreVersionAsync(_writer, Path, cancellationToken).ConfigureAwait(false);
-        transaction.Commit();
-        return version;
-    }
-
-    // In a read transaction: refuses another program's database and a newer schema, and returns the schema version (0 for a new file).
-    private static async Task<long> StoreVersionAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
-    {
-        var objects = await ScalarAsync<long>(connection, "SELECT count(*) FROM sqlite_schema", cancellationToken).ConfigureAwait(false);
-        var applicationId = await ScalarAsync<long>(connection, "PRAGMA application_id", cancellationToken).ConfigureAwait(false);
-        var version = await ScalarAsync<long>(connection, "PRAGMA user_version", cancellationToken).ConfigureAwait(false);
-        if (applicationId != StoreSchema.ApplicationId && (applicationId != 0 || objects > 0))
+        SeriesWindow? latest = null;
+        foreach (var one in series)
         {
-            throw StoreErrors.NotADatabase(path, "is the SQLite database of another program, not a store of balances");
+            if (one.Points.Count > 0 && (latest is null || one.Points[^1].Time > latest.Points[^1].Time))
+            {
+                latest = one;
+            }
         }
 
-        return version > StoreSchema.CurrentVersion ? throw StoreErrors.NewerSchema(path, version)
-            : version < 0 ? throw StoreErrors.Damaged(path, $"its schema version, {version}, is none that balances writes")
-            : version;
+        return latest is null
+            ? null
+            : RunwayEstimator.Estimate([.. latest.Points], latest.Kind, latest.Currency, now, target, options);
     }
 
-    private async Task MigrateAsync(CancellationToken cancellationToken)
+    private Task<int> WriteAsync(IAsyncEnumerable<StoredReading> readings, CancellationToken cancellationToken) =>
+        _engine.WriteAsync(readings, cancellationToken);
+
+    private void ThrowIfReadOnly()
     {
-        // Another process may be migrating the same new file: the write transaction serialises them, and the second finds it done.
-        using var transaction = _writer.BeginTransaction(deferred: false);
-        var version = await ScalarAsync<long>(_writer, "PRAGMA user_version", cancellationToken).ConfigureAwait(false);
-        foreach (var (next, sql) in StoreSchema.From((int)version))
+        if (IsReadOnly)
         {
-            await ExecuteAsync(_writer, sql, cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(
-                _writer,
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"PRAGMA application_id = {StoreSchema.ApplicationId}; PRAGMA user_version = {next}"),
-                cancellationToken).ConfigureAwait(false);
+            throw new InvalidOperationException($"{Path} was opened read-only (BalanceStore.OpenReadOnlyAsync); it cannot be written.");
         }
-
-        transaction.Commit();
-    }
-
-    // Per connection: how long to wait for another writer, and when a commit is durable (see docs/history.md).
-    private async Task ConfigureAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
-        await ExecuteAsync(
-            connection,
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"PRAGMA busy_timeout = {(long)_options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = FULL"),
-            cancellationToken).ConfigureAwait(false);
-
-    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ConfigureAsync(connection, cancellationToken).ConfigureAwait(false);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private BalanceStoreException Translate(SqliteException exception) => StoreErrors.From(Path, exception, _options.BusyTimeout);
-
-    // Called before every read of a store opened to write, and by every write once it holds the write lock.
-    private void ThrowIfFileLost()
-    {
-        if (IsFileLost)
-        {
-            throw StoreErrors.Lost(Path, deleted: !File.Exists(Path));
-        }
-    }
-
-    // Takes the write lock for a write on the file this store opened; the caller releases it, in a finally.
-    private async Task WaitToWriteAsync(CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ThrowIfFileLost();
-            ObjectDisposedException.ThrowIf(_disposed, this);
-        }
-        catch
-        {
-            _writeLock.Release();
-            throw;
-        }
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<T?> ScalarAsync<T>(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-        return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
     }
 }

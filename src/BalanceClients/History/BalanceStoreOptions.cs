@@ -21,6 +21,22 @@ public sealed class BalanceStoreOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool ApplyRetentionOnOpen { get; set; } = true;
 
+    /// <summary>A copy of the options (a caller's later changes do not reach the store), checked.</summary>
+    /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
+    /// <returns>The copy.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A value is outside its range; the message names it.</exception>
+    internal static BalanceStoreOptions CheckedCopy(BalanceStoreOptions? options)
+    {
+        var copy = options is null ? new BalanceStoreOptions() : new BalanceStoreOptions
+        {
+            RawRetention = options.RawRetention,
+            BusyTimeout = options.BusyTimeout,
+            ApplyRetentionOnOpen = options.ApplyRetentionOnOpen,
+        };
+        Validate(copy);
+        return copy;
+    }
+
     /// <summary>Checks the values.</summary>
     /// <param name="options">The options.</param>
     /// <exception cref="ArgumentOutOfRangeException">A value is outside its range; the message names it.</exception>

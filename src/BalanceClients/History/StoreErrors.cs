@@ -47,10 +47,10 @@ internal static class StoreErrors
     public static BalanceStoreException Unreadable(string path, string why, Exception? inner = null) =>
         new(path, BalanceStoreErrorKind.Unreadable, $"{path} cannot be read: {why}.", inner);
 
-    public static BalanceStoreException NewerSchema(string path, long version) =>
+    public static BalanceStoreException NewerSchema(string path, long version, int? known = null) =>
         new(path, BalanceStoreErrorKind.NewerSchema,
-            $"{path} was written by a newer version of balances (schema {version}; this one knows up to {StoreSchema.CurrentVersion});"
-            + " it was left as it is.");
+            $"{path} was written by a newer version of balances (schema {version}; this one knows up to "
+            + $"{known ?? StoreSchema.CurrentVersion}); it was left as it is.");
 
     public static BalanceStoreException NotFound(string path) =>
         new(path, BalanceStoreErrorKind.NotFound, $"{path} does not exist; it was not created (a store opened read-only never is).");

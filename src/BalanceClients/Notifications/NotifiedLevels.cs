@@ -15,38 +15,23 @@ internal static class NotifiedLevels
     /// The levels, by receiver, provider and account; a row whose level or runway level this version does not know is left out.
     /// </returns>
     /// <exception cref="BalanceStoreException">The file could not be read.</exception>
-    public static Task<IReadOnlyList<NotifiedLevel>> ReadNotifiedLevelsAsync(
-        this BalanceStore store, CancellationToken cancellationToken = default) =>
-        store.ReadingAsync(
-            BalanceStore.NotifiedSchema,
-            [],
-            async (connection, _, version) =>
+    public static async Task<IReadOnlyList<NotifiedLevel>> ReadNotifiedLevelsAsync(
+        this BalanceStore store, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var levels = new List<NotifiedLevel>();
+        foreach (var row in await store.ReadNotifiedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (LevelNamed(row.Level) is { } level && LevelNamed(row.RunwayLevel) is { } runwayLevel)
             {
-                // A file of version 2, read-only and so not migrated, has no runway levels: none was told then.
-                var runwayLevelColumn = version < BalanceStore.RunwayLevelSchema ? "'ok'" : "runway_level";
-                using var command = connection.CreateCommand();
-                command.CommandText = $"""
-                    SELECT receiver, provider, account, level, time, {runwayLevelColumn} FROM notified ORDER BY receiver, provider, account
-                    """;
-                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                var levels = new List<NotifiedLevel>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    if (LevelNamed(reader.GetString(3)) is { } level && LevelNamed(reader.GetString(5)) is { } runwayLevel)
-                    {
-                        levels.Add(new NotifiedLevel(
-                            reader.GetString(0),
-                            reader.GetString(1),
-                            reader.GetString(2),
-                            level,
-                            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)))
-                        { RunwayLevel = runwayLevel });
-                    }
-                }
+                levels.Add(new NotifiedLevel(
+                    row.Receiver, row.Provider, row.Account, level, DateTimeOffset.FromUnixTimeMilliseconds(row.Time))
+                { RunwayLevel = runwayLevel });
+            }
+        }
 
-                return (IReadOnlyList<NotifiedLevel>)levels;
-            },
-            cancellationToken);
+        return levels;
+    }
 
     /// <summary>Records the level and runway level a receiver was told of an account, replacing those recorded before, durably.</summary>
     /// <param name="store">The store.</param>
@@ -72,24 +57,14 @@ internal static class NotifiedLevels
             throw new ArgumentException($"The {level} is not a defined one.", nameof(notified));
         }
 
-        return store.WritingAsync(
-            async connection =>
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = """
-                    INSERT INTO notified (receiver, provider, account, level, runway_level, time)
-                    VALUES ($receiver, $provider, $account, $level, $runwayLevel, $time)
-                    ON CONFLICT (receiver, provider, account)
-                    DO UPDATE SET level = excluded.level, runway_level = excluded.runway_level, time = excluded.time
-                    """;
-                command.Parameters.AddWithValue("$receiver", notified.Receiver);
-                command.Parameters.AddWithValue("$provider", notified.Provider);
-                command.Parameters.AddWithValue("$account", notified.Account);
-                command.Parameters.AddWithValue("$level", notified.Level.ToContractName());
-                command.Parameters.AddWithValue("$runwayLevel", notified.RunwayLevel.ToContractName());
-                command.Parameters.AddWithValue("$time", notified.At.ToUnixTimeMilliseconds());
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            },
+        return store.SaveNotifiedAsync(
+            new NotifiedRow(
+                notified.Receiver,
+                notified.Provider,
+                notified.Account,
+                notified.Level.ToContractName(),
+                notified.RunwayLevel.ToContractName(),
+                notified.At.ToUnixTimeMilliseconds()),
             cancellationToken);
     }
 

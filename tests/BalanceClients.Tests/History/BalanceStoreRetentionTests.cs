@@ -3,18 +3,18 @@ using BalanceClients.Tests.Testing;
 
 namespace BalanceClients.Tests.History;
 
-public sealed class BalanceStoreRetentionTests : IDisposable
+public sealed class BalanceStoreRetentionTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(5);
-    private readonly StoreFolder _folder = new();
     private readonly ManualTimeProvider _clock = new();
 
-    public void Dispose() => _folder.Dispose();
-
-    [Fact]
-    public async Task ImportAsync_ReadingsOlderThanTheRetention_KeepsTheLastOfEachHourPerSeries()
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task ImportAsync_ReadingsOlderThanTheRetention_KeepsTheLastOfEachHourPerSeries(StoreKind kind)
     {
-        await using var store = await OpenAsync(TimeSpan.FromDays(2));
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await OpenAsync(place.Location, TimeSpan.FromDays(2));
         var now = _clock.GetUtcNow();
         var cutoff = now - TimeSpan.FromDays(2);
 
@@ -30,10 +30,13 @@ public sealed class BalanceStoreRetentionTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task ApplyRetentionAsync_ADayLater_ThinsOnlyTheDayThatAged()
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task ApplyRetentionAsync_ADayLater_ThinsOnlyTheDayThatAged(StoreKind kind)
     {
-        await using var store = await OpenAsync(TimeSpan.FromDays(2));
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await OpenAsync(place.Location, TimeSpan.FromDays(2));
         await store.ImportAsync(FourDays("a"));
         _clock.Advance(TimeSpan.FromDays(1));
 
@@ -44,24 +47,30 @@ public sealed class BalanceStoreRetentionTests : IDisposable
         Assert.Equal(72, readings.Count(r => r.Time < _clock.GetUtcNow() - TimeSpan.FromDays(2)));
     }
 
-    [Fact]
-    public async Task OpenAsync_AfterTheClockMoved_AppliesTheRetention()
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task OpenAsync_AfterTheClockMoved_AppliesTheRetention(StoreKind kind)
     {
-        await using (var store = await OpenAsync(TimeSpan.FromDays(2)))
+        using var place = await StorePlace.CreateAsync(kind);
+        await using (var store = await OpenAsync(place.Location, TimeSpan.FromDays(2)))
         {
             await store.ImportAsync(FourDays("a"));
         }
 
         _clock.Advance(TimeSpan.FromHours(5) + TimeSpan.FromMinutes(30));
-        await using var reopened = await OpenAsync(TimeSpan.FromDays(2));
+        await using var reopened = await OpenAsync(place.Location, TimeSpan.FromDays(2));
 
         Assert.Equal(48 + 5 + 577 - (5 * 12), (await reopened.ReadAsync().ToListAsync()).Count);
     }
 
-    [Fact]
-    public async Task OpenAsync_NoRetention_KeepsEveryReading()
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task OpenAsync_NoRetention_KeepsEveryReading(StoreKind kind)
     {
-        await using var store = await OpenAsync(null);
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await OpenAsync(place.Location, null);
 
         await store.ImportAsync(FourDays("a"));
         _clock.Advance(TimeSpan.FromDays(30));
@@ -70,8 +79,8 @@ public sealed class BalanceStoreRetentionTests : IDisposable
         Assert.Equal(4 * 288 + 1, (await store.ReadAsync().ToListAsync()).Count);
     }
 
-    private Task<BalanceStore> OpenAsync(TimeSpan? retention) =>
-        BalanceStore.OpenAsync(_folder.File(), new BalanceStoreOptions { RawRetention = retention }, _clock);
+    private Task<BalanceStore> OpenAsync(string location, TimeSpan? retention) =>
+        BalanceStore.OpenAsync(location, new BalanceStoreOptions { RawRetention = retention }, _clock);
 
     // A reading every 5 minutes for four days up to now (on the hour), both ends included.
     private IEnumerable<StoredReading> FourDays(string account) =>

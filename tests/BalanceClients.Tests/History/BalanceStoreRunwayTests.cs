@@ -3,18 +3,18 @@ using BalanceClients.Tests.Testing;
 
 namespace BalanceClients.Tests.History;
 
-public sealed class BalanceStoreRunwayTests : IDisposable
+public sealed class BalanceStoreRunwayTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(5);
-    private readonly StoreFolder _folder = new();
     private readonly ManualTimeProvider _clock = new();
 
-    public void Dispose() => _folder.Dispose();
-
-    [Fact]
-    public async Task EstimateRunwaysAsync_Accounts_GivesEachPrimaryAmountsRunwayToItsCriticalThreshold()
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task EstimateRunwaysAsync_Accounts_GivesEachPrimaryAmountsRunwayToItsCriticalThreshold(StoreKind kind)
     {
-        await using var store = await BalanceStore.OpenAsync(_folder.File(), timeProvider: _clock);
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await BalanceStore.OpenAsync(place.Location, timeProvider: _clock);
         var now = _clock.GetUtcNow();
         await store.RecordManyAsync(Enumerable.Range(0, 288).Select(i => Readings.Telnyx("eu", now - (Step * (287 - i)), 1000 - i)));
         await store.ImportAsync(Readings.Series(now - (Step * 287), Step, 288, i => 1000 - (2 * i), provider: "undrctrl"));
@@ -37,10 +37,13 @@ public sealed class BalanceStoreRunwayTests : IDisposable
             runways);
     }
 
-    [Fact]
-    public async Task EstimateRunwaysAsync_ReadingsBeforeTheWindow_AreNotRead()
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task EstimateRunwaysAsync_ReadingsBeforeTheWindow_AreNotRead(StoreKind kind)
     {
-        await using var store = await BalanceStore.OpenAsync(_folder.File(), timeProvider: _clock);
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await BalanceStore.OpenAsync(place.Location, timeProvider: _clock);
         var now = _clock.GetUtcNow();
         await store.ImportAsync(Readings.Series(now - TimeSpan.FromDays(10), Step, 100, i => 1_000_000 - (1000 * i), provider: "undrctrl"));
         await store.ImportAsync(Readings.Series(now - (Step * 287), Step, 288, i => 1000 - i, provider: "undrctrl"));
@@ -50,10 +53,13 @@ public sealed class BalanceStoreRunwayTests : IDisposable
         Assert.Equal((713L * 300, 288m), (runway!.Seconds, runway.BurnPerDay));
     }
 
-    [Fact]
-    public async Task EstimateRunwayAsync_AnyKindOfAnAccount_UsesItsLatestCurrency()
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task EstimateRunwayAsync_AnyKindOfAnAccount_UsesItsLatestCurrency(StoreKind kind)
     {
-        await using var store = await BalanceStore.OpenAsync(_folder.File(), timeProvider: _clock);
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await BalanceStore.OpenAsync(place.Location, timeProvider: _clock);
         var now = _clock.GetUtcNow();
         await store.ImportAsync(Readings.Series(now - (Step * 287), Step, 100, i => 1000 - i, provider: "mesh")
             .Select(r => r with { Kind = AmountKinds.Cash, Currency = "EUR" }));

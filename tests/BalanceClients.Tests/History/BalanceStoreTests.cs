@@ -25,15 +25,18 @@ public sealed class BalanceStoreTests : IDisposable
         Assert.Equal("wal", StoreFolder.Scalar(file, "PRAGMA journal_mode"));
     }
 
-    [Fact]
-    public async Task OpenAsync_ExistingStore_KeepsItsReadings()
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task OpenAsync_ExistingStore_KeepsItsReadings(StoreKind kind)
     {
-        await using (var store = await BalanceStore.OpenAsync(_folder.File()))
+        using var place = await StorePlace.CreateAsync(kind);
+        await using (var store = await BalanceStore.OpenAsync(place.Location))
         {
             await store.RecordAsync(Readings.Telnyx("eu", Readings.Start, 100m));
         }
 
-        await using var reopened = await BalanceStore.OpenAsync(_folder.File());
+        await using var reopened = await BalanceStore.OpenAsync(place.Location);
 
         Assert.Equal(2, (await reopened.ReadAsync().ToListAsync()).Count);
     }
@@ -61,20 +64,26 @@ public sealed class BalanceStoreTests : IDisposable
                 store.Path, "SELECT group_concat(typeof(amount)) FROM (SELECT amount FROM readings ORDER BY amount IS NULL, amount)"));
     }
 
-    [Fact]
-    public async Task RecordAsync_FailedResult_RecordsNothing()
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task RecordAsync_FailedResult_RecordsNothing(StoreKind kind)
     {
-        await using var store = await BalanceStore.OpenAsync(_folder.File());
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await BalanceStore.OpenAsync(place.Location);
 
         Assert.Equal(0, await store.RecordAsync(Readings.Failure("telnyx", "eu")));
 
         Assert.Empty(await store.ReadAsync().ToListAsync());
     }
 
-    [Fact]
-    public async Task RecordAsync_TimeWithOffset_IsStoredInUtcToTheMillisecond()
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task RecordAsync_TimeWithOffset_IsStoredInUtcToTheMillisecond(StoreKind kind)
     {
-        await using var store = await BalanceStore.OpenAsync(_folder.File());
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await BalanceStore.OpenAsync(place.Location);
         var local = new DateTimeOffset(2026, 11, 22, 14, 0, 0, TimeSpan.FromHours(2)).AddTicks(12_345_678);
 
         await store.RecordAsync(Readings.Telnyx("eu", local, 1m));
@@ -83,10 +92,13 @@ public sealed class BalanceStoreTests : IDisposable
         Assert.Equal(new DateTimeOffset(2026, 11, 22, 12, 0, 1, 234, TimeSpan.Zero), reading.Time);
     }
 
-    [Fact]
-    public async Task RecordManyAsync_SuccessesAndFailures_RecordsTheSuccessesInOneTransaction()
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task RecordManyAsync_SuccessesAndFailures_RecordsTheSuccessesInOneTransaction(StoreKind kind)
     {
-        await using var store = await BalanceStore.OpenAsync(_folder.File());
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await BalanceStore.OpenAsync(place.Location);
         BalanceCheckResult[] results =
         [
             Readings.Telnyx("eu", Readings.Start, 100m),
@@ -101,10 +113,13 @@ public sealed class BalanceStoreTests : IDisposable
             (await store.ReadAsync().ToListAsync()).Select(r => $"{r.Provider}/{r.Account}/{r.Kind}"));
     }
 
-    [Fact]
-    public async Task RecordAsync_SameSeriesAndMillisecondTwice_AddsItOnce()
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task RecordAsync_SameSeriesAndMillisecondTwice_AddsItOnce(StoreKind kind)
     {
-        await using var store = await BalanceStore.OpenAsync(_folder.File());
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await BalanceStore.OpenAsync(place.Location);
 
         await store.RecordAsync(Readings.Telnyx("eu", Readings.Start, 100m));
         Assert.Equal(0, await store.RecordAsync(Readings.Telnyx("eu", Readings.Start, 90m)));
@@ -112,10 +127,13 @@ public sealed class BalanceStoreTests : IDisposable
         Assert.All(await store.ReadAsync().ToListAsync(), r => Assert.NotEqual(80m, r.Amount));
     }
 
-    [Fact]
-    public async Task ReadAsync_SeveralSeries_MergesThemInTimeOrder()
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task ReadAsync_SeveralSeries_MergesThemInTimeOrder(StoreKind kind)
     {
-        await using var store = await BalanceStore.OpenAsync(_folder.File());
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await BalanceStore.OpenAsync(place.Location);
         await store.ImportAsync(Readings.Series(Readings.Start, TimeSpan.FromMinutes(10), 5, i => i, account: "b"));
         await store.ImportAsync(Readings.Series(Readings.Start.AddMinutes(5), TimeSpan.FromMinutes(10), 5, i => i, account: "a"));
         await store.ImportAsync(Readings.Series(Readings.Start, TimeSpan.FromMinutes(10), 5, i => i, account: "a"));
@@ -126,10 +144,13 @@ public sealed class BalanceStoreTests : IDisposable
         Assert.Equal(readings.OrderBy(r => r.Time).ThenBy(r => r.Account, StringComparer.Ordinal), readings);
     }
 
-    [Fact]
-    public async Task ReadAsync_Filters_SelectByProviderAndAccountIgnoringCaseAndSince()
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task ReadAsync_Filters_SelectByProviderAndAccountIgnoringCaseAndSince(StoreKind kind)
     {
-        await using var store = await BalanceStore.OpenAsync(_folder.File());
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await BalanceStore.OpenAsync(place.Location);
         await store.RecordManyAsync(Enumerable.Range(0, 10).SelectMany(i => new[]
         {
             Readings.Telnyx("EU", Readings.Start.AddMinutes(i), 100 - i),
@@ -166,10 +187,13 @@ public sealed class BalanceStoreTests : IDisposable
         Assert.Equal(50_000, count);
     }
 
-    [Fact]
-    public async Task ImportAsync_Readings_AddsThemAndSkipsThoseAlreadyStored()
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task ImportAsync_Readings_AddsThemAndSkipsThoseAlreadyStored(StoreKind kind)
     {
-        await using var store = await BalanceStore.OpenAsync(_folder.File());
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await BalanceStore.OpenAsync(place.Location);
         var readings = Readings.Series(Readings.Start, TimeSpan.FromMinutes(5), 20, i => 100 - i).ToList();
 
         Assert.Equal(20, await store.ImportAsync(readings));
@@ -178,10 +202,13 @@ public sealed class BalanceStoreTests : IDisposable
         Assert.Equal(readings, await store.ReadAsync().ToListAsync());
     }
 
-    [Fact]
-    public async Task ImportAsync_SequenceThrowsHalfway_StoresNothingOfIt()
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task ImportAsync_SequenceThrowsHalfway_StoresNothingOfIt(StoreKind kind)
     {
-        await using var store = await BalanceStore.OpenAsync(_folder.File());
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await BalanceStore.OpenAsync(place.Location);
 
         await Assert.ThrowsAsync<FormatException>(() => store.ImportAsync(Malformed()));
 

@@ -94,8 +94,12 @@ internal sealed class ServerProcess : IAsyncDisposable
                 throw new InvalidOperationException($"{what} {why}:\n{server.Output}");
             }
 
-            var served = await address.Task;
-            server.BaseUrl = new Uri(served.Contains("://", StringComparison.Ordinal) ? $"{served}/" : $"http://{served}/");
+            // A server that serves no HTTP (PostgreSQL on its socket) says only that it is ready: an empty address.
+            if (await address.Task is { Length: > 0 } served)
+            {
+                server.BaseUrl = new Uri(served.Contains("://", StringComparison.Ordinal) ? $"{served}/" : $"http://{served}/");
+            }
+
             return server;
         }
         catch

@@ -4,20 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace BalanceClients.History;
 
 /// <content>Retention: raw readings for <see cref="BalanceStoreOptions.RawRetention"/>, then the last of each hour per series.</content>
-public sealed partial class BalanceStore
+internal sealed partial class SqliteStore
 {
-    private static readonly long HourMilliseconds = (long)HistoryDefaults.ThinningPeriod.TotalMilliseconds;
-
-    /// <summary>
-    /// Thins the readings older than <see cref="BalanceStoreOptions.RawRetention"/> (whole UTC hours before it) to the last
-    /// reading of each hour of each series, in one transaction. Only readings that have aged since the last run are visited.
-    /// <see cref="OpenAsync"/> runs it; a long-running host should run it now and then (daily, say).
-    /// </summary>
-    /// <param name="cancellationToken">Stops the work; nothing is removed.</param>
-    /// <returns>How many readings were removed.</returns>
-    /// <exception cref="BalanceStoreException">The write failed; nothing was removed.</exception>
-    /// <exception cref="InvalidOperationException">The store was opened read-only (<see cref="IsReadOnly"/>).</exception>
-    public async Task<int> ApplyRetentionAsync(CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    public async Task<int> ApplyRetentionAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ThrowIfReadOnly();
@@ -38,7 +28,7 @@ public sealed partial class BalanceStore
             return 0;
         }
 
-        var cutoff = HourStart((_timeProvider.GetUtcNow() - retention).ToUnixTimeMilliseconds());
+        var cutoff = ThinnedHours.Start((_timeProvider.GetUtcNow() - retention).ToUnixTimeMilliseconds());
         await WaitToWriteAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -96,11 +86,11 @@ public sealed partial class BalanceStore
             WHERE series = $series AND time >= $from AND time < $to
               AND EXISTS (SELECT 1 FROM readings AS later
                           WHERE later.series = readings.series AND later.time > readings.time
-                            AND later.time < readings.time - (readings.time % {HourMilliseconds}) + {HourMilliseconds})
+                            AND later.time < readings.time - (readings.time % {ThinnedHours.Milliseconds}) + {ThinnedHours.Milliseconds})
             """);
         var series = delete.Parameters.Add("$series", SqliteType.Integer);
-        delete.Parameters.AddWithValue("$from", from == long.MinValue ? long.MinValue : HourStart(from));
-        delete.Parameters.AddWithValue("$to", HourStart(to));
+        delete.Parameters.AddWithValue("$from", from == long.MinValue ? long.MinValue : ThinnedHours.Start(from));
+        delete.Parameters.AddWithValue("$to", ThinnedHours.Start(to));
         var removed = 0;
         foreach (var id in ids)
         {
@@ -110,7 +100,4 @@ public sealed partial class BalanceStore
 
         return removed;
     }
-
-    private static long HourStart(long milliseconds) =>
-        milliseconds - (((milliseconds % HourMilliseconds) + HourMilliseconds) % HourMilliseconds);
 }

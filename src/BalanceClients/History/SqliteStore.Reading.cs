@@ -5,24 +5,14 @@ using Microsoft.Data.Sqlite;
 namespace BalanceClients.History;
 
 /// <content>Reading the history back, streamed in time order.</content>
-public sealed partial class BalanceStore
+internal sealed partial class SqliteStore
 {
-    /// <summary>
-    /// The recorded readings, oldest first (then by provider, account, kind and currency), streamed: one index range per series,
-    /// merged by time, from one consistent snapshot of the file; never the whole table at once.
-    /// </summary>
-    /// <param name="provider">Only this provider's readings (ignoring case); <see langword="null"/> for every provider.</param>
-    /// <param name="account">Only the readings of accounts of this name (ignoring case); <see langword="null"/> for every account.</param>
-    /// <param name="since">Only readings at or after this time; <see langword="null"/> for all.</param>
-    /// <param name="cancellationToken">Stops the reading.</param>
-    /// <returns>The readings.</returns>
-    /// <exception cref="BalanceStoreException">The file could not be read; or, in a store opened read-only, another process wrote the
-    /// file while it was read without SQLite's locks (<see cref="BalanceStoreErrorKind.Busy"/>, after the last reading).</exception>
+    /// <inheritdoc />
     public async IAsyncEnumerable<StoredReading> ReadAsync(
-        string? provider = null,
-        string? account = null,
-        DateTimeOffset? since = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        string? provider,
+        string? account,
+        long since,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         StoreSnapshot snapshot;
@@ -42,8 +32,7 @@ public sealed partial class BalanceStore
                 yield break;
             }
 
-            var from = since?.ToUnixTimeMilliseconds() ?? long.MinValue;
-            var readings = Merge(snapshot.Connection, provider, account, from, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var readings = Merge(snapshot.Connection, provider, account, since, cancellationToken).GetAsyncEnumerator(cancellationToken);
             await using (readings.ConfigureAwait(false))
             {
                 while (true)

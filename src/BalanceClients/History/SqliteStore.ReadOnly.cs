@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace BalanceClients.History;
 
 /// <content>Opening a store only to read it, and the snapshot each read is made in.</content>
-public sealed partial class BalanceStore
+internal sealed partial class SqliteStore
 {
     // How many times a read of a file read as immutable is made when another process writes the file meanwhile.
     private const int ReadAttempts = 3;
@@ -12,54 +12,33 @@ public sealed partial class BalanceStore
     // The schema versions that brought the tables reads need: a store opened read-only reads an older file as it is.
     private const int ReadingsSchema = 1;
 
-    /// <summary>The schema version that brought the <c>notified</c> table of the webhook notifier.</summary>
-    internal const int NotifiedSchema = 2;
+    // The schema version that brought the notified table of the webhook notifier, and the one that brought its runway levels.
+    private const int NotifiedSchema = 2;
+    private const int RunwayLevelSchema = 3;
 
-    /// <summary>The schema version that brought the <c>notified</c> table's runway levels.</summary>
-    internal const int RunwayLevelSchema = 3;
-
-    /// <summary>
-    /// Whether the store was opened by <see cref="OpenReadOnlyAsync"/>: its write methods then throw
-    /// <see cref="InvalidOperationException"/>.
-    /// </summary>
+    /// <inheritdoc />
     public bool IsReadOnly { get; private init; }
 
     /// <summary>
-    /// Opens an existing store only to read it (<see cref="ReadAsync"/>, the runways, the notified levels), writing nothing: it never
-    /// creates the file or its folder, never migrates the schema (an older one is read as it is), never applies the retention, and
-    /// creates, changes or removes no file beside it, not even SQLite's write-ahead log or its index. So it reads a file or folder that
-    /// may not be written: a backup, or another user's store.
+    /// Opens an existing file only to read it, writing nothing, not even beside it (<see cref="BalanceStore.OpenReadOnlyAsync"/>).
     /// </summary>
-    /// <remarks>
-    /// Each read sees the file as it is then, in one consistent snapshot, with what writers have recorded since the opening. Where a
-    /// writer has the file open (its write-ahead log and the log's index, <c>-wal</c> and <c>-shm</c>, are beside it), SQLite reads it
-    /// through the log. Where there is no log, the file alone holds every reading and is read as immutable, without SQLite's locks;
-    /// if another process writes the file during such a read, the runways and the notified levels are read again, up to three times,
-    /// and <see cref="ReadAsync"/> throws <see cref="BalanceStoreException"/> of kind <see cref="BalanceStoreErrorKind.Busy"/> once
-    /// its readings are out. The write methods throw <see cref="InvalidOperationException"/>.
-    /// </remarks>
     /// <param name="path">The file.</param>
-    /// <param name="options">Only <see cref="BalanceStoreOptions.BusyTimeout"/> applies, as nothing is written; <see langword="null"/>
-    /// for the defaults.</param>
-    /// <param name="timeProvider">The clock of the runway; <see langword="null"/> for the system clock.</param>
+    /// <param name="options">Only <see cref="BalanceStoreOptions.BusyTimeout"/> applies; checked.</param>
+    /// <param name="timeProvider">The clock of the runway.</param>
     /// <param name="cancellationToken">Stops the opening.</param>
     /// <returns>The open store, read-only.</returns>
-    /// <exception cref="BalanceStoreException">The file or its folder does not exist (<see cref="BalanceStoreErrorKind.NotFound"/>); it
-    /// is not a SQLite database (or another program's), or was written by a newer version; it cannot be read, or its write-ahead log
-    /// holds changes but the log's index is missing (<see cref="BalanceStoreErrorKind.Unreadable"/>); or it is damaged.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is outside its range.</exception>
-    public static async Task<BalanceStore> OpenReadOnlyAsync(
+    public static async Task<SqliteStore> OpenReadOnlyAsync(
         string path,
-        BalanceStoreOptions? options = null,
-        TimeProvider? timeProvider = null,
-        CancellationToken cancellationToken = default)
+        BalanceStoreOptions options,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
     {
-        (options, var fullPath) = Checked(path, options);
+        var fullPath = System.IO.Path.GetFullPath(path);
         StoreFile.CheckReadable(fullPath);
 
         var connectionString = ConnectionString(fullPath, SqliteOpenMode.ReadOnly, options.BusyTimeout);
-        var store = new BalanceStore(
-            fullPath, connectionString, new SqliteConnection(connectionString), options, timeProvider ?? TimeProvider.System)
+        var store = new SqliteStore(
+            fullPath, connectionString, new SqliteConnection(connectionString), options, timeProvider)
         {
             IsReadOnly = true,
         };
@@ -95,7 +74,7 @@ public sealed partial class BalanceStore
     /// <param name="read">The read: the connection, now and the version.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     /// <returns>What the read gives.</returns>
-    internal async Task<T> ReadingAsync<T>(
+    private async Task<T> ReadingAsync<T>(
         int sinceVersion, T before, Func<SqliteConnection, long, long, Task<T>> read, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

@@ -1,0 +1,62 @@
+namespace BalanceClients.History;
+
+/// <summary>
+/// What a database keeps of the history, behind <see cref="BalanceStore"/>: an embedded SQLite file (<see cref="SqliteStore"/>) or a
+/// PostgreSQL database (<see cref="PostgreSqlStore"/>). The store checks arguments and estimates runways; an engine reads and writes.
+/// </summary>
+internal interface IStoreEngine : IAsyncDisposable, IDisposable
+{
+    /// <summary>Where the store is, as messages name it: a full path, or a PostgreSQL URI without its password.</summary>
+    string Path { get; }
+
+    /// <summary>Whether the store was opened only to read it.</summary>
+    bool IsReadOnly { get; }
+
+    /// <summary>Whether what the store opened to write is no longer there (a SQLite file deleted or replaced).</summary>
+    bool IsFileLost { get; }
+
+    /// <summary>Writes readings in one transaction, all or none, thinning those older than what the retention thinned already.</summary>
+    /// <param name="readings">The readings; each is checked (<see cref="StoredReadingRules.Problem"/>) as it comes.</param>
+    /// <param name="cancellationToken">Stops the write before it commits.</param>
+    /// <returns>How many were added.</returns>
+    Task<int> WriteAsync(IAsyncEnumerable<StoredReading> readings, CancellationToken cancellationToken);
+
+    /// <summary>The readings, oldest first, then by provider, account, kind and currency (ordinal), from one snapshot.</summary>
+    /// <param name="provider">Only this provider's (ignoring case), or all.</param>
+    /// <param name="account">Only accounts of this name (ignoring case), or all.</param>
+    /// <param name="since">Only readings at or after this time (Unix milliseconds).</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The readings.</returns>
+    IAsyncEnumerable<StoredReading> ReadAsync(string? provider, string? account, long since, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The recent readings with an amount of every series (of one provider and account, if given), in the series' order (provider,
+    /// account, kind, currency; ordinal), from one snapshot, with the time it was read at.
+    /// </summary>
+    /// <param name="provider">Only this provider's series (ignoring case), or all.</param>
+    /// <param name="account">Only series of accounts of this name (ignoring case), or all.</param>
+    /// <param name="window">How far back from now.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>Now (Unix milliseconds) and each series with its readings in the window, oldest first.</returns>
+    Task<SeriesWindows> ReadWindowsAsync(string? provider, string? account, TimeSpan window, CancellationToken cancellationToken);
+
+    /// <summary>Thins the readings older than the raw retention; see <see cref="BalanceStore.ApplyRetentionAsync"/>.</summary>
+    /// <param name="cancellationToken">Stops the work; nothing is removed.</param>
+    /// <returns>How many readings were removed.</returns>
+    Task<int> ApplyRetentionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every row of what notifiers told their receivers.</summary>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The rows, by receiver, provider and account.</returns>
+    Task<IReadOnlyList<NotifiedRow>> ReadNotifiedAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records what a receiver was told of an account, replacing the row before, durably.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="cancellationToken">Stops the write before it commits.</param>
+    /// <returns>When it is written.</returns>
+    Task SaveNotifiedAsync(NotifiedRow row, CancellationToken cancellationToken);
+
+    /// <summary>Closes the store once no write runs on it.</summary>
+    /// <returns>When it is closed.</returns>
+    Task CloseWhenIdleAsync();
+}
