@@ -6,7 +6,8 @@ namespace BalanceClients.Http;
 /// A rate limiter that spaces permits evenly on a <see cref="TimeProvider"/>: each permit gets the next free slot, one every
 /// <c>period</c>, and its caller waits until that slot comes (no burst, no timer while idle). Unlike the runtime's token
 /// bucket, whose replenishment reads the machine's clock, it runs on the host's clock, so a manual clock drives it in tests.
-/// A caller cancelled while it waits gives up its slot unused: the provider never gets more than the rate.
+/// A caller cancelled while it waits gives up its slot unused, and a caller whose timer fires late still leaves a whole period
+/// after the one before it: the provider never gets more than the rate, however busy the machine.
 /// </summary>
 /// <param name="period">The time between two permits.</param>
 /// <param name="timeProvider">The clock.</param>
@@ -14,6 +15,7 @@ internal sealed class PacedRateLimiter(TimeSpan period, TimeProvider timeProvide
 {
     private readonly Lock _lock = new();
     private long _nextSlot = timeProvider.GetTimestamp();
+    private long _lastRelease = long.MinValue / 2;
     private long _granted;
 
     /// <inheritdoc />
@@ -39,12 +41,14 @@ internal sealed class PacedRateLimiter(TimeSpan period, TimeProvider timeProvide
         lock (_lock)
         {
             var now = timeProvider.GetTimestamp();
-            if (permitCount == 0 || _nextSlot > now)
+            var free = _nextSlot <= now && _lastRelease + Ticks(period) <= now;
+            if (permitCount == 0 || !free)
             {
-                return permitCount == 0 && _nextSlot <= now ? Lease.Granted : Lease.Refused;
+                return permitCount == 0 && free ? Lease.Granted : Lease.Refused;
             }
 
             _nextSlot = now + Ticks(period * permitCount);
+            _lastRelease = now;
         }
 
         Interlocked.Increment(ref _granted);
@@ -60,16 +64,36 @@ internal sealed class PacedRateLimiter(TimeSpan period, TimeProvider timeProvide
             var now = timeProvider.GetTimestamp();
             var slot = Math.Max(now, _nextSlot);
             _nextSlot = slot + Ticks(period * permitCount);
-            wait = TimeSpan.FromSeconds((double)(slot - now) / timeProvider.TimestampFrequency);
+            wait = Release(slot, now);
         }
 
-        if (wait > TimeSpan.Zero)
+        // A timer that fires late must not let two requests leave closer together than the period: each release waits, if
+        // need be, until a whole period after the one before it.
+        while (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, timeProvider, cancellationToken).ConfigureAwait(false);
+            lock (_lock)
+            {
+                wait = Release(long.MinValue, timeProvider.GetTimestamp());
+            }
         }
 
         Interlocked.Increment(ref _granted);
         return Lease.Granted;
+    }
+
+    // Called under the lock: releases now (and notes it) if both the slot and a period after the last release have come,
+    // else says how long to wait still.
+    private TimeSpan Release(long slot, long now)
+    {
+        var earliest = Math.Max(slot, _lastRelease + Ticks(period));
+        if (earliest <= now)
+        {
+            _lastRelease = now;
+            return TimeSpan.Zero;
+        }
+
+        return TimeSpan.FromSeconds((double)(earliest - now) / timeProvider.TimestampFrequency);
     }
 
     private long Ticks(TimeSpan span) => (long)Math.Ceiling(span.TotalSeconds * timeProvider.TimestampFrequency);
