@@ -67,9 +67,12 @@ internal static class CliConfiguration
         if (demo is not null)
         {
             var environment = new Dictionary<string, string?>(demo.Environment, StringComparer.Ordinal);
-            if (console.Environment.GetValueOrDefault(ConfigurationKeys.WebhookUrlVariable) is { Length: > 0 } webhook)
+            foreach (var variable in new[] { ConfigurationKeys.WebhookUrlVariable, ConfigurationKeys.WebhookSecretVariable })
             {
-                environment[ConfigurationKeys.WebhookUrlVariable] = webhook;
+                if (console.Environment.GetValueOrDefault(variable) is { Length: > 0 } value)
+                {
+                    environment[variable] = value;
+                }
             }
 
             return builder.AddBalanceEnvironmentVariables(environment).Build();

@@ -4,7 +4,8 @@ namespace BalanceClients.Cli;
 
 /// <summary>
 /// What <c>--demo</c> refuses and what it ignores: it checks its built-in fake providers and nothing else. Where readings go
-/// (<c>BALANCES_STORE</c>) and whom to tell (<c>BALANCES_WEBHOOK_URL</c>) are not provider settings: the demo takes them.
+/// (<c>BALANCES_STORE</c>) and whom to tell (<c>BALANCES_WEBHOOK_URL</c>, <c>BALANCES_WEBHOOK_SECRET</c>) are not provider
+/// settings: the demo takes them.
 /// </summary>
 internal static class DemoRules
 {

@@ -3,11 +3,19 @@ using BalanceClients.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/BalanceClients.Benchmarks --
-//     [scale | build | fakes | history [FOLDER] | serve-load URL PER-SECOND SECONDS | <BenchmarkDotNet arguments>]
+//     [scale | build | fakes | history [FOLDER] | serve-load URL PER-SECOND SECONDS
+//      | schedule ACCOUNTS PER-SECOND FACTOR ROUNDS | <BenchmarkDotNet arguments>]
 switch (args.FirstOrDefault())
 {
     case "scale":
         await ScaleRun.RunAsync([1_000, 10_000]);
+        break;
+    case "schedule":
+        await ScheduleRun.RunAsync(
+            int.Parse(args[1], CultureInfo.InvariantCulture),
+            double.Parse(args[2], CultureInfo.InvariantCulture),
+            double.Parse(args[3], CultureInfo.InvariantCulture),
+            int.Parse(args[4], CultureInfo.InvariantCulture));
         break;
     case "history":
         await HistoryRun.RunAsync(args.ElementAtOrDefault(1));

@@ -27,6 +27,7 @@ internal sealed class BalanceEnvironmentVariablesConfigurationProvider(IReadOnly
         }
 
         Set(data, variables, ConfigurationKeys.WebhookUrlVariable, ConfigurationKeys.EnvironmentWebhookUrl);
+        Set(data, variables, ConfigurationKeys.WebhookSecretVariable, ConfigurationKeys.EnvironmentWebhookSecret);
         Data = data;
     }
 

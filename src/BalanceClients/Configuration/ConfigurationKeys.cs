@@ -26,4 +26,10 @@ internal static class ConfigurationKeys
 
     /// <summary>The key <see cref="WebhookUrlVariable"/> sets: an item of the webhooks after any numbered ones.</summary>
     public const string EnvironmentWebhookUrl = Webhooks + ":" + WebhookUrlVariable + ":Url";
+
+    /// <summary>The contract's variable of the secret of <see cref="WebhookUrlVariable"/>'s webhook.</summary>
+    public const string WebhookSecretVariable = "BALANCES_WEBHOOK_SECRET";
+
+    /// <summary>The key <see cref="WebhookSecretVariable"/> sets.</summary>
+    public const string EnvironmentWebhookSecret = Webhooks + ":" + WebhookUrlVariable + ":Secret";
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace BalanceClients.Configuration;
 
-/// <summary>The settings of one provider: its server, its resilience, and its named accounts.</summary>
+/// <summary>The settings of one provider: its server, its resilience, its rate limits, and its named accounts.</summary>
 public sealed class ProviderOptions
 {
     /// <summary>Replaces the spec's server URL, path prefix included; <see langword="null"/> keeps it.</summary>
@@ -13,6 +13,11 @@ public sealed class ProviderOptions
     [SettingRequired]
     [ValidateObjectMembers]
     public ResilienceOptions Resilience { get; set; } = new();
+
+    /// <summary>What the provider is sent at most, by every account together.</summary>
+    [SettingRequired]
+    [ValidateObjectMembers]
+    public RateLimitOptions RateLimit { get; set; } = new();
 
     /// <summary>The largest answer body read, in bytes; a larger one is an invalid response.</summary>
     /// <value>The default value is 1 MiB; from 1 byte to 64 MiB.</value>

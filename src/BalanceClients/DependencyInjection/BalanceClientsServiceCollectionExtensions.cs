@@ -69,6 +69,7 @@ public static class BalanceClientsServiceCollectionExtensions
             ServiceDescriptor.Singleton<IValidateOptions<BalanceCheckerOptions>, BalanceCheckerOptionsCustomValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BalanceCheckerOptions>, BalanceAccountsValidator>());
         services.AddSingleton<ResolvedOptionsMonitor>();
+        services.AddSingleton<ProviderRateLimiters>();
         services.TryAddSingleton<IBalanceChecker, BalanceChecker>();
         foreach (var provider in ProviderCatalog.All)
         {
@@ -81,12 +82,14 @@ public static class BalanceClientsServiceCollectionExtensions
                 // Rebuilt when the options change (a reloaded file), as the standard handler's options are.
                 context.EnableReloads<BalanceCheckerOptions>();
                 var serviceProvider = context.ServiceProvider;
+                var settings = serviceProvider.GetRequiredService<ResolvedOptionsMonitor>().Current.For(id);
                 ResiliencePipelines.Configure(
                     pipeline,
                     id,
-                    serviceProvider.GetRequiredService<ResolvedOptionsMonitor>().Current.For(id).Resilience,
+                    settings.Resilience,
                     serviceProvider.GetRequiredService<TimeProvider>(),
-                    serviceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("BalanceClients.Http"));
+                    serviceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("BalanceClients.Http"),
+                    serviceProvider.GetRequiredService<ProviderRateLimiters>().For(id, settings.RateLimit));
             });
 
             // Inside the resilience handler: the body is read within each attempt.

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using BalanceClients;
 using BalanceClients.Configuration;
 using BalanceClients.History;
@@ -74,6 +75,7 @@ public static class BalanceNotificationsServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
+        services.AddMetrics();
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<BalanceNotificationOptions>, BalanceNotificationOptionsCustomValidator>());
 
@@ -87,6 +89,7 @@ public static class BalanceNotificationsServiceCollectionExtensions
             provider.GetRequiredService<IOptions<BalanceNotificationOptions>>(),
             provider.GetRequiredService<IHttpClientFactory>(),
             provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IMeterFactory>(),
             provider.GetRequiredService<ILogger<WebhookNotifier>>(),
             StoreOf(provider),
             provider.GetService<LatestRunways>(),

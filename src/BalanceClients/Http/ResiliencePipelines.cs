@@ -4,6 +4,7 @@ using BalanceClients.Diagnostics;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.RateLimiting;
 
 namespace BalanceClients.Http;
 
@@ -31,12 +32,18 @@ internal static class ResiliencePipelines
     /// <param name="options">The provider's resilience settings.</param>
     /// <param name="timeProvider">The clock of delays and timeouts.</param>
     /// <param name="logger">Where retries are logged.</param>
+    /// <param name="rateLimiter">
+    /// The provider's limiter, shared by all its accounts, or <see langword="null"/> for none: between the retries and the
+    /// attempt's timeout, so that every attempt (a retry too) waits for its permit within the check's deadline, and the wait
+    /// is not counted against the attempt's own timeout.
+    /// </param>
     public static void Configure(
         ResiliencePipelineBuilder<HttpResponseMessage> builder,
         string providerId,
         ResilienceOptions options,
         TimeProvider timeProvider,
-        ILogger logger)
+        ILogger logger,
+        ProviderRateLimiter? rateLimiter = null)
     {
         builder.TimeProvider = timeProvider;
         if (options.MaxRetries > 0)
@@ -64,6 +71,15 @@ internal static class ResiliencePipelines
                     BalanceTelemetry.Retries.Add(1, new KeyValuePair<string, object?>(BalanceTelemetry.ProviderTag, providerId));
                     return ValueTask.CompletedTask;
                 },
+            });
+        }
+
+        if (rateLimiter is not null)
+        {
+            var limiter = rateLimiter.Limiter;
+            builder.AddRateLimiter(new RateLimiterStrategyOptions
+            {
+                RateLimiter = args => limiter.AcquireAsync(1, args.Context.CancellationToken),
             });
         }
 

@@ -14,6 +14,17 @@ internal sealed class AccountSchedule(BalanceAccount account, DateTimeOffset due
     /// <summary>Whether a check of it is running; there is never more than one.</summary>
     public bool InFlight { get; set; }
 
+    /// <summary>How long after its due time its latest check ended.</summary>
+    public TimeSpan Lag { get; private set; }
+
+    /// <summary>
+    /// How far behind its schedule the account is: while a check is due or running, how long past its due time; otherwise how
+    /// long after its due time its latest check ended (its duration included, and any wait for a rate limit).
+    /// </summary>
+    /// <param name="now">The current time.</param>
+    /// <returns>The lag, never negative.</returns>
+    public TimeSpan LagAt(DateTimeOffset now) => now >= Due ? now - Due : Lag;
+
     /// <summary>How many checks in a row have failed.</summary>
     public int ConsecutiveFailures { get; private set; }
 
@@ -30,6 +41,7 @@ internal sealed class AccountSchedule(BalanceAccount account, DateTimeOffset due
     {
         ConsecutiveFailures = result.IsSuccess ? 0 : ConsecutiveFailures + 1;
         Reading = new BalanceReading(result, result.Balance ?? Reading?.LastGood, now);
+        Lag = now > Due ? now - Due : TimeSpan.Zero;
         Due = now + NextWait(interval, ConsecutiveFailures, result.Error?.RetryAfter, random);
         InFlight = false;
         return Reading;

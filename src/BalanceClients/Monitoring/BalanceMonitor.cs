@@ -24,6 +24,7 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
     private readonly Channel<bool> _wake =
         Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Lock _idleLock = new();
+    private readonly SchedulePace _pace;
     private IReadOnlyList<BalanceReading> _readings = [];
     private TaskCompletionSource? _idleWaiter;
     private bool _idle;
@@ -54,7 +55,8 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         _observers = [.. observers];
         _timeProvider = timeProvider;
         _logger = logger;
-        BalanceMonitorMetrics.Observe(meterFactory, this);
+        _pace = new SchedulePace(logger);
+        BalanceMonitorMetrics.Observe(meterFactory, this, () => ScheduleLag.TotalSeconds);
     }
 
     /// <inheritdoc />
@@ -65,6 +67,23 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
 
     /// <inheritdoc />
     public bool IsReady => Volatile.Read(ref _isReady);
+
+    /// <summary>
+    /// How far behind its schedule the monitor runs: over all accounts, the longest a check due now has been waiting or
+    /// running past its due time, or the latest check of an account ended past it. About one check's duration while the
+    /// schedule holds; growing when the checks cannot keep up (rate limits, concurrency).
+    /// </summary>
+    internal TimeSpan ScheduleLag
+    {
+        get
+        {
+            var now = _timeProvider.GetUtcNow();
+            lock (_lock)
+            {
+                return _schedules.Values.Select(schedule => schedule.LagAt(now)).DefaultIfEmpty(TimeSpan.Zero).Max();
+            }
+        }
+    }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -153,12 +172,18 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         lock (_lock)
         {
             var keys = accounts.Select(Key).ToHashSet(AccountKeyComparer.Instance);
-            foreach (var gone in _schedules.Keys.Where(key => !keys.Contains(key)).ToList())
+            var gone = _schedules.Keys.Where(key => !keys.Contains(key)).ToList();
+            foreach (var key in gone)
             {
-                _schedules.Remove(gone);
+                _schedules.Remove(key);
             }
 
             var added = accounts.Where(account => !_schedules.ContainsKey(Key(account))).ToList();
+            if (added.Count > 0 || gone.Count > 0)
+            {
+                _pace.Check(accounts, _checkerOptions.CurrentValue, _options.CurrentValue);
+            }
+
             for (var i = 0; i < added.Count; i++)
             {
                 // New accounts' first checks are spread over a short window, so that they never start at the same instant.
@@ -200,6 +225,7 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
             BalanceReading reading;
             try
             {
+
                 var result = await _checker.CheckAsync(schedule.Account, stoppingToken).ConfigureAwait(false);
                 var interval = _options.CurrentValue.IntervalOf(schedule.Account.Provider);
                 lock (_lock)

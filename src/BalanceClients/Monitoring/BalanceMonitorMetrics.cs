@@ -5,14 +5,16 @@ namespace BalanceClients.Monitoring;
 
 /// <summary>
 /// The monitor's readings as OpenTelemetry-ready gauges on the <c>BalanceClients</c> meter: <c>balance.amount</c> (every
-/// amount of the last good balance) and <c>balance.level</c> (each account's level, 0 ok to 3 unknown).
+/// amount of the last good balance), <c>balance.level</c> (each account's level, 0 ok to 3 unknown) and
+/// <c>balances.schedule.lag</c> (how far behind its schedule the monitor runs, in seconds).
 /// </summary>
 internal static class BalanceMonitorMetrics
 {
     /// <summary>Creates the gauges over a monitor's readings.</summary>
     /// <param name="meterFactory">The meter factory of the monitor's container.</param>
     /// <param name="monitor">The monitor.</param>
-    public static void Observe(IMeterFactory meterFactory, IBalanceMonitor monitor)
+    /// <param name="scheduleLag">How far behind its schedule the monitor runs, in seconds.</param>
+    public static void Observe(IMeterFactory meterFactory, IBalanceMonitor monitor, Func<double> scheduleLag)
     {
         var meter = meterFactory.Create(BalanceTelemetry.Name);
         meter.CreateObservableGauge(
@@ -23,6 +25,11 @@ internal static class BalanceMonitorMetrics
             "balance.level",
             () => monitor.Readings.Select(reading => new Measurement<int>((int)reading.Level, Account(reading))),
             description: "An account's level: 0 ok, 1 warning, 2 critical, 3 unknown.");
+        meter.CreateObservableGauge(
+            "balances.schedule.lag",
+            scheduleLag,
+            unit: "s",
+            description: "How far behind its schedule the monitor runs: the longest an account's check ran past its due time.");
     }
 
     // Metrics are doubles: an amount beyond a double's precision is rounded here, and only here (the JSON and Prometheus text stay exact).

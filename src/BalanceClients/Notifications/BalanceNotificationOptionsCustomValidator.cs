@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 namespace BalanceClients.Notifications;
 
 /// <summary>
-/// Checks what attributes cannot say of <see cref="BalanceNotificationOptions"/>: every webhook's URL and format. Each failure is
-/// one line that names the setting (the variable a URL came from, or its key), never a URL.
+/// Checks what attributes cannot say of <see cref="BalanceNotificationOptions"/>: every webhook's URL, format and secret. Each
+/// failure is one line that names the setting (the variable a URL or secret came from, or its key), never a URL or a secret.
 /// </summary>
 internal sealed class BalanceNotificationOptionsCustomValidator : IValidateOptions<BalanceNotificationOptions>
 {
@@ -38,6 +38,11 @@ internal sealed class BalanceNotificationOptionsCustomValidator : IValidateOptio
         else if (WebhookUrlRules.ProblemWith(webhook.Url) is { } problem)
         {
             failures.AddError($"{url} {problem}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(webhook.Secret) && WebhookSecret.ProblemWith(webhook.Secret) is { } secretProblem)
+        {
+            failures.AddError($"{webhook.SecretSettingName ?? $"{inCode}.{nameof(WebhookOptions.Secret)}"} {secretProblem}");
         }
 
         if (!Enum.IsDefined(webhook.Format))

@@ -30,12 +30,23 @@ internal static class NotificationBinding
 
     private static WebhookOptions Webhook(IConfigurationSection item, SettingNames names)
     {
-        var webhook = new WebhookOptions { SettingName = names.Of($"{item.Path}:{nameof(WebhookOptions.Url)}") };
+        var urlKey = $"{item.Path}:{nameof(WebhookOptions.Url)}";
+        var webhook = new WebhookOptions
+        {
+            // The variables' webhook is named by its URL variable even when only its secret is set.
+            SettingName = item.Key == ConfigurationKeys.WebhookUrlVariable ? names.Of(urlKey, item.Key) : names.Of(urlKey),
+            SecretSettingName = names.Of($"{item.Path}:{nameof(WebhookOptions.Secret)}"),
+        };
         if (item[nameof(WebhookOptions.Url)] is { } url && !string.IsNullOrWhiteSpace(url))
         {
             webhook.Url = Uri.TryCreate(url.Trim(), UriKind.Absolute, out var parsed)
                 ? parsed
                 : throw new BalanceConfigurationException($"{webhook.SettingName} {WebhookUrlRules.NotAUrl}");
+        }
+
+        if (item[nameof(WebhookOptions.Secret)] is { } secret && !string.IsNullOrWhiteSpace(secret))
+        {
+            webhook.Secret = secret.Trim();
         }
 
         if (item[nameof(WebhookOptions.Format)] is { } format && !string.IsNullOrWhiteSpace(format))

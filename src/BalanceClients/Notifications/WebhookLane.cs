@@ -24,6 +24,7 @@ internal sealed class WebhookLane
     private readonly int _number;
     private readonly WebhookOptions _webhook;
     private readonly Uri _url;
+    private readonly byte[]? _key;
     private readonly WebhookSender _sender;
     private readonly ILogger _logger;
     private BalanceStore? _store;
@@ -32,7 +33,7 @@ internal sealed class WebhookLane
 
     /// <summary>Creates the lane.</summary>
     /// <param name="number">The webhook's number, from 1, for log lines.</param>
-    /// <param name="webhook">The webhook (validated: its URL is set).</param>
+    /// <param name="webhook">The webhook (validated: its URL is set, its secret, if any, accepted).</param>
     /// <param name="sender">Posts the messages.</param>
     /// <param name="logger">Where deliveries and failures are logged.</param>
     public WebhookLane(int number, WebhookOptions webhook, WebhookSender sender, ILogger logger)
@@ -40,6 +41,8 @@ internal sealed class WebhookLane
         _number = number;
         _webhook = webhook;
         _url = webhook.Url ?? throw new ArgumentException("The webhook has no URL.", nameof(webhook));
+        _key = string.IsNullOrWhiteSpace(webhook.Secret) ? null
+            : WebhookSecret.KeyOf(webhook.Secret) ?? throw new ArgumentException("The webhook's secret is refused.", nameof(webhook));
         _sender = sender;
         _logger = logger;
         Receiver = ReceiverOf(_url);
@@ -147,7 +150,8 @@ internal sealed class WebhookLane
 
         var notification = BalanceNotification.Of(reading, told);
         var body = NotificationPayload.Of(notification, _webhook.Format);
-        var outcome = await _sender.SendAsync(_number, _url, body, cancellationToken).ConfigureAwait(false);
+        var message = _sender.NewMessage(body);
+        var outcome = await _sender.SendAsync(_number, _url, _key, message, cancellationToken).ConfigureAwait(false);
         var levelName = notification.DescribeLevels();
         if (outcome.Delivered)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using BalanceClients.History;
 using BalanceClients.Monitoring;
 using Microsoft.Extensions.Hosting;
@@ -30,7 +31,8 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
     /// <param name="options">The webhooks and the retry settings, read once.</param>
     /// <param name="httpClientFactory">Makes the webhooks' HTTP client.</param>
     /// <param name="timeProvider">The clock of timeouts and retry delays.</param>
-    /// <param name="logger">Where deliveries and failures are logged (never a URL).</param>
+    /// <param name="meterFactory">Makes the meter of the delivery attempts' counter.</param>
+    /// <param name="logger">Where deliveries and failures are logged (never a URL nor a secret).</param>
     /// <param name="openStore">
     /// Opens the store where the levels told are kept across restarts, when there is one; <see langword="null"/> keeps them in memory.
     /// </param>
@@ -42,13 +44,14 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
         IOptions<BalanceNotificationOptions> options,
         IHttpClientFactory httpClientFactory,
         TimeProvider timeProvider,
+        IMeterFactory meterFactory,
         ILogger<WebhookNotifier> logger,
         Func<CancellationToken, Task<BalanceStore?>> openStore,
         LatestRunways? runways = null,
         Func<BalanceThresholds>? thresholds = null)
     {
         var settings = options.Value;
-        var sender = new WebhookSender(httpClientFactory, settings, timeProvider, logger);
+        var sender = new WebhookSender(httpClientFactory, settings, timeProvider, new WebhookDeliveryMetrics(meterFactory), logger);
         _lanes = [.. settings.Webhooks.Select((webhook, i) => new WebhookLane(i + 1, webhook, sender, logger))];
         _openStore = openStore;
         _runways = runways;

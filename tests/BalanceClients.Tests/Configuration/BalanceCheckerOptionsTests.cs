@@ -198,6 +198,8 @@ public sealed class BalanceCheckerOptionsTests
     [InlineData("Balances:MaxConcurrency", "many", "Balances:MaxConcurrency is not a valid whole number")]
     [InlineData("Balances:Providers:telnyx:Resilience:UseJitter", "sometimes",
         "Balances:Providers:telnyx:Resilience:UseJitter is not a valid boolean")]
+    [InlineData("Balances:Providers:telnyx:RateLimit:RequestsPerSecond", "fast",
+        "Balances:Providers:telnyx:RateLimit:RequestsPerSecond is not a valid decimal amount")]
     public void ValueOfTheWrongType_NamesTheKeyAndNotTheValue(string key, string value, string message)
     {
         var failure = BalanceServices.Failure(NoVariables, new Dictionary<string, string?> { [key] = value });
@@ -308,6 +310,10 @@ public sealed class BalanceCheckerOptionsTests
         "Balances:Providers:telnyx:Resilience:MaxRetries must be between 0 and 10.")]
     [InlineData("Balances:Providers:telnyx:MaxResponseBytes", "0",
         "Balances:Providers:telnyx:MaxResponseBytes must be between 1 and 67108864.")]
+    [InlineData("Balances:Providers:telnyx:RateLimit:RequestsPerSecond", "0",
+        "Balances:Providers:telnyx:RateLimit:RequestsPerSecond must be between 0.001 and 10000.")]
+    [InlineData("Balances:Providers:mesh:RateLimit:MaxConcurrency", "0",
+        "Balances:Providers:mesh:RateLimit:MaxConcurrency must be between 1 and 1024.")]
     public void ValueOutsideItsRange_NamesTheKey(string key, string value, string message)
     {
         Assert.Equal(message, BalanceServices.Failure(NoVariables, new Dictionary<string, string?> { [key] = value }));

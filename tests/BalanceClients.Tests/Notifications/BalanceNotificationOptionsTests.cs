@@ -38,6 +38,64 @@ public sealed class BalanceNotificationOptionsTests
     }
 
     [Fact]
+    public void Configuration_SecretsBindBesideTheirUrls_AndTheSecretVariableSignsTheVariablesWebhook()
+    {
+        var options = ConfiguredNotifications.Options(
+            new()
+            {
+                ["Balances:Notifications:Webhooks:0:Url"] = "https://hooks.example.com/a",
+                ["Balances:Notifications:Webhooks:0:Secret"] = " whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw ",
+                ["Balances:Notifications:Webhooks:1:Url"] = "https://hooks.example.com/b",
+                ["Balances:Notifications:Webhooks:1:Secret"] = "  ",
+            },
+            new() { ["BALANCES_WEBHOOK_URL"] = "https://hooks.example.com/c", ["BALANCES_WEBHOOK_SECRET"] = "plain secret" });
+
+        Assert.Equal(
+            ["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", null, "plain secret"],
+            options.Webhooks.Select(w => w.Secret));
+    }
+
+    [Theory]
+    [InlineData("whsec_not base64!")]
+    [InlineData("whsec_")]
+    [InlineData("whsec_c2VjcmV0a")]
+    public void Configuration_SecretThatIsNotBase64AfterWhsec_IsOneLineNamingTheKeyNotTheSecret(string secret)
+    {
+        const string key = "Balances:Notifications:Webhooks:0:Secret";
+        foreach (var (settings, environment, name) in new[]
+        {
+            (new Dictionary<string, string?> { ["Balances:Notifications:Webhooks:0:Url"] = "https://hooks.example.com/a", [key] = secret },
+                new Dictionary<string, string?>(), key),
+            ([], new Dictionary<string, string?>
+                {
+                    ["BALANCES_WEBHOOK_URL"] = "https://hooks.example.com/c",
+                    ["BALANCES_WEBHOOK_SECRET"] = secret,
+                },
+                "BALANCES_WEBHOOK_SECRET"),
+        })
+        {
+            var exception = Assert.Throws<OptionsValidationException>(() => ConfiguredNotifications.Options(settings, environment));
+
+            Assert.Equal(
+                $"{name} starts with whsec_ but what follows is not base64 of at least one byte.",
+                Assert.Single(exception.Failures));
+            if (secret.Length > "whsec_".Length)
+            {
+                Assert.DoesNotContain(secret["whsec_".Length..], exception.ToString(), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void Configuration_SecretVariableWithoutTheUrlVariable_NamesTheUrlVariable()
+    {
+        var exception = Assert.Throws<OptionsValidationException>(
+            () => ConfiguredNotifications.Options([], new() { ["BALANCES_WEBHOOK_SECRET"] = "s3cret" }));
+
+        Assert.Equal("BALANCES_WEBHOOK_URL is not set.", Assert.Single(exception.Failures));
+    }
+
+    [Fact]
     public void Configuration_NoneOrABlankVariable_HasNoWebhookAndTheDefaults()
     {
         var options = ConfiguredNotifications.Options([], new() { ["BALANCES_WEBHOOK_URL"] = "  " });

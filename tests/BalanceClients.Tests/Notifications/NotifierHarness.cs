@@ -29,6 +29,8 @@ internal sealed class NotifierHarness : IAsyncDisposable
 
     public WebhookNotifier Notifier { get; }
 
+    public IServiceProvider Services => _services;
+
     /// <summary>
     /// Starts the notifier with the webhooks and settings <paramref name="configure"/> makes, the store, if any, and what else
     /// <paramref name="services"/> registers (the thresholds, the latest runways).
@@ -88,6 +90,17 @@ internal sealed class NotifierHarness : IAsyncDisposable
     {
         await Time.WaitForTimerAsync(dueTime);
         Time.Advance(dueTime);
+    }
+
+    /// <summary>
+    /// Once a retry's delay is armed (any timer due within <paramref name="atMost"/>, shorter than an attempt's timeout: the
+    /// delays are jittered), moves the clock past it; returns the delay.
+    /// </summary>
+    public async Task<TimeSpan> FireRetryAsync(TimeSpan atMost)
+    {
+        var delay = await Time.WaitForTimerAsync(due => due > TimeSpan.Zero && due <= atMost, "for a retry");
+        Time.Advance(delay);
+        return delay;
     }
 
     public async ValueTask DisposeAsync()

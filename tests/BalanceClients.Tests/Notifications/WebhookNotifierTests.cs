@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using BalanceClients.FakeProviders;
 using BalanceClients.History;
 using BalanceClients.Notifications;
@@ -11,7 +13,7 @@ namespace BalanceClients.Tests.Notifications;
 /// The notifier against a loopback webhook, on a manual clock: one message per change of level, the exact payloads, nothing
 /// repeated over a restart with a store, retries bounded, and a webhook that fails or hangs never holding up a reading.
 /// </summary>
-public sealed class WebhookNotifierTests : IAsyncLifetime
+public sealed partial class WebhookNotifierTests : IAsyncLifetime
 {
     private readonly ManualTimeProvider _time = new();
     private WebhookReceiver _receiver = null!;
@@ -140,23 +142,32 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReceiverFailsThenAnswers_IsRetriedAfterTheBackoffAndDeliveredOnce()
+    public async Task ReceiverFailsThenAnswers_IsRetriedAfterJitteredBackoffsAndDeliveredOnce()
     {
         await using var harness = await NotifierHarness.StartAsync(_time, _receiver.Url);
         _receiver.Enqueue(FakeResponse.Text(500, "oops"), FakeResponse.Text(503, null));
 
         harness.Offer(Reading(BalanceLevel.Critical, 3.20m));
         await _receiver.WaitForRequestsAsync(1);
-        await harness.FireAsync(TimeSpan.FromSeconds(1));
+        var first = await harness.FireRetryAsync(TimeSpan.FromSeconds(5));
         await _receiver.WaitForRequestsAsync(2);
-        await harness.FireAsync(TimeSpan.FromSeconds(2));
+        var second = await harness.FireRetryAsync(TimeSpan.FromSeconds(5));
         await harness.Notifier.WhenIdleAsync().WithinLimit("the delivery");
         await harness.ReadAsync(Reading(BalanceLevel.Critical, 3.10m, minute: 5));
 
         Assert.Equal(3, _receiver.Requests.Count);
         Assert.Single(_receiver.Bodies.Distinct());
-        Assert.Contains("Webhook #1: attempt 1 failed (HTTP 500); retrying in 1000 ms", harness.Logs.AllText, StringComparison.Ordinal);
-        Assert.Contains("Webhook #1: attempt 2 failed (HTTP 503); retrying in 2000 ms", harness.Logs.AllText, StringComparison.Ordinal);
+        // Polly's exponential backoff with jitter (decorrelated, V2) on a base of 1 s: under 1.38 s, then under 2.84 s.
+        Assert.InRange(first, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(1.38));
+        Assert.InRange(second, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(2.84));
+        var logged = RetryLine().Matches(harness.Logs.AllText)
+            .Select(match => (
+                match.Groups[1].Value, match.Groups[2].Value, double.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture)))
+            .ToList();
+        Assert.Equal([("1", "HTTP 500"), ("2", "HTTP 503")], logged.Select(line => (line.Item1, line.Item2)));
+        // The timer is armed in whole milliseconds.
+        Assert.InRange(logged[0].Item3 - first.TotalMilliseconds, -1, 1);
+        Assert.InRange(logged[1].Item3 - second.TotalMilliseconds, -1, 1);
         Assert.Contains("Webhook #1: told of undrctrl/default (critical)", harness.Logs.AllText, StringComparison.Ordinal);
     }
 
@@ -206,7 +217,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
         harness.Offer(Reading(BalanceLevel.Critical, 3.20m));
         await _receiver.WaitForRequestsAsync(1);
         await harness.FireAsync(TimeSpan.FromSeconds(10));
-        await harness.FireAsync(TimeSpan.FromSeconds(1));
+        await harness.FireRetryAsync(TimeSpan.FromSeconds(5));
         await _receiver.WaitForRequestsAsync(2);
         await harness.FireAsync(TimeSpan.FromSeconds(10));
         await harness.Notifier.WhenIdleAsync().WithinLimit("the notifier to give up");
@@ -276,4 +287,7 @@ public sealed class WebhookNotifierTests : IAsyncLifetime
         Assert.Equal("""{"text":"undrctrl/default is critical: 3.20 USD"}""", Assert.Single(other.Bodies));
         Assert.Single(_receiver.Requests);
     }
+
+    [GeneratedRegex(@"Webhook #1: attempt (\d) failed \(([^)]*)\); retrying in (\d+) ms")]
+    private static partial Regex RetryLine();
 }

@@ -16,6 +16,9 @@ public sealed class WebhookSecretTests
 {
     private const string SecretUrl = "https://hooks.example.com/services/T0SECRET/B0SECRET/xoxb-webhook-token-4711";
 
+    // The signing secret, whose text and bytes must show nowhere either: "signing-key-0042-of-the-webhook".
+    private const string SigningSecret = "whsec_c2lnbmluZy1rZXktMDA0Mi1vZi10aGUtd2ViaG9vaw==";
+
     public static TheoryData<string> DeliveryPaths() => ["ok", "500", "404", "redirect", "hang", "dropped", "refused"];
 
     [Theory]
@@ -45,7 +48,7 @@ public sealed class WebhookSecretTests
 
         await using var harness = await NotifierHarness.StartAsync(time, options =>
         {
-            options.Webhooks.Add(new WebhookOptions { Url = url });
+            options.Webhooks.Add(new WebhookOptions { Url = url, Secret = SigningSecret });
             options.MaxRetries = 0;
         });
         harness.Offer(Reading(BalanceLevel.Critical, 3.20m));
@@ -59,6 +62,7 @@ public sealed class WebhookSecretTests
 
         Assert.Contains(path == "ok" ? "told of" : "not delivered", harness.Logs.AllText, StringComparison.Ordinal);
         AssertNoSecret(harness.Logs.AllText, url);
+        AssertNoSigningSecret(harness.Logs.AllText);
     }
 
     [Theory]
@@ -98,6 +102,23 @@ public sealed class WebhookSecretTests
             "BalanceNotificationOptions.Webhooks[0].Url must use https:// (plain http:// is accepted only for loopback hosts).",
             Assert.Single(exception.Failures));
         AssertNoSecret(exception.ToString(), new Uri(SecretUrl));
+    }
+
+    [Fact]
+    public void OptionsMadeInCode_RefusedSecret_NamesTheOptionNotTheSecret()
+    {
+        using var provider = new ServiceCollection()
+            .AddBalanceNotifications(options => options.Webhooks.Add(
+                new WebhookOptions { Url = new Uri(SecretUrl), Secret = SigningSecret.TrimEnd('=') }))
+            .BuildServiceProvider();
+
+        var exception = Assert.Throws<OptionsValidationException>(
+            () => provider.GetRequiredService<IOptions<BalanceNotificationOptions>>().Value);
+
+        Assert.Equal(
+            "BalanceNotificationOptions.Webhooks[0].Secret starts with whsec_ but what follows is not base64 of at least one byte.",
+            Assert.Single(exception.Failures));
+        AssertNoSigningSecret(exception.ToString());
     }
 
     [Fact]
@@ -152,6 +173,20 @@ public sealed class WebhookSecretTests
         Assert.NotNull(message);
         AssertNoSecret(exception!.ToString(), new Uri(SecretUrl));
         return message;
+    }
+
+    // The secret as configured, its base64 part, the key's bytes as text, and that text in base64 and base64url.
+    private static void AssertNoSigningSecret(string text)
+    {
+        var base64 = SigningSecret["whsec_".Length..];
+        var key = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+        var textInBase64 = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(SigningSecret));
+        foreach (var secret in new[] { base64.TrimEnd('='), key, "signing-key", textInBase64[4..24] })
+        {
+            Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.DoesNotContain(base64.TrimEnd('=').Replace('+', '-').Replace('/', '_'), text, StringComparison.Ordinal);
     }
 
     private static void AssertNoSecret(string text, Uri url)

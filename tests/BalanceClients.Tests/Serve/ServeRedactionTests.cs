@@ -7,12 +7,13 @@ namespace BalanceClients.Tests.Serve;
 
 /// <summary>
 /// <c>balances serve</c>, as a process, against a provider that quotes the API key back base64-encoded: nothing it writes or
-/// sends shows the key, in its log, its API or either format of webhook.
+/// sends shows the key, in its log, its API or either format of webhook; nor does its log show the webhook's signing secret.
 /// </summary>
 [Trait(CliRun.Category, CliRun.RunsAsAProcess)]
 public sealed class ServeRedactionTests
 {
     private const string Key = "demo-telnyx-api-key";
+    private const string SigningSecret = "whsec_c2lnbmluZy1rZXktMDA0Mi1vZi10aGUtd2ViaG9vaw==";
 
     [Fact]
     public async Task Serve_ProviderQuotesTheKeyInBase64_NoLogLineApiAnswerOrWebhookShowsIt()
@@ -28,6 +29,7 @@ public sealed class ServeRedactionTests
         var environment = new Dictionary<string, string?>(fakes.Environment)
         {
             ["Balances__Notifications__Webhooks__0__Url"] = json.Url.ToString(),
+            ["Balances__Notifications__Webhooks__0__Secret"] = SigningSecret,
             ["Balances__Notifications__Webhooks__1__Url"] = slack.Url.ToString(),
             ["Balances__Notifications__Webhooks__1__Format"] = "slack",
         };
@@ -44,6 +46,10 @@ public sealed class ServeRedactionTests
             "\"message\":\"Authentication failed: token REDACTED or Basic dXNlcjREDACTED or YXBpOREDACTED\"",
             api,
             StringComparison.Ordinal);
+        var signed = json.Requests[0];
+        Assert.Null(StandardWebhookVerifier.Problem(SigningSecret, signed.Headers, signed.Body, DateTimeOffset.UtcNow));
+        Assert.DoesNotContain("c2lnbmluZy1rZXkt", serve.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("signing-key", serve.Output, StringComparison.Ordinal);
         foreach (var text in new[] { api, serve.Output, json.Bodies[0], slack.Bodies[0] })
         {
             Assert.Contains("REDACTED", text, StringComparison.Ordinal);

@@ -29,13 +29,16 @@ internal sealed class CheckerHarness : IAsyncDisposable
     /// <summary>
     /// Starts the fakes and a checker for them; retries happen without delay unless <paramref name="configure"/> says otherwise.
     /// <paramref name="configureServices"/> runs after the library's registration, so that handlers it adds sit inside the library's.
+    /// With <paramref name="fakesOnTheClock"/>, the fakes' answers are delayed on <paramref name="timeProvider"/> too.
     /// </summary>
     public static async Task<CheckerHarness> StartAsync(
         Action<BalanceCheckerOptions>? configure = null,
         TimeProvider? timeProvider = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        bool fakesOnTheClock = false)
     {
-        var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
+        var fakes = await FakeProviderServer.StartAsync(
+            fakesOnTheClock ? timeProvider ?? TimeProvider.System : TimeProvider.System, CancellationToken.None);
         var logs = new CapturingLoggerProvider();
         var services = BalanceServices.Create(fakes.Environment, configure: options =>
         {

@@ -41,6 +41,15 @@ internal sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>The number of timers waiting to fire that were armed with <paramref name="dueTime"/>.</summary>
+    public int PendingTimersDueIn(TimeSpan dueTime)
+    {
+        lock (_lock)
+        {
+            return _timers.Count(t => t.DueAt is not null && t.DueTime == dueTime);
+        }
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);

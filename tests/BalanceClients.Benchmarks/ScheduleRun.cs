@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using BalanceClients.FakeProviders;
+using BalanceClients.Monitoring;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BalanceClients.Benchmarks;
+
+/// <summary>
+/// `schedule ACCOUNTS PER-SECOND FACTOR ROUNDS`: the monitor with ACCOUNTS accounts spread over the five providers, a limit of
+/// PER-SECOND requests a second per provider and the default 300 s interval, on a clock FACTOR times faster than real time,
+/// for ROUNDS intervals. Every provider answers from a stub with its success example (the pipeline, limits and adapters run;
+/// the network does not). Reports whether the schedule held, each provider's busiest second, memory and CPU per account.
+/// </summary>
+internal static class ScheduleRun
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
+    public static async Task RunAsync(int accounts, double perSecond, double factor, int rounds)
+    {
+        var clock = new ScaledTimeProvider(factor);
+        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
+        var configuration = new ConfigurationBuilder().AddBalanceEnvironmentVariables(fakes.Environment).Build();
+        var stubs = fakes.Providers.Keys.ToDictionary(
+            id => id, id => new RecordingStubHandler(CheckerHost.SuccessBody(fakes, id), clock), StringComparer.Ordinal);
+        var templates = BalanceServicesAccounts(configuration);
+
+        GC.Collect();
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        await using var provider = Services(configuration, clock, templates, accounts / templates.Count, perSecond, stubs);
+        var monitor = provider.GetRequiredService<BalanceMonitor>();
+        var checks = new ConcurrentDictionary<(string, string), List<DateTimeOffset>>();
+        var failures = 0;
+        monitor.ReadingChanged += (_, e) =>
+        {
+            var list = checks.GetOrAdd((e.Reading.Provider, e.Reading.Account), _ => []);
+            lock (list)
+            {
+                list.Add(e.Reading.CheckedAt);
+            }
+
+            if (!e.Reading.Latest.IsSuccess)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        };
+
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var start = clock.GetUtcNow();
+        await monitor.StartAsync(CancellationToken.None);
+        var lags = new List<(double At, double Lag)>();
+        long heapAfterFirstRound = 0;
+        var end = start + (Interval * rounds);
+        while (clock.GetUtcNow() < end)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10) / factor);
+            var at = (clock.GetUtcNow() - start).TotalSeconds;
+            lags.Add((at, monitor.ScheduleLag.TotalSeconds));
+            if (heapAfterFirstRound == 0 && at >= Interval.TotalSeconds)
+            {
+                heapAfterFirstRound = GC.GetTotalMemory(forceFullCollection: true);
+            }
+        }
+
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        process.Refresh();
+        var workingSet = process.WorkingSet64;
+        await monitor.StopAsync(CancellationToken.None);
+
+        var measured = new Measured(checks, failures, stubs, lags, heapAfterFirstRound - heapBefore, workingSet, cpu);
+        Report(measured, accounts / templates.Count * templates.Count, perSecond, rounds);
+        Console.WriteLine($"simulated {rounds} x {Interval.TotalSeconds} s at {factor}x: {(clock.GetUtcNow() - start).TotalSeconds:F0} s");
+    }
+
+    private static ServiceProvider Services(
+        IConfiguration configuration,
+        TimeProvider clock,
+        IReadOnlyList<BalanceAccount> templates,
+        int perProvider,
+        double perSecond,
+        Dictionary<string, RecordingStubHandler> stubs)
+    {
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddBalanceMonitor(configuration)
+            .Configure<BalanceClients.Configuration.BalanceCheckerOptions>(options =>
+            {
+                foreach (var template in templates)
+                {
+                    options.GetProvider(template.Provider).RateLimit.RequestsPerSecond = perSecond;
+                    for (var i = 1; i < perProvider; i++)
+                    {
+                        options.Accounts.Add(template with { Name = $"a{i:D6}" });
+                    }
+                }
+            });
+        foreach (var (id, stub) in stubs)
+        {
+            services.AddHttpClient(HttpClientNames.For(id)).ConfigurePrimaryHttpMessageHandler(() => stub);
+        }
+
+        return services.BuildServiceProvider();
+    }
+
+    private static void Report(Measured m, int configured, double perSecond, int rounds)
+    {
+        var (checks, lags) = (m.Checks, m.Lags);
+        var total = checks.Values.Sum(list => list.Count);
+        Console.WriteLine($"accounts: {configured:N0} configured, {checks.Count:N0} checked; checks: {total:N0}; failed: {m.Failures}");
+        Gaps(checks);
+        foreach (var (id, stub) in m.Stubs.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            var busiest = Busiest(stub.Arrivals, Stopwatch.Frequency);
+            Console.WriteLine(
+                $"{id}: {stub.Arrivals.Count:N0} requests; busiest 1 s window: {busiest} (limit {perSecond}); "
+                + $"most at once: {stub.MaxInFlight}");
+        }
+
+        var steady = lags.Where(lag => lag.At >= Interval.TotalSeconds).Select(lag => lag.Lag).DefaultIfEmpty(0).ToList();
+        var firstRound = lags.Where(l => l.At < Interval.TotalSeconds).Select(l => l.Lag).DefaultIfEmpty(0).Max();
+        Console.WriteLine($"schedule lag: first round max {firstRound:F1} s; after it max {steady.Max():F1} s, last {steady[^1]:F1} s");
+        var heap = m.Heap;
+        Console.WriteLine(
+            $"memory: live heap {heap / 1048576.0:F1} MiB ({heap / (double)configured:F0} B per configured account); "
+            + $"working set {m.WorkingSet / 1048576.0:F0} MiB");
+        Console.WriteLine(
+            $"cpu: {m.Cpu.TotalSeconds:F1} s for {total:N0} checks = {m.Cpu.TotalMilliseconds * 1000 / total:F0} µs per check; "
+            + $"{m.Cpu.TotalMilliseconds / configured / rounds:F3} ms per account per 300 s interval");
+    }
+
+    private sealed record Measured(
+        ConcurrentDictionary<(string, string), List<DateTimeOffset>> Checks,
+        int Failures,
+        Dictionary<string, RecordingStubHandler> Stubs,
+        List<(double At, double Lag)> Lags,
+        long Heap,
+        long WorkingSet,
+        TimeSpan Cpu);
+
+    // The accounts of the contract's variables: one default account per provider, each the template of its provider's accounts.
+    private static IReadOnlyList<BalanceAccount> BalanceServicesAccounts(IConfiguration configuration)
+    {
+        using var provider = new ServiceCollection().AddBalanceClients(configuration).BuildServiceProvider();
+        return provider.GetRequiredService<IBalanceChecker>().Accounts;
+    }
+
+    // Gaps between one account's checks after its first: each should be the interval ±10 % (its jitter), plus any lag.
+    private static void Gaps(ConcurrentDictionary<(string, string), List<DateTimeOffset>> checks)
+    {
+        var gaps = checks.Values
+            .SelectMany(list => list.Order().Zip(list.Order().Skip(1), (a, b) => (b - a).TotalSeconds))
+            .Order()
+            .ToList();
+        if (gaps.Count == 0)
+        {
+            Console.WriteLine("gaps: none (fewer than two rounds)");
+            return;
+        }
+
+        var within = gaps.Count(gap => gap is >= 270 - 1 and <= 330 + 1);
+        var once = checks.Values.Count(list => list.Count >= 1);
+        Console.WriteLine(
+            $"gaps between checks of one account: {gaps.Count:N0}; min {gaps[0]:F1} s, median {gaps[gaps.Count / 2]:F1} s, "
+            + $"max {gaps[^1]:F1} s; within 270-330 s (±1 s): {100.0 * within / gaps.Count:F2} %; accounts checked: {once:N0}");
+    }
+
+    private static int Busiest(IEnumerable<long> arrivals, long frequency)
+    {
+        var sorted = arrivals.Order().ToArray();
+        var (best, first) = (0, 0);
+        for (var last = 0; last < sorted.Length; last++)
+        {
+            while (sorted[last] - sorted[first] >= frequency)
+            {
+                first++;
+            }
+
+            best = Math.Max(best, last - first + 1);
+        }
+
+        return best;
+    }
+}
