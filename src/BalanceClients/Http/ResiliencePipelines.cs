@@ -31,12 +31,14 @@ internal static class ResiliencePipelines
     /// <param name="options">The provider's resilience settings.</param>
     /// <param name="timeProvider">The clock of delays and timeouts.</param>
     /// <param name="logger">Where retries are logged.</param>
+    /// <param name="metrics">Where retries are counted.</param>
     public static void Configure(
         ResiliencePipelineBuilder<HttpResponseMessage> builder,
         string providerId,
         ResilienceOptions options,
         TimeProvider timeProvider,
-        ILogger logger)
+        ILogger logger,
+        BalanceCheckMetrics metrics)
     {
         builder.TimeProvider = timeProvider;
         if (options.MaxRetries > 0)
@@ -61,7 +63,7 @@ internal static class ResiliencePipelines
                         Log.Status(status),
                         args.Outcome.Exception?.GetType().Name,
                         args.RetryDelay.TotalMilliseconds);
-                    BalanceTelemetry.Retries.Add(1, new KeyValuePair<string, object?>(BalanceTelemetry.ProviderTag, providerId));
+                    metrics.Retried(providerId);
                     return ValueTask.CompletedTask;
                 },
             });
