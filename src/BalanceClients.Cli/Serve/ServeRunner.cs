@@ -132,7 +132,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
         // service would log each unhealthy probe: a probe every second during an outage would flood the log with one line each.
         // With --verbose, every check (BalanceClients' Debug) and every request is logged. Polly's standard telemetry would log each
         // failed attempt with its exception's stack, which BalanceClients.Http says in one line.
-        LogLineFormatter.AddTo(builder.Logging.ClearProviders())
+        LogLineFormatter.AddTo(builder.Logging.ClearProviders(), settings.LogFormat)
             .SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.Warning)
             .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)

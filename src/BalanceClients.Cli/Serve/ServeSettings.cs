@@ -8,6 +8,7 @@ namespace BalanceClients.Cli.Serve;
 /// <param name="ConfigFile">A JSON configuration file, if any.</param>
 /// <param name="Store">Where readings are recorded; <see langword="null"/> for nowhere (<c>--no-store</c>, or a demo).</param>
 /// <param name="Verbose">Whether to log every check, not only failures.</param>
+/// <param name="LogFormat">How the log lines are written.</param>
 internal sealed record ServeSettings(
     ListenAddress Listen,
     TimeSpan? Interval,
@@ -15,4 +16,5 @@ internal sealed record ServeSettings(
     bool Demo,
     string? ConfigFile,
     StoreLocation? Store,
-    bool Verbose);
+    bool Verbose,
+    LogFormat LogFormat);
