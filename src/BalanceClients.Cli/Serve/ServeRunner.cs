@@ -138,6 +138,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
             .AddFilter("Polly", LogLevel.None)
             .AddFilter("BalanceClients", settings.Verbose ? LogLevel.Debug : LogLevel.Warning);
+        OtlpExport.AddTo(builder, console.Environment);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         SystemdNotification.AddTo(builder.Services);
         builder.WebHost.ConfigureKestrel(kestrel =>
