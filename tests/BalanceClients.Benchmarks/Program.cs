@@ -3,7 +3,7 @@ using BalanceClients.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/BalanceClients.Benchmarks --
-//     [scale | build | fakes | history [FOLDER] | serve-load URL PER-SECOND SECONDS | <BenchmarkDotNet arguments>]
+//     [scale | build | fakes | history [FOLDER] | serve-load URL PER-SECOND SECONDS [gzip] | <BenchmarkDotNet arguments>]
 switch (args.FirstOrDefault())
 {
     case "scale":
@@ -17,7 +17,10 @@ switch (args.FirstOrDefault())
         break;
     case "serve-load":
         await ServeLoad.RunAsync(
-            new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+            new Uri(args[1]),
+            int.Parse(args[2], CultureInfo.InvariantCulture),
+            int.Parse(args[3], CultureInfo.InvariantCulture),
+            gzip: args.ElementAtOrDefault(4) == "gzip");
         break;
     case "fakes":
         await FakeProvidersHost.RunAsync();
