@@ -15,7 +15,8 @@ namespace BalanceClients.AspNetCore;
 
 /// <summary>
 /// The endpoints of <c>balances serve</c> and their answers, read from the monitor's latest readings and never from a provider.
-/// Each endpoint is one line of <see cref="Map(IEndpointRouteBuilder)"/>: its path and the delegate that answers it (for <c>GET</c> and <c>HEAD</c>).
+/// Each endpoint is one line of <see cref="Map(IEndpointRouteBuilder)"/>: its path and the delegate that answers it (for
+/// <c>GET</c> and <c>HEAD</c>).
 /// </summary>
 internal sealed class BalanceEndpoints
 {
@@ -70,7 +71,11 @@ internal sealed class BalanceEndpoints
 
         context.Response.Headers.ContentEncoding = "gzip";
         return WriteAsync(
-            context, StatusCodes.Status200OK, PrometheusText, rendered.MetricsGzip, BalanceDocuments.Gzip(process, CompressionLevel.Fastest));
+            context,
+            StatusCodes.Status200OK,
+            PrometheusText,
+            rendered.MetricsGzip,
+            BalanceDocuments.Gzip(process, CompressionLevel.Fastest));
     }
 
     private Task BalancesAsync(HttpContext context) =>

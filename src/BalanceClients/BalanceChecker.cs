@@ -23,7 +23,9 @@ public sealed class BalanceChecker : IBalanceChecker
     /// <param name="httpClientFactory">Makes each provider's HTTP client (named by <see cref="HttpClientNames"/>).</param>
     /// <param name="options">The options, followed as they change.</param>
     /// <param name="timeProvider">The clock of deadlines, durations and retrieval times.</param>
-    /// <param name="meterFactory">Makes the meter of the <c>balances.checks</c> counter and <c>balances.checks.duration</c> histogram.</param>
+    /// <param name="meterFactory">
+    /// Makes the meter of the <c>balances.checks</c> counter and the <c>balances.checks.duration</c> histogram.
+    /// </param>
     /// <param name="logger">Where results are logged.</param>
     public BalanceChecker(
         IHttpClientFactory httpClientFactory,
@@ -191,6 +193,7 @@ public sealed class BalanceChecker : IBalanceChecker
         activity?.SetStatus(ActivityStatusCode.Error, result.Outcome);
         activity?.SetTag(BalanceTelemetry.ErrorTypeTag, result.Outcome);
         activity?.SetTag(BalanceTelemetry.HttpStatusTag, error.HttpStatus);
-        Log.CheckFailed(_logger, result.Provider, result.Account, result.Outcome, Log.Status(error.HttpStatus), milliseconds, error.Message);
+        var status = Log.Status(error.HttpStatus);
+        Log.CheckFailed(_logger, result.Provider, result.Account, result.Outcome, status, milliseconds, error.Message);
     }
 }

@@ -49,7 +49,8 @@ internal static class ServeLoad
         var late = timings.Select(t => t.Late.TotalMilliseconds).Order().ToArray();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"| {url.AbsolutePath}{(gzip ? " (gzip)" : string.Empty)} | {perSecond}/s for {seconds} s | {latencies.Length} | {Percentile(latencies, 0.50):F3} ms "
+            $"| {url.AbsolutePath}{(gzip ? " (gzip)" : string.Empty)} | {perSecond}/s for {seconds} s | {latencies.Length} "
+            + $"| {Percentile(latencies, 0.50):F3} ms "
             + $"| {Percentile(latencies, 0.99):F3} ms | {latencies[^1]:F3} ms | {Percentile(late, 0.50):F3} ms |"));
     }
 

@@ -118,7 +118,9 @@ public sealed class BalanceCheckerTests
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Scope == scope && instrument.Meter.Name == BalanceTelemetry.Name && instrument.Name == "balances.checks")
+                if (instrument.Meter.Scope == scope
+                    && instrument.Meter.Name == BalanceTelemetry.Name
+                    && instrument.Name == "balances.checks")
                 {
                     l.EnableMeasurementEvents(instrument);
                 }

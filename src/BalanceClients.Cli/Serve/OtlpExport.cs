@@ -29,7 +29,8 @@ internal static class OtlpExport
     public static void AddTo(WebApplicationBuilder builder, IReadOnlyDictionary<string, string?> environment)
     {
         // The host's configuration holds the process's environment already; the tool's own (which a test hands in) is laid over it.
-        builder.Configuration.AddInMemoryCollection(environment.Where(variable => variable.Key.StartsWith(Prefix, StringComparison.Ordinal)));
+        builder.Configuration.AddInMemoryCollection(
+            environment.Where(variable => variable.Key.StartsWith(Prefix, StringComparison.Ordinal)));
         if (string.IsNullOrWhiteSpace(builder.Configuration[EndpointVariable]))
         {
             return;

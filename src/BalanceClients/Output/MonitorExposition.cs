@@ -34,14 +34,17 @@ internal static class MonitorExposition
     /// <summary>When each account's runway ends.</summary>
     public static readonly MetricFamily RunwayEmpty = new(
         "balances_runway_empty_timestamp_seconds",
-        "When the account's primary amount reaches zero at its recent rate of spending, as Unix time in seconds; present only where known.");
+        "When the account's primary amount reaches zero at its recent rate of spending, as Unix time in seconds; "
+        + "present only where known.");
 
     /// <summary>The build's version and revision.</summary>
     public static readonly MetricFamily Build = new(
         "balances_build_info", "The version of BalanceClients and the git revision it was built from; always 1.");
 
     private static readonly Comparer<(string Kind, string Level)> KindAndLevelOrder = Comparer<(string Kind, string Level)>.Create(
-        static (x, y) => string.CompareOrdinal(x.Kind, y.Kind) is var byKind && byKind != 0 ? byKind : string.CompareOrdinal(x.Level, y.Level));
+        static (x, y) => string.CompareOrdinal(x.Kind, y.Kind) is var byKind && byKind != 0
+            ? byKind
+            : string.CompareOrdinal(x.Level, y.Level));
 
     /// <summary>The families written from the readings, in their order.</summary>
     public static IReadOnlyList<MetricFamily> Families { get; } =

@@ -89,7 +89,8 @@ internal static class ProcessMetrics
             var residentPages = long.Parse(fields[21], CultureInfo.InvariantCulture);
             return (virtualBytes, residentPages * Environment.SystemPageSize);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        catch (Exception exception)
+            when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {
             return null;
         }

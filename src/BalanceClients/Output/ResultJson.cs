@@ -13,7 +13,9 @@ namespace BalanceClients.Output;
 /// </summary>
 internal static class ResultJson
 {
-    /// <summary>The writer options of every document: provider text is written as it is, JSON-escaped only where JSON requires it.</summary>
+    /// <summary>
+    /// The writer options of every document: provider text is written as it is, JSON-escaped only where JSON requires it.
+    /// </summary>
     public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Writes a check's result object.</summary>

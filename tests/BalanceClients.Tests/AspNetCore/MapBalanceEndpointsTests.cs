@@ -99,7 +99,8 @@ public sealed class MapBalanceEndpointsTests
             builder.Services.Configure<BalanceCheckerOptions>(options =>
                 options.Thresholds.Add(new BalanceThreshold { Provider = "undrctrl", Critical = 2000 }));
             builder.Services.AddHealthChecks().AddBalances();
-            builder.Services.AddHealthChecks().AddBalances("balances-paging", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy);
+            builder.Services.AddHealthChecks()
+                .AddBalances("balances-paging", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy);
         });
         await AdvanceBothAsync(serve, embedded, TimeSpan.FromSeconds(10));
         var service = embedded.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>();
@@ -134,7 +135,8 @@ public sealed class MapBalanceEndpointsTests
     }
 
     internal static string WithoutProcessFamilies(string metrics) =>
-        string.Concat(metrics.Split('\n').Where(line => !line.Contains(" process_", StringComparison.Ordinal) && !line.StartsWith("process_", StringComparison.Ordinal))
+        string.Concat(metrics.Split('\n')
+            .Where(line => !line.Contains(" process_", StringComparison.Ordinal) && !line.StartsWith("process_", StringComparison.Ordinal))
             .Select(line => line + "\n"));
 
     private static string Gunzip(byte[] compressed)

@@ -129,7 +129,9 @@ public sealed partial class TelemetryVocabularyTests
     private static IEnumerable<string> SeriesOf(string metrics, string family) =>
         metrics.Split('\n')
             .Where(line => line.StartsWith(family + "{", StringComparison.Ordinal))
-            .Select(line => Label().Matches(line[(family.Length + 1)..line.LastIndexOf('}')]).Select(m => m.Value).Order(StringComparer.Ordinal))
+            .Select(line => Label().Matches(line[(family.Length + 1)..line.LastIndexOf('}')])
+                .Select(m => m.Value)
+                .Order(StringComparer.Ordinal))
             .Select(labels => $"{family}{{{string.Join(',', labels)}}}");
 
     [GeneratedRegex(@"[a-z_]+=""(?:[^""\\]|\\.)*""")]

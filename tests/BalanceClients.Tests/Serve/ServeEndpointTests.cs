@@ -90,7 +90,12 @@ public sealed class ServeEndpointTests
         Assert.Contains("balances_threshold{provider=\"antgst\",account=\"default\",kind=\"voip\",level=\"critical\"} 2.5\n", body);
         Assert.DoesNotContain("balances_threshold{provider=\"telnyx\"", body, StringComparison.Ordinal);
         Assert.Matches("""\nbalances_build_info\{version="[0-9][^"]*",revision="([0-9a-f]{40}|unknown)"\} 1\n""", body);
-        foreach (var family in new[] { "process_cpu_seconds_total", "process_resident_memory_bytes", "process_virtual_memory_bytes", "process_start_time_seconds", "process_open_fds", "process_max_fds" })
+        string[] process =
+        [
+            "process_cpu_seconds_total", "process_resident_memory_bytes", "process_virtual_memory_bytes", "process_start_time_seconds",
+            "process_open_fds", "process_max_fds",
+        ];
+        foreach (var family in process)
         {
             Assert.Matches($"\n{family} [0-9.e+]+\n", body);
         }

@@ -34,7 +34,8 @@ public sealed class ServeOtlpTests
 
         Assert.All(receiver.Exports, export => Assert.Equal("application/x-protobuf", export.ContentType));
         var names = MetricNames(receiver);
-        Assert.All(["balances.amount", "balances.level", "balances.checks", "balances.checks.duration"], name => Assert.Contains(name, names));
+        Assert.All(
+            ["balances.amount", "balances.level", "balances.checks", "balances.checks.duration"], name => Assert.Contains(name, names));
         var checks = Protobuf.Path(receiver.To(Metrics).Last(), 1, 2, 2).Single(m => Protobuf.String(m, 1) == "balances.checks");
         Assert.Equal("{check}", Protobuf.String(checks, 3));
         var keys = Protobuf.Path(checks, 7, 1, 7).Select(attribute => Protobuf.String(attribute, 1)).ToHashSet();
@@ -58,7 +59,9 @@ public sealed class ServeOtlpTests
             .ToHashSet();
 
     private static IEnumerable<ReadOnlyMemory<byte>> CheckSpans(OtlpReceiver receiver) =>
-        receiver.To(Traces).SelectMany(request => Protobuf.Path(request, 1, 2, 2)).Where(span => Protobuf.String(span, 5) == "balances.check");
+        receiver.To(Traces)
+            .SelectMany(request => Protobuf.Path(request, 1, 2, 2))
+            .Where(span => Protobuf.String(span, 5) == "balances.check");
 
     // ResourceMetrics and ResourceSpans both hold their Resource in field 1, its attributes (KeyValue) in field 1.
     private static IEnumerable<string?> ResourceAttributes(ReadOnlyMemory<byte> request, string key) =>

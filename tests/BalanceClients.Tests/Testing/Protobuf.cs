@@ -60,7 +60,10 @@ internal static class Protobuf
 
     /// <summary>A varint field (an enum, an integer), or <see langword="null"/>.</summary>
     public static ulong? Number(ReadOnlyMemory<byte> message, int number) =>
-        Fields(message).Where(field => field.Number == number && field.WireType == VarintType).Select(field => (ulong?)field.Varint).FirstOrDefault();
+        Fields(message)
+            .Where(field => field.Number == number && field.WireType == VarintType)
+            .Select(field => (ulong?)field.Varint)
+            .FirstOrDefault();
 
     /// <summary>A bytes field as lower-case hex (an OTLP trace or span id), or <see langword="null"/>.</summary>
     public static string? Hex(ReadOnlyMemory<byte> message, int number) =>
