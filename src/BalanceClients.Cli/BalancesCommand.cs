@@ -8,6 +8,16 @@ namespace BalanceClients.Cli;
 /// <summary>The command line: <c>balances check</c>, <c>serve</c> and <c>history</c>, and their options.</summary>
 internal static class BalancesCommand
 {
+    // Every command takes it: a root option that is recursive.
+    private static readonly Option<LogFormat> LogFormatOption = new("--log-format")
+    {
+        Description = "How log lines are written on standard error: text (the default) or json (one JSON object per line). "
+            + "The tool's own error messages stay plain text.",
+        HelpName = "text|json",
+        Recursive = true,
+        DefaultValueFactory = _ => LogFormat.Text,
+    };
+
     /// <summary>Parses and runs a command line.</summary>
     /// <param name="args">The arguments.</param>
     /// <param name="console">Where the tool reads and writes.</param>
@@ -84,6 +94,7 @@ internal static class BalancesCommand
             CreateServeCommand(console),
             CreateHistoryCommand(console),
         };
+        root.Options.Add(LogFormatOption);
         root.SetAction(async (_, _) =>
         {
             await console.Error.WriteLineAsync(
@@ -129,7 +140,8 @@ internal static class BalancesCommand
                 result.GetValue(options.Config),
                 store,
                 record,
-                result.GetValue(options.Verbose));
+                result.GetValue(options.Verbose),
+                result.GetValue(LogFormatOption));
             return await new CheckRunner(console, settings).RunAsync(cancellationToken).ConfigureAwait(false);
         });
         return check;
@@ -170,6 +182,7 @@ internal static class BalancesCommand
                 result.GetValue(options.Config),
                 store,
                 result.GetValue(options.Verbose),
+                result.GetValue(LogFormatOption),
                 result.GetValue(options.TlsCertificate),
                 result.GetValue(options.TlsKey));
             return await new ServeRunner(console, settings).RunAsync(cancellationToken).ConfigureAwait(false);

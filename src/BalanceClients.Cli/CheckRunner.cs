@@ -103,7 +103,7 @@ internal sealed class CheckRunner(CliConsole console, CheckSettings settings)
             logging.SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.None).AddFilter("Polly", LogLevel.None);
             if (settings.Verbose)
             {
-                LogLineFormatter.AddTo(logging);
+                LogLineFormatter.AddTo(logging, settings.LogFormat);
             }
         });
         services.AddSingleton(console.Clock);

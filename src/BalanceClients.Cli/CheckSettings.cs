@@ -15,6 +15,7 @@ namespace BalanceClients.Cli;
 /// </param>
 /// <param name="Record">Whether to record the results (<c>--record</c>).</param>
 /// <param name="Verbose">Whether to log to standard error.</param>
+/// <param name="LogFormat">How the log lines are written.</param>
 internal sealed record CheckSettings(
     OutputFormat Format,
     IReadOnlyList<string> Providers,
@@ -25,4 +26,5 @@ internal sealed record CheckSettings(
     string? ConfigFile,
     StoreLocation? Store,
     bool Record,
-    bool Verbose);
+    bool Verbose,
+    LogFormat LogFormat);

@@ -24,6 +24,9 @@ public sealed record BalanceCheckResult(
         return byProvider != 0 ? byProvider : string.CompareOrdinal(x?.Account, y?.Account);
     });
 
+    /// <summary>The check's outcome as telemetry names it: <c>success</c>, or the error kind (<c>timeout</c>, ...).</summary>
+    internal string Outcome => Error?.Kind.ToContractName() ?? "success";
+
     /// <summary>Whether the balance was read.</summary>
     [MemberNotNullWhen(true, nameof(Balance))]
     [MemberNotNullWhen(false, nameof(Error))]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using BalanceClients.Configuration;
@@ -16,18 +17,24 @@ public sealed class BalanceChecker : IBalanceChecker
     private readonly ResolvedOptionsMonitor _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly BalanceCheckMetrics _metrics;
 
     /// <summary>Creates the checker.</summary>
     /// <param name="httpClientFactory">Makes each provider's HTTP client (named by <see cref="HttpClientNames"/>).</param>
     /// <param name="options">The options, followed as they change.</param>
     /// <param name="timeProvider">The clock of deadlines, durations and retrieval times.</param>
+    /// <param name="meterFactory">
+    /// Makes the meter of the <c>balances.checks</c> counter and the <c>balances.checks.duration</c> histogram.
+    /// </param>
     /// <param name="logger">Where results are logged.</param>
     public BalanceChecker(
         IHttpClientFactory httpClientFactory,
         IOptionsMonitor<BalanceCheckerOptions> options,
         TimeProvider timeProvider,
+        IMeterFactory meterFactory,
         ILogger<BalanceChecker> logger)
     {
+        _metrics = new BalanceCheckMetrics(meterFactory);
         _httpClientFactory = httpClientFactory;
         _options = new ResolvedOptionsMonitor(options);
         _timeProvider = timeProvider;
@@ -129,7 +136,7 @@ public sealed class BalanceChecker : IBalanceChecker
     {
         var provider = ProviderCatalog.Get(account.Provider);
         var started = _timeProvider.GetTimestamp();
-        using var activity = BalanceTelemetry.ActivitySource.StartActivity("balance.check", ActivityKind.Client);
+        using var activity = BalanceTelemetry.ActivitySource.StartActivity(BalanceTelemetry.CheckActivity, ActivityKind.Internal);
         activity?.SetTag(BalanceTelemetry.ProviderTag, provider.Descriptor.Id);
         activity?.SetTag(BalanceTelemetry.AccountTag, account.Name);
         using var scope = _logger.IsEnabled(LogLevel.Critical)
@@ -167,26 +174,26 @@ public sealed class BalanceChecker : IBalanceChecker
         }
 
         var duration = _timeProvider.GetElapsedTime(started);
-        Record(provider.Descriptor.Id, account.Name, error, duration, activity);
         var result = new BalanceCheckResult(provider.Descriptor.Id, account.Name, balance, error, duration);
+        Record(result, activity);
         return result with { Level = options.Thresholds.LevelOf(result) };
     }
 
-    private void Record(string provider, string account, BalanceError? error, TimeSpan duration, Activity? activity)
+    private void Record(BalanceCheckResult result, Activity? activity)
     {
-        var outcome = error?.Kind.ToContractName() ?? "ok";
-        var providerTag = new KeyValuePair<string, object?>(BalanceTelemetry.ProviderTag, provider);
-        BalanceTelemetry.Checks.Add(1, providerTag, new KeyValuePair<string, object?>(BalanceTelemetry.OutcomeTag, outcome));
-        BalanceTelemetry.CheckDuration.Record(duration.TotalSeconds, providerTag);
-        activity?.SetTag(BalanceTelemetry.OutcomeTag, outcome);
-        if (error is null)
+        _metrics.Checked(result);
+        activity?.SetTag(BalanceTelemetry.OutcomeTag, result.Outcome);
+        var milliseconds = result.Duration.TotalMilliseconds;
+        if (result.Error is not { } error)
         {
-            Log.CheckSucceeded(_logger, provider, account, duration.TotalMilliseconds);
+            Log.CheckSucceeded(_logger, result.Provider, result.Account, milliseconds);
             return;
         }
 
-        activity?.SetStatus(ActivityStatusCode.Error, outcome);
+        activity?.SetStatus(ActivityStatusCode.Error, result.Outcome);
+        activity?.SetTag(BalanceTelemetry.ErrorTypeTag, result.Outcome);
         activity?.SetTag(BalanceTelemetry.HttpStatusTag, error.HttpStatus);
-        Log.CheckFailed(_logger, provider, account, outcome, Log.Status(error.HttpStatus), duration.TotalMilliseconds, error.Message);
+        var status = Log.Status(error.HttpStatus);
+        Log.CheckFailed(_logger, result.Provider, result.Account, result.Outcome, status, milliseconds, error.Message);
     }
 }

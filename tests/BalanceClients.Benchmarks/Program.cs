@@ -3,7 +3,7 @@ using BalanceClients.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/BalanceClients.Benchmarks --
-//     [scale | build | fakes | history [FOLDER] | serve-load URL PER-SECOND SECONDS
+//     [scale | build | fakes | history [FOLDER] | serve-load URL PER-SECOND SECONDS [gzip]
 //      | schedule ACCOUNTS PER-SECOND FACTOR ROUNDS | <BenchmarkDotNet arguments>]
 switch (args.FirstOrDefault())
 {
@@ -25,7 +25,10 @@ switch (args.FirstOrDefault())
         break;
     case "serve-load":
         await ServeLoad.RunAsync(
-            new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+            new Uri(args[1]),
+            int.Parse(args[2], CultureInfo.InvariantCulture),
+            int.Parse(args[3], CultureInfo.InvariantCulture),
+            gzip: args.ElementAtOrDefault(4) == "gzip");
         break;
     case "fakes":
         await FakeProvidersHost.RunAsync();

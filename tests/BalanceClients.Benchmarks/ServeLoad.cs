@@ -7,13 +7,20 @@ namespace BalanceClients.Benchmarks;
 /// A bounded, fixed-rate load on one URL of a running <c>balances serve</c> (serve.sh): requests start on a fixed schedule
 /// whether or not the previous ones have answered (so a slow answer delays none of the next and is not hidden), each is timed
 /// from when it is sent to the end of its body, and the run prints one Markdown row: requests, p50, p99, max, and how late the
-/// client's own timer sent them (p50), which a latency timed from the schedule would add to every request.
+/// client's own timer sent them (p50), which a latency timed from the schedule would add to every request. With
+/// <c>gzip</c>, every request asks for a gzip body (<c>Accept-Encoding: gzip</c>, as Prometheus sends) and the row says so;
+/// the body is read as it comes, not decompressed, as a scraper's network would carry it.
 /// </summary>
 internal static class ServeLoad
 {
-    public static async Task RunAsync(Uri url, int perSecond, int seconds)
+    public static async Task RunAsync(Uri url, int perSecond, int seconds, bool gzip)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(10) };
+        if (gzip)
+        {
+            http.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip");
+        }
+
 
         // Warm-up: connections, and the server's first rendering of the document.
         for (var i = 0; i < 200; i++)
@@ -42,7 +49,8 @@ internal static class ServeLoad
         var late = timings.Select(t => t.Late.TotalMilliseconds).Order().ToArray();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"| {url.AbsolutePath} | {perSecond}/s for {seconds} s | {latencies.Length} | {Percentile(latencies, 0.50):F3} ms "
+            $"| {url.AbsolutePath}{(gzip ? " (gzip)" : string.Empty)} | {perSecond}/s for {seconds} s | {latencies.Length} "
+            + $"| {Percentile(latencies, 0.50):F3} ms "
             + $"| {Percentile(latencies, 0.99):F3} ms | {latencies[^1]:F3} ms | {Percentile(late, 0.50):F3} ms |"));
     }
 

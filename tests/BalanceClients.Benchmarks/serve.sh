@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What `balances serve` costs while it serves: the latency of /metrics and /api/v1/balances answered from its cache, at a
 # fixed request rate on loopback (p50/p99/max over a bounded run, from ServeLoad.cs), and the resident memory of the process
-# with 5 accounts and with 1,000: idle once every account has been checked, and while it checks each account every 10 s.
+# with 5 accounts, 1,000 and 10,000: idle once every account has been checked, and while it checks each account every 10 s
+# (5 and 1,000). With 1,000 and 10,000 accounts, /metrics is measured plain and gzip (as Prometheus asks for it).
 # The server is the Native AOT executable; the providers are the fakes, in a process of their own, answering at once.
 # Usage: tests/BalanceClients.Benchmarks/serve.sh [PER-SECOND] [SECONDS], or serve.sh memory for the memory table alone;
 # prints Markdown tables. BALANCES_EXECUTABLE=path measures that executable instead of publishing this checkout's.
@@ -81,27 +82,38 @@ if [ "$mode" = all ]; then
   stop_serve
   echo
 fi
-echo "| accounts | idle RSS | peak RSS | RSS while checking every 10 s | /metrics size | /api/v1/balances size |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| accounts | idle RSS | peak RSS | RSS while checking every 10 s | /metrics size | /metrics gzip size | /api/v1/balances size |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 declare -A rss
+declare -A loads
 mib() { bc -l <<< "$1 / 1024"; }
-for n in 5 1000; do
-  start_serve "$n" 10
-  sleep 30
-  busy=$(kib VmRSS)
-  stop_serve
+for n in 5 1000 10000; do
+  busy=""
+  if [ "$n" -le 1000 ]; then
+    start_serve "$n" 10
+    sleep 30
+    busy=$(printf '%.1f MiB' "$(mib "$(kib VmRSS)")")
+    stop_serve
+  fi
   start_serve "$n"
   rss[$n]=$(kib VmRSS)
-  printf '| %d | %.1f MiB | %.1f MiB | %.1f MiB | %d KiB | %d KiB |\n' "$n" "$(mib "${rss[$n]}")" "$(mib "$(kib VmHWM)")" "$(mib "$busy")" \
-    "$(( $(curl -s "$url/metrics" | wc -c) / 1024 ))" "$(( $(curl -s "$url/api/v1/balances" | wc -c) / 1024 ))"
-  if [ "$n" = 1000 ] && [ "$mode" = all ]; then
-    echo
-    echo "| endpoint, 1,000 accounts | load | requests | p50 | p99 | max | sent late (p50) |"
-    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
-    dotnet "$bench" serve-load "$url/metrics" "$rate" "$seconds"
+  printf '| %d | %.1f MiB | %.1f MiB | %s | %d KiB | %d KiB | %d KiB |\n' "$n" "$(mib "${rss[$n]}")" "$(mib "$(kib VmHWM)")" "${busy:-not measured}" \
+    "$(( $(curl -s "$url/metrics" | wc -c) / 1024 ))" "$(( $(curl -s -H 'Accept-Encoding: gzip' "$url/metrics" | wc -c) / 1024 ))" \
+    "$(( $(curl -s "$url/api/v1/balances" | wc -c) / 1024 ))"
+  if [ "$n" -ge 1000 ] && [ "$mode" = all ]; then
+    loads[$n]=$(dotnet "$bench" serve-load "$url/metrics" "$rate" "$seconds"; dotnet "$bench" serve-load "$url/metrics" "$rate" "$seconds" gzip)
   fi
   stop_serve
 done
 echo
-printf 'Idle growth per account: %.1f KiB. %d cores, %s, %s.\n' "$(bc -l <<< "(${rss[1000]} - ${rss[5]}) / 995")" "$(nproc)" "$(uname -r)" \
-  "$(dotnet --version)"
+printf 'Idle growth per account: %.1f KiB (5 to 1,000), %.1f KiB (1,000 to 10,000). %d cores, load average %s, %s, %s.\n' \
+  "$(bc -l <<< "(${rss[1000]} - ${rss[5]}) / 995")" "$(bc -l <<< "(${rss[10000]} - ${rss[1000]}) / 9000")" "$(nproc)" \
+  "$(cut -d' ' -f1 /proc/loadavg)" "$(uname -r)" "$(dotnet --version)"
+if [ "$mode" = all ]; then
+  for n in 1000 10000; do
+    echo
+    echo "| endpoint, $n accounts | load | requests | p50 | p99 | max | sent late (p50) |"
+    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+    echo "${loads[$n]}"
+  done
+fi

@@ -4,6 +4,7 @@ using BalanceClients.Diagnostics;
 using BalanceClients.FakeProviders;
 using BalanceClients.Providers;
 using BalanceClients.Tests.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BalanceClients.Tests;
 
@@ -107,16 +108,19 @@ public sealed class BalanceCheckerTests
     }
 
     [Fact]
-    public async Task CheckAsync_Outcomes_AreCountedAsMetrics()
+    public async Task CheckAsync_Outcomes_AreCountedOnTheContainersMeter()
     {
         await using var harness = await CheckerHarness.StartAsync();
+        var scope = harness.Services.GetRequiredService<IMeterFactory>();
         harness.Fake("antgst").Enqueue(FakeResponse.Json(200, """{"msg":"auth secret error!","code":-22}"""));
         var outcomes = new List<string>();
         using var listener = new MeterListener
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == BalanceTelemetry.Name && instrument.Name == "balance.checks")
+                if (instrument.Meter.Scope == scope
+                    && instrument.Meter.Name == BalanceTelemetry.Name
+                    && instrument.Name == "balances.checks")
                 {
                     l.EnableMeasurementEvents(instrument);
                 }
@@ -134,8 +138,8 @@ public sealed class BalanceCheckerTests
         await harness.CheckAsync("antgst");
         await harness.CheckAsync("antgst");
 
-        Assert.Contains("balance.provider=antgst,balance.outcome=unauthorized", outcomes);
-        Assert.Contains("balance.provider=antgst,balance.outcome=ok", outcomes);
+        Assert.Equal(
+            ["provider=antgst,account=default,outcome=unauthorized", "provider=antgst,account=default,outcome=success"], outcomes);
     }
 
     private static async IAsyncEnumerable<BalanceAccount> Accounts(CheckerHarness harness, int count)

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using BalanceClients.History;
+using BalanceClients.Output;
 
 namespace BalanceClients.Cli.Output;
 

@@ -1,4 +1,5 @@
 using BalanceClients.History;
+using BalanceClients.Output;
 
 namespace BalanceClients.Cli.Output;
 

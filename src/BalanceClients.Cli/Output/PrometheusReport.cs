@@ -1,5 +1,6 @@
 using System.Text;
 using BalanceClients.History;
+using BalanceClients.Output;
 
 namespace BalanceClients.Cli.Output;
 

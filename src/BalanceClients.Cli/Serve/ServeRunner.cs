@@ -8,9 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Configuration;
@@ -22,17 +20,15 @@ using Microsoft.Extensions.Options;
 namespace BalanceClients.Cli.Serve;
 
 /// <summary>
-/// Runs <c>balances serve</c>: the library's monitor checks every account on its schedule, and a small Kestrel server answers
-/// from its readings (<c>/metrics</c>, <c>/api/v1/balances</c>, <c>/healthz</c>, <c>/readyz</c>, <c>/health</c>) until SIGTERM or
-/// SIGINT, then stops cleanly and exits 0.
+/// Runs <c>balances serve</c>, a thin host: the library's monitor checks every account on its schedule, and a small Kestrel server
+/// answers from its readings with <c>MapBalanceEndpoints()</c> (<c>/metrics</c>, <c>/api/v1/balances</c>, <c>/healthz</c>,
+/// <c>/readyz</c>, <c>/health</c>) until SIGTERM or SIGINT, then stops cleanly and exits 0. What is the host's stays here: the
+/// address, the connection limit, the logging, the shutdown.
 /// </summary>
 /// <param name="console">Where the tool writes.</param>
 /// <param name="settings">The options.</param>
 internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
 {
-    private const string PrometheusText = "text/plain; version=0.0.4; charset=utf-8";
-    private const string Json = "application/json; charset=utf-8";
-    private const string PlainText = "text/plain; charset=utf-8";
     private const int MaxConnections = 512;
     private const int MaxConnectionsPerAddress = 32;
     private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(10);
@@ -146,12 +142,13 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
         // service would log each unhealthy probe: a probe every second during an outage would flood the log with one line each.
         // With --verbose, every check (BalanceClients' Debug) and every request is logged. Polly's standard telemetry would log each
         // failed attempt with its exception's stack, which BalanceClients.Http says in one line.
-        LogLineFormatter.AddTo(builder.Logging.ClearProviders())
+        LogLineFormatter.AddTo(builder.Logging.ClearProviders(), settings.LogFormat)
             .SetMinimumLevel(settings.Verbose ? LogLevel.Information : LogLevel.Warning)
             .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
             .AddFilter("Polly", LogLevel.None)
             .AddFilter("BalanceClients", settings.Verbose ? LogLevel.Debug : LogLevel.Warning);
+        OtlpExport.AddTo(builder, console.Environment);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         SystemdNotification.AddTo(builder.Services);
         if (tls is not null)
@@ -178,12 +175,9 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
             }
         });
         builder.Services.Configure<BalanceMonitorOptions>(options => options.Interval = settings.Interval ?? options.Interval);
-        builder.Services.AddHealthChecks().AddBalances();
-        builder.Services.AddSingleton(services => new ServedDocuments(
-            services.GetRequiredService<IBalanceMonitor>(), services.GetService<LatestRunways>()));
 
         var app = builder.Build();
-        MapEndpoints(app);
+        app.MapBalanceEndpoints();
         return app;
     }
 
@@ -216,30 +210,5 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
         {
             kestrel.ListenLocalhost(settings.Listen.Port, configure);
         }
-    }
-
-    private static void MapEndpoints(WebApplication app)
-    {
-        var documents = app.Services.GetRequiredService<ServedDocuments>();
-        var monitor = app.Services.GetRequiredService<IBalanceMonitor>();
-        RequestDelegate metrics = context => WriteAsync(context, StatusCodes.Status200OK, PrometheusText, documents.Metrics);
-        RequestDelegate balances = context => WriteAsync(context, StatusCodes.Status200OK, Json, documents.Json);
-        RequestDelegate alive = context => WriteAsync(context, StatusCodes.Status200OK, PlainText, "ok\n"u8.ToArray());
-        RequestDelegate ready = context => monitor.IsReady
-            ? WriteAsync(context, StatusCodes.Status200OK, PlainText, "ready\n"u8.ToArray())
-            : WriteAsync(context, StatusCodes.Status503ServiceUnavailable, PlainText, "not every account is checked yet\n"u8.ToArray());
-        app.MapGet("/metrics", metrics);
-        app.MapGet("/api/v1/balances", balances);
-        app.MapGet("/healthz", alive);
-        app.MapGet("/readyz", ready);
-        app.MapHealthChecks("/health").WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
-    }
-
-    private static Task WriteAsync(HttpContext context, int status, string contentType, byte[] body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = contentType;
-        context.Response.ContentLength = body.Length;
-        return context.Response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 }

@@ -8,6 +8,7 @@ namespace BalanceClients.Cli.Serve;
 /// <param name="ConfigFile">A JSON configuration file, if any.</param>
 /// <param name="Store">Where readings are recorded; <see langword="null"/> for nowhere (<c>--no-store</c>, or a demo).</param>
 /// <param name="Verbose">Whether to log every check, not only failures.</param>
+/// <param name="LogFormat">How the log lines are written.</param>
 /// <param name="TlsCertificate">The <c>--tls-cert</c> file, if given.</param>
 /// <param name="TlsKey">The <c>--tls-key</c> file, if given.</param>
 internal sealed record ServeSettings(
@@ -18,5 +19,6 @@ internal sealed record ServeSettings(
     string? ConfigFile,
     StoreLocation? Store,
     bool Verbose,
+    LogFormat LogFormat,
     string? TlsCertificate = null,
     string? TlsKey = null);

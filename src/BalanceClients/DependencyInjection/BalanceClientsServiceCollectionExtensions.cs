@@ -1,5 +1,6 @@
 using BalanceClients;
 using BalanceClients.Configuration;
+using BalanceClients.Diagnostics;
 using BalanceClients.Http;
 using BalanceClients.Providers;
 using Microsoft.Extensions.Configuration;
@@ -64,6 +65,8 @@ public static class BalanceClientsServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
+        services.AddMetrics();
+        services.TryAddSingleton<BalanceCheckMetrics>();
         services.TryAddSingleton(SettingNames.Keys);
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<BalanceCheckerOptions>, BalanceCheckerOptionsCustomValidator>());
@@ -89,6 +92,7 @@ public static class BalanceClientsServiceCollectionExtensions
                     settings.Resilience,
                     serviceProvider.GetRequiredService<TimeProvider>(),
                     serviceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("BalanceClients.Http"),
+                    serviceProvider.GetRequiredService<BalanceCheckMetrics>(),
                     serviceProvider.GetRequiredService<ProviderRateLimiters>().For(id, settings.RateLimit));
             });
 

@@ -32,6 +32,7 @@ internal static class ResiliencePipelines
     /// <param name="options">The provider's resilience settings.</param>
     /// <param name="timeProvider">The clock of delays and timeouts.</param>
     /// <param name="logger">Where retries are logged.</param>
+    /// <param name="metrics">Where retries are counted.</param>
     /// <param name="rateLimiter">
     /// The provider's limiter, shared by all its accounts, or <see langword="null"/> for none: between the retries and the
     /// attempt's timeout, so that every attempt (a retry too) waits for its permit within the check's deadline, and the wait
@@ -43,6 +44,7 @@ internal static class ResiliencePipelines
         ResilienceOptions options,
         TimeProvider timeProvider,
         ILogger logger,
+        BalanceCheckMetrics metrics,
         ProviderRateLimiter? rateLimiter = null)
     {
         builder.TimeProvider = timeProvider;
@@ -68,7 +70,7 @@ internal static class ResiliencePipelines
                         Log.Status(status),
                         args.Outcome.Exception?.GetType().Name,
                         args.RetryDelay.TotalMilliseconds);
-                    BalanceTelemetry.Retries.Add(1, new KeyValuePair<string, object?>(BalanceTelemetry.ProviderTag, providerId));
+                    metrics.Retried(providerId);
                     return ValueTask.CompletedTask;
                 },
             });

@@ -5,6 +5,8 @@ namespace BalanceClients.Monitoring;
 /// <param name="due">When its first check is due.</param>
 internal sealed class AccountSchedule(BalanceAccount account, DateTimeOffset due)
 {
+    private readonly Dictionary<string, long> _checks = new(StringComparer.Ordinal);
+
     /// <summary>The account, as configured now (its credentials may change when the configuration does).</summary>
     public BalanceAccount Account { get; set; } = account;
 
@@ -40,7 +42,11 @@ internal sealed class AccountSchedule(BalanceAccount account, DateTimeOffset due
     public BalanceReading Complete(BalanceCheckResult result, DateTimeOffset now, TimeSpan interval, double random)
     {
         ConsecutiveFailures = result.IsSuccess ? 0 : ConsecutiveFailures + 1;
-        Reading = new BalanceReading(result, result.Balance ?? Reading?.LastGood, now);
+        _checks[result.Outcome] = _checks.GetValueOrDefault(result.Outcome) + 1;
+        Reading = new BalanceReading(result, result.Balance ?? Reading?.LastGood, now)
+        {
+            CheckCounts = new Dictionary<string, long>(_checks, StringComparer.Ordinal),
+        };
         Lag = now > Due ? now - Due : TimeSpan.Zero;
         Due = now + NextWait(interval, ConsecutiveFailures, result.Error?.RetryAfter, random);
         InFlight = false;

@@ -4,9 +4,9 @@ using BalanceClients.Diagnostics;
 namespace BalanceClients.Monitoring;
 
 /// <summary>
-/// The monitor's readings as OpenTelemetry-ready gauges on the <c>BalanceClients</c> meter: <c>balance.amount</c> (every
-/// amount of the last good balance), <c>balance.level</c> (each account's level, 0 ok to 3 unknown) and
-/// <c>balances.schedule.lag</c> (how far behind its schedule the monitor runs, in seconds).
+/// The monitor's readings as OpenTelemetry-ready gauges on the <c>BalanceClients</c> meter, named and attributed as the families
+/// of <c>/metrics</c>: <c>balances.amount</c> (every amount of the last good balance), <c>balances.level</c> (each account's
+/// level, 0 ok to 3 unknown) and <c>balances.schedule.lag</c> (how far behind its schedule the monitor runs, in seconds).
 /// </summary>
 internal static class BalanceMonitorMetrics
 {
@@ -18,11 +18,11 @@ internal static class BalanceMonitorMetrics
     {
         var meter = meterFactory.Create(BalanceTelemetry.Name);
         meter.CreateObservableGauge(
-            "balance.amount",
+            "balances.amount",
             () => Amounts(monitor.Readings),
             description: "Amount of an account's last good balance, by kind and currency.");
         meter.CreateObservableGauge(
-            "balance.level",
+            "balances.level",
             () => monitor.Readings.Select(reading => new Measurement<int>((int)reading.Level, Account(reading))),
             description: "An account's level: 0 ok, 1 warning, 2 critical, 3 unknown.");
         meter.CreateObservableGauge(
@@ -39,7 +39,12 @@ internal static class BalanceMonitorMetrics
         where amount.Amount is not null
         select new Measurement<double>(
             (double)amount.Amount!.Value,
-            [.. Account(reading), new(BalanceTelemetry.KindTag, amount.Kind), new(BalanceTelemetry.CurrencyTag, amount.Currency)]);
+            [
+                .. Account(reading),
+                new(BalanceTelemetry.KindTag, amount.Kind),
+                new(BalanceTelemetry.CurrencyTag, amount.Currency),
+                new(BalanceTelemetry.PrimaryTag, amount.IsPrimary ? "true" : "false"),
+            ]);
 
     private static KeyValuePair<string, object?>[] Account(BalanceReading reading) =>
         [new(BalanceTelemetry.ProviderTag, reading.Provider), new(BalanceTelemetry.AccountTag, reading.Account)];

@@ -6,6 +6,15 @@ namespace BalanceClients.Monitoring;
 /// <param name="CheckedAt">When the latest check ended.</param>
 public sealed record BalanceReading(BalanceCheckResult Latest, AccountBalance? LastGood, DateTimeOffset CheckedAt)
 {
+    private static readonly IReadOnlyDictionary<string, long> NoChecks = new Dictionary<string, long>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How many checks of the account ended with each outcome since the monitor started: <c>success</c>, or the error kind
+    /// (<c>timeout</c>, <c>unauthorized</c>, ...), as <c>balances_checks_total</c> counts them.
+    /// </summary>
+    /// <value>Empty by default; the monitor sets it with each reading.</value>
+    public IReadOnlyDictionary<string, long> CheckCounts { get; init; } = NoChecks;
+
     /// <summary>The provider id.</summary>
     public string Provider => Latest.Provider;
 

@@ -1,7 +1,6 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
-using BalanceClients.History;
+using BalanceClients.Output;
 
 namespace BalanceClients.Notifications;
 
@@ -43,59 +42,22 @@ internal static class NotificationPayload
         writer.WriteString("runwayLevel", notification.RunwayLevel.ToContractName());
         WriteLevelOrNull(writer, "previousRunwayLevel", notification.PreviousRunwayLevel);
 
-        writer.WriteStartArray("amounts");
-        foreach (var amount in notification.Amounts)
+        ResultJson.WriteAmounts(writer, "amounts", notification.Amounts);
+        ResultJson.WriteRunway(writer, notification.Runway);
+        writer.WriteString("at", ResultJson.Time(notification.At));
+        if (notification.Error is not null)
         {
-            writer.WriteStartObject();
-            writer.WriteString("kind", amount.Kind);
-            WriteNumberOrNull(writer, "amount", amount.Amount);
-            writer.WriteString("currency", amount.Currency);
-            writer.WriteBoolean("primary", amount.IsPrimary);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-        ContractJson.WriteRunway(writer, notification.Runway);
-        writer.WriteString("at", ContractJson.Time(notification.At));
-        if (notification.Error is { } error)
-        {
-            writer.WriteStartObject("error");
-            writer.WriteString("kind", error.Kind.ToContractName());
-            WriteNumberOrNull(writer, "httpStatus", error.HttpStatus);
-            if (error.ProviderCode is { } code)
-            {
-                writer.WriteString("providerCode", code);
-            }
-            else
-            {
-                writer.WriteNull("providerCode");
-            }
-
-            writer.WriteString("message", error.Message);
-            writer.WriteEndObject();
+            ResultJson.WriteError(writer, notification.Error);
         }
 
         writer.WriteEndObject();
     }
-
 
     private static void WriteLevelOrNull(Utf8JsonWriter writer, string name, BalanceLevel? level)
     {
         if (level is { } value)
         {
             writer.WriteString(name, value.ToContractName());
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
-    }
-
-    private static void WriteNumberOrNull(Utf8JsonWriter writer, string name, decimal? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
         }
         else
         {

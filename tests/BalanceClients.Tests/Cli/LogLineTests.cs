@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using BalanceClients.FakeProviders;
 using BalanceClients.Tests.Testing;
 
@@ -24,6 +26,59 @@ public sealed class LogLineTests
         Assert.All(run.Error.TrimEnd('\n').Split('\n'), line =>
             Assert.Matches(@"^(trce|dbug|info|warn|fail|crit): [\w.]+\[\d+\] [^\x00-\x1f\x7f]*$", line));
         Assert.DoesNotContain("demo-undrctrl-api-key", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckVerbose_LogFormatJson_WritesOneJsonObjectPerEntryInTheConsoleJsonFormattersShape_WithoutTheSecret()
+    {
+        await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
+        fakes["undrctrl"].Default = FakeResponse.Json(200, """{"error":"bad key demo-undrctrl-api-key"}""");
+        using var file = await TempFile.WithLinesAsync(AccountLines.Undrctrl(@"esc\u001b[2J\u0007bell\rreturn"));
+
+        var run = await CliRun.ProcessAsync(
+            fakes.Environment, "check", "--format", "json", "--accounts", file.Path, "--verbose", "--log-format", "json");
+
+        Assert.Equal(1, run.ExitCode);
+        var lines = run.Error.TrimEnd('\n').Split('\n');
+        Assert.All(lines, line => Assert.DoesNotMatch(@"[\x00-\x1f\x7f]", line));
+        var entries = lines.Select(line => JsonDocument.Parse(line).RootElement.Clone()).ToList();
+        Assert.All(entries, entry =>
+        {
+            Assert.Equal(
+                ["Timestamp", "EventId", "LogLevel", "Category", "Message", "State"],
+                entry.EnumerateObject().Select(property => property.Name).Where(name => name != "Exception"));
+            var timestamp = entry.GetProperty("Timestamp").GetString()!;
+            Assert.EndsWith("Z", timestamp, StringComparison.Ordinal);
+            Assert.Equal(TimeSpan.Zero, DateTimeOffset.Parse(timestamp, CultureInfo.InvariantCulture).Offset);
+            Assert.Equal(JsonValueKind.Number, entry.GetProperty("EventId").ValueKind);
+            Assert.True(entry.GetProperty("LogLevel").GetString() is "Information" or "Warning" or "Error");
+        });
+        var failed = Assert.Single(entries, entry => entry.GetProperty("State").TryGetProperty("ErrorKind", out _));
+        Assert.Equal("esc\u001b[2J\u0007bell\rreturn", failed.GetProperty("State").GetProperty("Account").GetString());
+        Assert.Equal("BalanceClients.BalanceChecker", failed.GetProperty("Category").GetString());
+        Assert.DoesNotContain("demo-undrctrl-api-key", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_LogFormatJsonAndAConfigurationMistake_SaysItInOnePlainLine()
+    {
+        var run = await CliRun.ProcessAsync(new Dictionary<string, string?>(), "check", "--log-format", "json", "--provider", "telnyx");
+
+        Assert.Equal(64, run.ExitCode);
+        Assert.StartsWith("balances: ", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("serve")]
+    [InlineData("history")]
+    public async Task EveryCommand_LogFormatOtherThanTextOrJson_IsAUsageError(string command)
+    {
+        var run = await CliRun.InProcessAsync(new Dictionary<string, string?>(), false, command, "--log-format", "xml");
+
+        Assert.Equal(64, run.ExitCode);
+        Assert.Contains("--log-format", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

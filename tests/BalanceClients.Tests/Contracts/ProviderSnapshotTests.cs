@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using BalanceClients.Cli.Output;
 using BalanceClients.Configuration;
 using BalanceClients.FakeProviders;
+using BalanceClients.Output;
 using BalanceClients.Providers;
 using BalanceClients.Tests.Testing;
 using BalanceClients.Tests.Testing.Snapshots;

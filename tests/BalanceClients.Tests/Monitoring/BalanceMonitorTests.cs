@@ -183,7 +183,7 @@ public sealed class BalanceMonitorTests
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Scope == scope && instrument.Name is "balance.amount" or "balance.level")
+                if (instrument.Meter.Scope == scope && instrument.Name is "balances.amount" or "balances.level")
                 {
                     l.EnableMeasurementEvents(instrument);
                 }
@@ -195,8 +195,8 @@ public sealed class BalanceMonitorTests
 
         listener.RecordObservableInstruments();
 
-        Assert.Contains((400.0, "telnyx/default/available_credit/USD"), amounts);
-        Assert.Contains((1000.92, "undrctrl/default/balance/IDR"), amounts);
+        Assert.Contains((400.0, "telnyx/default/available_credit/USD/true"), amounts);
+        Assert.Contains((1000.92, "undrctrl/default/balance/IDR/true"), amounts);
         Assert.Contains((1, "telnyx/default"), levels);
         Assert.Contains((0, "mesh/default"), levels);
     }

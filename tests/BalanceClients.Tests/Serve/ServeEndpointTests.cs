@@ -60,10 +60,51 @@ public sealed class ServeEndpointTests
         }
     }
 
+    [Fact]
+    public async Task Metrics_AfterChecks_CountsThemAndShowsIntervalThresholdsBuildAndProcess()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["Balances__Thresholds__0__Provider"] = "mesh",
+            ["Balances__Thresholds__0__Warning"] = "50",
+            ["Balances__Thresholds__0__Critical"] = "10",
+            ["Balances__Thresholds__1__Provider"] = "antgst",
+            ["Balances__Thresholds__1__Kind"] = "voip",
+            ["Balances__Thresholds__1__Critical"] = "2.5",
+            ["Balances__Monitor__ProviderIntervals__telnyx"] = "00:01:00",
+        };
+        await using var serve = await ServeHarness.StartAsync(["--interval", "120"], environment);
+        await serve.CheckEveryAccountAsync();
+        serve.Fakes["antgst"].Default = FakeResponse.Json(200, """{"msg":"auth secret error!","code":-22}""");
+        await serve.AdvanceAsync(TimeSpan.FromMinutes(2.5));
+
+        var (_, body, _) = await serve.GetAsync("/metrics");
+
+        Assert.Contains("# TYPE balances_checks_total counter\n", body, StringComparison.Ordinal);
+        Assert.Contains("balances_checks_total{provider=\"antgst\",account=\"default\",outcome=\"success\"} 1\n", body);
+        Assert.Contains("balances_checks_total{provider=\"antgst\",account=\"default\",outcome=\"unauthorized\"} 1\n", body);
+        Assert.Contains("balances_check_interval_seconds{provider=\"undrctrl\",account=\"default\"} 120\n", body);
+        Assert.Contains("balances_check_interval_seconds{provider=\"telnyx\",account=\"default\"} 60\n", body);
+        Assert.Contains("balances_threshold{provider=\"mesh\",account=\"default\",kind=\"total_cash\",level=\"critical\"} 10\n", body);
+        Assert.Contains("balances_threshold{provider=\"mesh\",account=\"default\",kind=\"total_cash\",level=\"warning\"} 50\n", body);
+        Assert.Contains("balances_threshold{provider=\"antgst\",account=\"default\",kind=\"voip\",level=\"critical\"} 2.5\n", body);
+        Assert.DoesNotContain("balances_threshold{provider=\"telnyx\"", body, StringComparison.Ordinal);
+        Assert.Matches("""\nbalances_build_info\{version="[0-9][^"]*",revision="([0-9a-f]{40}|unknown)"\} 1\n""", body);
+        string[] process =
+        [
+            "process_cpu_seconds_total", "process_resident_memory_bytes", "process_virtual_memory_bytes", "process_start_time_seconds",
+            "process_open_fds", "process_max_fds",
+        ];
+        foreach (var family in process)
+        {
+            Assert.Matches($"\n{family} [0-9.e+]+\n", body);
+        }
+    }
+
     [FactWhenInstalled("/usr/bin/promtool")]
     public async Task Metrics_PromtoolCheckMetrics_FindsNoProblem()
     {
-        await using var serve = await ServeHarness.StartAsync(["--warn", "telnyx=500"]);
+        await using var serve = await ServeHarness.StartAsync(["--warn", "telnyx=500", "--min", "mesh.cash=5"]);
         await serve.CheckEveryAccountAsync();
         serve.Fakes["antgst"].Default = FakeResponse.Dropped;
         await serve.AdvanceAsync(TimeSpan.FromMinutes(6));
@@ -210,7 +251,7 @@ public sealed class ServeEndpointTests
     [InlineData("/metrics", "POST", 405)]
     [InlineData("/api/v1/balances", "DELETE", 405)]
     [InlineData("/health", "POST", 405)]
-    [InlineData("/health", "HEAD", 405)]
+    [InlineData("/readyz", "PUT", 405)]
     public async Task Requests_ForNothingServed_AreRefusedWithoutReachingAProvider(string path, string method, int status)
     {
         await using var serve = await ServeHarness.StartAsync();

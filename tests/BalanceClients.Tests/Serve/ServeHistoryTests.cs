@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using BalanceClients.History;
 using BalanceClients.Tests.Cli;
@@ -50,6 +51,11 @@ public sealed class ServeHistoryTests : IDisposable
         Assert.Contains(
             "balances_runway_seconds{provider=\"undrctrl\",account=\"default\",kind=\"balance\",currency=\"IDR\"} 360331\n", metrics);
         Assert.DoesNotContain("balances_runway_seconds{provider=\"telnyx\"", metrics, StringComparison.Ordinal);
+        var emptyAt = DateTimeOffset.Parse("2026-11-26T16:05:39.200Z", CultureInfo.InvariantCulture).ToUnixTimeMilliseconds() / 1000m;
+        Assert.Contains(
+            "balances_runway_empty_timestamp_seconds{provider=\"undrctrl\",account=\"default\",kind=\"balance\",currency=\"IDR\"} "
+            + $"{emptyAt.ToString(CultureInfo.InvariantCulture)}\n",
+            metrics);
 
         var (_, json, _) = await serve.GetAsync("/api/v1/balances");
         using var document = JsonDocument.Parse(json);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using BalanceClients.Cli;
 using BalanceClients.Cli.Serve;
 using BalanceClients.Tests.Cli;
 using BalanceClients.Tests.History;
@@ -124,7 +125,7 @@ public sealed class ServeTlsTests : IDisposable
     }
 
     private static ServeSettings Settings(string? certificate, string? key) =>
-        new(ListenAddress.Parse("127.0.0.1:0")!, null, [], Demo: true, null, null, Verbose: false, certificate, key);
+        new(ListenAddress.Parse("127.0.0.1:0")!, null, [], Demo: true, null, null, Verbose: false, LogFormat.Text, certificate, key);
 
     private static X509Certificate2 Authority(string name)
     {

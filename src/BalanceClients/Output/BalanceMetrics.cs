@@ -1,7 +1,7 @@
 using System.Globalization;
 using BalanceClients.History;
 
-namespace BalanceClients.Cli.Output;
+namespace BalanceClients.Output;
 
 /// <summary>The Prometheus families of <c>balances check --format prometheus</c> and <c>balances serve</c>, and their samples.</summary>
 internal static class BalanceMetrics
