@@ -103,7 +103,14 @@ public sealed partial class TelemetryVocabularyTests
             await harness.CheckAsync("undrctrl");
         }
 
-        var check = Assert.Single(activities, a => a.Parent?.OperationName == "test" && a.GetTagItem("provider") as string == "undrctrl");
+        // Other tests' checks may still be adding theirs: the list is read under its lock.
+        List<Activity> stopped;
+        lock (activities)
+        {
+            stopped = [.. activities];
+        }
+
+        var check = Assert.Single(stopped, a => a.Parent?.OperationName == "test" && a.GetTagItem("provider") as string == "undrctrl");
         Assert.Equal(("balances.check", ActivityKind.Internal), (check.OperationName, check.Kind));
         Assert.Equal(("default", "success"), (check.GetTagItem("account"), check.GetTagItem("outcome")));
     }
