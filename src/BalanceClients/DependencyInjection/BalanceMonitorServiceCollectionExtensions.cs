@@ -46,6 +46,7 @@ public static class BalanceMonitorServiceCollectionExtensions
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<BalanceMonitorOptions>, BalanceMonitorOptionsCustomValidator>());
         services.AddMetrics();
+        services.TryAddSingleton<IMonitorLeadership>(SoleLeadership.Instance);
         services.TryAddSingleton<BalanceMonitor>();
         services.TryAddSingleton<IBalanceMonitor>(provider => provider.GetRequiredService<BalanceMonitor>());
         services.TryAddEnumerable(

@@ -1,0 +1,11 @@
+namespace BalanceClients.Monitoring;
+
+/// <summary>
+/// Whether this process leads the monitor: only the leader checks providers and sends notifications. A lone process leads
+/// (<see cref="SoleLeadership"/>); on a store shared by several replicas the store's election decides.
+/// </summary>
+internal interface IMonitorLeadership
+{
+    /// <summary>Whether this process leads now.</summary>
+    bool IsLeader { get; }
+}
