@@ -1,4 +1,5 @@
 using BalanceClients.History;
+using BalanceClients.Tests.Testing;
 using Xunit.Abstractions;
 
 namespace BalanceClients.Tests.History;
@@ -32,7 +33,14 @@ public sealed class BalanceStoreDurabilityTests(ITestOutputHelper output) : IDis
                 writers.Add((writer, account, first));
 
                 // Real time on purpose: the kill must land wherever the child happens to be (starting, opening, mid-commit).
-                // A writer on PostgreSQL loads Npgsql and connects first: its first commit comes later.
+                // A writer on PostgreSQL loads Npgsql and connects first: its first commit comes later. Every other round counts
+                // its delay from the first acknowledged commit, so that some kills land mid-stream however slowly a loaded
+                // machine starts the writer.
+                if (round % 2 == 1)
+                {
+                    await Bounded.UntilAsync(_ => Task.FromResult(writer.Committed.Count > 0), $"round {round}'s first commit");
+                }
+
                 var delay = TimeSpan.FromMilliseconds(random.Next(0, kind == StoreKind.Sqlite ? 1200 : 3000));
                 await Task.Delay(delay);
                 await writer.KillAsync();
