@@ -9,7 +9,8 @@ namespace BalanceClients.Monitoring;
 
 /// <summary>
 /// The background service behind <see cref="IBalanceMonitor"/>: each account is checked on its own schedule, one check at a
-/// time per account, at most <see cref="BalanceCheckerOptions.MaxConcurrency"/> at once, and on nothing else.
+/// time per account, at most <see cref="BalanceCheckerOptions.MaxConcurrency"/> at once (shared between the providers in turn), and
+/// on nothing else.
 /// </summary>
 public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
 {
@@ -92,7 +93,7 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var concurrency = new SemaphoreSlim(_checkerOptions.CurrentValue.MaxConcurrency);
+        var concurrency = new FairConcurrency(_checkerOptions.CurrentValue.MaxConcurrency);
         using var onAccountsChange = _checkerOptions.OnChange((_, _) => Wake());
         using var timer = _timeProvider.CreateTimer(_ => Wake(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         var running = new HashSet<Task>();
@@ -257,11 +258,11 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         }
     }
 
-    private async Task RunAsync(AccountSchedule schedule, SemaphoreSlim concurrency, CancellationToken stoppingToken)
+    private async Task RunAsync(AccountSchedule schedule, FairConcurrency concurrency, CancellationToken stoppingToken)
     {
         try
         {
-            await concurrency.WaitAsync(stoppingToken).ConfigureAwait(false);
+            await concurrency.EnterAsync(schedule.Account.Provider, stoppingToken).ConfigureAwait(false);
             BalanceReading reading;
             try
             {
