@@ -9,7 +9,8 @@ namespace BalanceClients.Monitoring;
 
 /// <summary>
 /// The background service behind <see cref="IBalanceMonitor"/>: each account is checked on its own schedule, one check at a
-/// time per account, at most <see cref="BalanceCheckerOptions.MaxConcurrency"/> at once, and on nothing else.
+/// time per account, at most <see cref="BalanceCheckerOptions.MaxConcurrency"/> at once (shared between the providers in turn), and
+/// on nothing else.
 /// </summary>
 public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
 {
@@ -25,7 +26,11 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Lock _idleLock = new();
     private readonly SchedulePace _pace;
-    private IReadOnlyList<BalanceReading> _readings = [];
+    private readonly PriorityQueue<AccountSchedule, DateTimeOffset> _queue = new();
+    private IReadOnlyList<BalanceAccount>? _scheduledAccounts;
+    private PublishedReadings _published = new(0, []);
+    private long _changes;
+    private int _withReading;
     private TaskCompletionSource? _idleWaiter;
     private bool _idle;
     private int _inFlight;
@@ -63,7 +68,7 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
     public event EventHandler<BalanceReadingEventArgs>? ReadingChanged;
 
     /// <inheritdoc />
-    public IReadOnlyList<BalanceReading> Readings => Volatile.Read(ref _readings);
+    public IReadOnlyList<BalanceReading> Readings => Published();
 
     /// <inheritdoc />
     public bool IsReady => Volatile.Read(ref _isReady);
@@ -88,7 +93,7 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var concurrency = new SemaphoreSlim(_checkerOptions.CurrentValue.MaxConcurrency);
+        var concurrency = new FairConcurrency(_checkerOptions.CurrentValue.MaxConcurrency);
         using var onAccountsChange = _checkerOptions.OnChange((_, _) => Wake());
         using var timer = _timeProvider.CreateTimer(_ => Wake(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         var running = new HashSet<Task>();
@@ -164,64 +169,100 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         }
     }
 
-    // Brings the schedule in line with the configured accounts, marks the due ones in flight and returns them.
+    // Brings the schedule in line with the configured accounts when they changed, marks the due ones in flight and returns them.
     private List<AccountSchedule> TakeDue(DateTimeOffset now)
     {
         var accounts = _checker.Accounts;
         var due = new List<AccountSchedule>();
         lock (_lock)
         {
-            var keys = accounts.Select(Key).ToHashSet(AccountKeyComparer.Instance);
-            var gone = _schedules.Keys.Where(key => !keys.Contains(key)).ToList();
-            foreach (var key in gone)
+            if (!ReferenceEquals(accounts, _scheduledAccounts))
             {
-                _schedules.Remove(key);
+                Reconcile(accounts, now);
+                _scheduledAccounts = accounts;
             }
 
-            var added = accounts.Where(account => !_schedules.ContainsKey(Key(account))).ToList();
-            if (added.Count > 0 || gone.Count > 0)
+            while (_queue.TryPeek(out var schedule, out var dueAt) && dueAt <= now)
             {
-                _pace.Check(accounts, _checkerOptions.CurrentValue, _options.CurrentValue);
+                _queue.Dequeue();
+                if (IsCurrent(schedule, dueAt))
+                {
+                    schedule.InFlight = true;
+                    due.Add(schedule);
+                }
             }
-
-            for (var i = 0; i < added.Count; i++)
-            {
-                // New accounts' first checks are spread over a short window, so that they never start at the same instant.
-                var spread = StartSpread(_options.CurrentValue.IntervalOf(added[i].Provider));
-                _schedules[Key(added[i])] = new AccountSchedule(added[i], now + (spread * i / added.Count));
-            }
-
-            foreach (var account in accounts)
-            {
-                _schedules[Key(account)].Account = account;
-            }
-
-            foreach (var schedule in _schedules.Values.Where(s => !s.InFlight && s.Due <= now))
-            {
-                schedule.InFlight = true;
-                due.Add(schedule);
-            }
-
-            PublishReadings();
         }
 
         return due;
     }
 
+    // Called under the lock: drops the accounts no longer configured, adds the new ones, and takes every account's settings.
+    private void Reconcile(IReadOnlyList<BalanceAccount> accounts, DateTimeOffset now)
+    {
+        var keys = accounts.Select(Key).ToHashSet(AccountKeyComparer.Instance);
+        var gone = _schedules.Keys.Where(key => !keys.Contains(key)).ToList();
+        foreach (var key in gone)
+        {
+            _schedules.Remove(key, out var removed);
+            _withReading -= removed!.Reading is null ? 0 : 1;
+        }
+
+        var added = accounts.Where(account => !_schedules.ContainsKey(Key(account))).ToList();
+        if (added.Count > 0 || gone.Count > 0)
+        {
+            _pace.Check(accounts, _checkerOptions.CurrentValue, _options.CurrentValue);
+        }
+
+        for (var i = 0; i < added.Count; i++)
+        {
+            // New accounts' first checks are spread over a short window, so that they never start at the same instant.
+            var spread = StartSpread(_options.CurrentValue.IntervalOf(added[i].Provider));
+            var schedule = new AccountSchedule(added[i], now + (spread * i / added.Count));
+            _schedules[Key(added[i])] = schedule;
+            _queue.Enqueue(schedule, schedule.Due);
+        }
+
+        foreach (var account in accounts)
+        {
+            _schedules[Key(account)].Account = account;
+        }
+
+        if (added.Count > 0 || gone.Count > 0)
+        {
+            Changed();
+        }
+    }
+
+    // Called under the lock: whether a queued due time is still the schedule's own (not a dropped account's, nor an older turn's).
+    private bool IsCurrent(AccountSchedule schedule, DateTimeOffset dueAt) => !schedule.InFlight && schedule.Due == dueAt && IsScheduled(schedule);
+
+    // Called under the lock: whether the schedule is its account's (an account dropped, or dropped and added again, has another).
+    private bool IsScheduled(AccountSchedule schedule) =>
+        _schedules.TryGetValue(Key(schedule.Account), out var current) && ReferenceEquals(current, schedule);
+
     private TimeSpan NextWake(DateTimeOffset now)
     {
         lock (_lock)
         {
-            var waiting = _schedules.Values.Where(s => !s.InFlight).Select(s => s.Due).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
-            return waiting == DateTimeOffset.MaxValue ? Timeout.InfiniteTimeSpan : Clamp(waiting - now);
+            while (_queue.TryPeek(out var schedule, out var dueAt))
+            {
+                if (IsCurrent(schedule, dueAt))
+                {
+                    return Clamp(dueAt - now);
+                }
+
+                _queue.Dequeue();
+            }
+
+            return Timeout.InfiniteTimeSpan;
         }
     }
 
-    private async Task RunAsync(AccountSchedule schedule, SemaphoreSlim concurrency, CancellationToken stoppingToken)
+    private async Task RunAsync(AccountSchedule schedule, FairConcurrency concurrency, CancellationToken stoppingToken)
     {
         try
         {
-            await concurrency.WaitAsync(stoppingToken).ConfigureAwait(false);
+            await concurrency.EnterAsync(schedule.Account.Provider, stoppingToken).ConfigureAwait(false);
             BalanceReading reading;
             try
             {
@@ -230,8 +271,15 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
                 var interval = _options.CurrentValue.IntervalOf(schedule.Account.Provider);
                 lock (_lock)
                 {
+                    var scheduled = IsScheduled(schedule);
+                    _withReading += scheduled && schedule.Reading is null ? 1 : 0;
                     reading = schedule.Complete(result, _timeProvider.GetUtcNow(), interval, Random.Shared.NextDouble());
-                    PublishReadings();
+                    if (scheduled)
+                    {
+                        // An account dropped while its check ran keeps no turn.
+                        _queue.Enqueue(schedule, schedule.Due);
+                        Changed();
+                    }
                 }
             }
             finally
@@ -271,12 +319,33 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         ReadingChanged?.Invoke(this, new BalanceReadingEventArgs(reading));
     }
 
-    // Called under the lock: the readings every reader sees, replaced whole.
-    private void PublishReadings()
+    // Called under the lock: the readings changed; the list readers see is made again when one next reads it.
+    private void Changed()
     {
-        Volatile.Write(ref _readings, [.. _schedules.Values.Where(s => s.Reading is not null).Select(s => s.Reading!)
-            .OrderBy(r => r.Provider, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal)]);
-        Volatile.Write(ref _isReady, _schedules.Count > 0 && _schedules.Values.All(s => s.Reading is not null));
+        _changes++;
+        Volatile.Write(ref _isReady, _schedules.Count > 0 && _withReading == _schedules.Count);
+    }
+
+    // The readings of every account, sorted, made at most once per change of them (a reader, not each check, pays for the sort).
+    private IReadOnlyList<BalanceReading> Published()
+    {
+        var published = Volatile.Read(ref _published);
+        if (published.Version == Volatile.Read(ref _changes))
+        {
+            return published.Readings;
+        }
+
+        lock (_lock)
+        {
+            if (_published.Version != _changes)
+            {
+                IReadOnlyList<BalanceReading> readings = [.. _schedules.Values.Where(s => s.Reading is not null).Select(s => s.Reading!)
+                    .OrderBy(r => r.Provider, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal)];
+                Volatile.Write(ref _published, new PublishedReadings(_changes, readings));
+            }
+
+            return _published.Readings;
+        }
     }
 
     private static TimeSpan StartSpread(TimeSpan interval) =>
@@ -286,6 +355,9 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         wait < TimeSpan.Zero ? TimeSpan.Zero : wait > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : wait;
 
     private static (string Provider, string Account) Key(BalanceAccount account) => (account.Provider, account.Name);
+
+    // The sorted readings of one version of the schedule's state.
+    private sealed record PublishedReadings(long Version, IReadOnlyList<BalanceReading> Readings);
 
     [LoggerMessage(20, LogLevel.Warning, "An observer of readings ({Observer}) failed on {Provider}/{Account}")]
     private static partial void LogObserverFailed(ILogger logger, string observer, string provider, string account, Exception exception);

@@ -139,6 +139,31 @@ public sealed class BalanceMonitorTests
     }
 
     [Fact]
+    public async Task AccountDropped_LosesItsReadingAndItsTurns_AndAddedAgainIsCheckedAfresh()
+    {
+        AccountsSwitch? accounts = null;
+        await using var harness = await MonitorHarness.StartAsync(services: s => s.AddSingleton<IBalanceChecker>(
+            provider => accounts = new AccountsSwitch(ActivatorUtilities.CreateInstance<BalanceChecker>(provider))));
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(10));
+        var all = accounts!.Accounts;
+
+        accounts.Accounts = [.. all.Where(account => account.Provider != "telnyx")];
+        await harness.AdvanceAsync(TimeSpan.FromMinutes(6), TimeSpan.FromSeconds(5));
+
+        Assert.True(harness.Monitor.IsReady);
+        Assert.DoesNotContain("telnyx", harness.Monitor.Readings.Select(r => r.Provider));
+        Assert.Equal(1, harness.Requests("telnyx"));
+        Assert.Equal(2, harness.Requests("mesh"));
+
+        accounts.Accounts = all;
+        await harness.AdvanceAsync(TimeSpan.FromMinutes(6), TimeSpan.FromSeconds(5));
+
+        Assert.True(harness.Monitor.IsReady);
+        Assert.InRange(harness.Requests("telnyx"), 2, 3);
+        Assert.Equal(Providers, harness.Monitor.Readings.Select(r => r.Provider));
+    }
+
+    [Fact]
     public async Task Observers_GetEveryReading_AndOneThatFailsStopsNothing()
     {
         var observer = new RecordingObserver();
@@ -219,6 +244,30 @@ public sealed class BalanceMonitorTests
             .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
 
     private static string Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags) => string.Join('/', tags.ToArray().Select(t => t.Value));
+
+    // A checker whose accounts a test changes at will (configuration can add an account but not take one away again).
+    private sealed class AccountsSwitch(IBalanceChecker checker) : IBalanceChecker
+    {
+        private IReadOnlyList<BalanceAccount> _accounts = checker.Accounts;
+
+        public IReadOnlyList<BalanceAccount> Accounts
+        {
+            get => Volatile.Read(ref _accounts);
+            set => Volatile.Write(ref _accounts, value);
+        }
+
+        public BalanceThresholds Thresholds => checker.Thresholds;
+
+        public Task<IReadOnlyList<BalanceCheckResult>> CheckAllAsync(CancellationToken cancellationToken = default) =>
+            checker.CheckAllAsync(cancellationToken);
+
+        public Task<BalanceCheckResult> CheckAsync(BalanceAccount account, CancellationToken cancellationToken = default) =>
+            checker.CheckAsync(account, cancellationToken);
+
+        public IAsyncEnumerable<BalanceCheckResult> CheckManyAsync(
+            IAsyncEnumerable<BalanceAccount> accounts, TimeSpan? deadline = null, CancellationToken cancellationToken = default) =>
+            checker.CheckManyAsync(accounts, deadline, cancellationToken);
+    }
 
     private sealed class RecordingObserver : IBalanceReadingObserver
     {
