@@ -2,6 +2,7 @@ using System.IO.Compression;
 using BalanceClients.Health;
 using BalanceClients.History;
 using BalanceClients.Monitoring;
+using BalanceClients.Notifications;
 using BalanceClients.Output;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,6 +32,7 @@ internal sealed class BalanceEndpoints
     private readonly IBalanceMonitor _monitor;
     private readonly BalanceDocuments _documents;
     private readonly BalancesHealthCheck _health;
+    private readonly WebhookNotifier? _notifier;
 
     private BalanceEndpoints(IServiceProvider services)
     {
@@ -41,6 +43,7 @@ internal sealed class BalanceEndpoints
         _documents = new BalanceDocuments(
             _monitor, checker, services.GetRequiredService<IOptionsMonitor<BalanceMonitorOptions>>(), runways);
         _health = new BalancesHealthCheck(_monitor, () => checker.Thresholds, runways);
+        _notifier = services.GetService<WebhookNotifier>();
     }
 
     /// <summary>Maps every endpoint into a group.</summary>
@@ -58,11 +61,16 @@ internal sealed class BalanceEndpoints
     private static void Map(IEndpointRouteBuilder group, string path, RequestDelegate answer) =>
         group.MapMethods(path, Methods, answer);
 
-    // The process families are measured for each scrape and follow the rendered ones; compressed, they are a second gzip member.
+    // The webhooks' families (zeros in an application without AddBalanceNotifications) and the process families are measured for
+    // each scrape and follow the rendered ones; compressed, they are a second gzip member.
     private Task MetricsAsync(HttpContext context)
     {
         var rendered = _documents.Current();
-        var process = ProcessMetrics.Render();
+        byte[] process =
+        [
+            .. WebhookExposition.Render(_notifier?.Delivered ?? 0, _notifier?.Failed ?? 0, _notifier?.Pending ?? 0),
+            .. ProcessMetrics.Render(),
+        ];
         context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
         if (!AcceptsGzip(context.Request))
         {

@@ -93,7 +93,8 @@ public static class BalanceNotificationsServiceCollectionExtensions
             provider.GetRequiredService<ILogger<WebhookNotifier>>(),
             StoreOf(provider),
             provider.GetService<LatestRunways>(),
-            ThresholdsOf(provider)));
+            ThresholdsOf(provider),
+            provider.GetService<IMonitorLeadership>()));
         static WebhookNotifier Notifier(IServiceProvider provider) => provider.GetRequiredService<WebhookNotifier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBalanceReadingObserver, WebhookNotifier>(Notifier));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookNotifier>(Notifier));

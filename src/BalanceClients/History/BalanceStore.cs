@@ -301,6 +301,32 @@ public sealed class BalanceStore : IAsyncDisposable, IDisposable
         return _engine.SaveNotifiedAsync(row, cancellationToken);
     }
 
+    /// <inheritdoc cref="IStoreEngine.QueueAsync" />
+    internal Task<bool> QueueAsync(
+        NotifiedRow told, (string Level, string RunwayLevel)? expected, OutboxRow? message, CancellationToken cancellationToken)
+    {
+        ThrowIfReadOnly();
+        return _engine.QueueAsync(told, expected, message, cancellationToken);
+    }
+
+    /// <inheritdoc cref="IStoreEngine.ReadOutboxAsync" />
+    internal Task<IReadOnlyList<OutboxRow>> ReadOutboxAsync(string receiver, CancellationToken cancellationToken) =>
+        _engine.ReadOutboxAsync(receiver, cancellationToken);
+
+    /// <inheritdoc cref="IStoreEngine.RemoveOutboxAsync" />
+    internal Task RemoveOutboxAsync(string messageId, CancellationToken cancellationToken)
+    {
+        ThrowIfReadOnly();
+        return _engine.RemoveOutboxAsync(messageId, cancellationToken);
+    }
+
+    /// <inheritdoc cref="IStoreEngine.DeferOutboxAsync" />
+    internal Task DeferOutboxAsync(string messageId, int bursts, long due, CancellationToken cancellationToken)
+    {
+        ThrowIfReadOnly();
+        return _engine.DeferOutboxAsync(messageId, bursts, due, cancellationToken);
+    }
+
     /// <summary>Closes the store once no write runs on it; a write that waited for it then finds the store closed.</summary>
     /// <returns>When it is closed.</returns>
     internal Task CloseWhenIdleAsync() => _engine.CloseWhenIdleAsync();

@@ -56,6 +56,38 @@ internal interface IStoreEngine : IAsyncDisposable, IDisposable
     /// <returns>When it is written.</returns>
     Task SaveNotifiedAsync(NotifiedRow row, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records, in one transaction, what a receiver is told of an account and the message that tells it, if any: replaces the
+    /// told row and queues the message, but only while the levels recorded before are still <paramref name="expected"/>.
+    /// </summary>
+    /// <param name="told">The new told row.</param>
+    /// <param name="expected">The level and runway level recorded before; <see langword="null"/> for none.</param>
+    /// <param name="message">The message to queue; <see langword="null"/> records the levels alone.</param>
+    /// <param name="cancellationToken">Stops the write before it commits.</param>
+    /// <returns>Whether it was written; <see langword="false"/> when another writer recorded other levels meanwhile.</returns>
+    Task<bool> QueueAsync(
+        NotifiedRow told, (string Level, string RunwayLevel)? expected, OutboxRow? message, CancellationToken cancellationToken);
+
+    /// <summary>The messages queued for a receiver, oldest first.</summary>
+    /// <param name="receiver">The receiver.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The messages, by <see cref="OutboxRow.Sequence"/>.</returns>
+    Task<IReadOnlyList<OutboxRow>> ReadOutboxAsync(string receiver, CancellationToken cancellationToken);
+
+    /// <summary>Removes a message from the outbox (delivered, or dropped).</summary>
+    /// <param name="messageId">The message's <see cref="OutboxRow.MessageId"/>.</param>
+    /// <param name="cancellationToken">Stops the write before it commits.</param>
+    /// <returns>When it is written.</returns>
+    Task RemoveOutboxAsync(string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Records a failed burst of a message: how many have failed, and when the next may start.</summary>
+    /// <param name="messageId">The message's <see cref="OutboxRow.MessageId"/>.</param>
+    /// <param name="bursts">How many bursts have failed.</param>
+    /// <param name="due">When the next may start, in Unix milliseconds.</param>
+    /// <param name="cancellationToken">Stops the write before it commits.</param>
+    /// <returns>When it is written.</returns>
+    Task DeferOutboxAsync(string messageId, int bursts, long due, CancellationToken cancellationToken);
+
     /// <summary>Closes the store once no write runs on it.</summary>
     /// <returns>When it is closed.</returns>
     Task CloseWhenIdleAsync();

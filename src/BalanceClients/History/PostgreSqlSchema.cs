@@ -22,6 +22,9 @@ internal static class PostgreSqlSchema
     /// <summary>The advisory lock the leader of several replicas holds (for its session).</summary>
     public const int LeaderLock = 3;
 
+    /// <summary>The advisory lock of a change of what a receiver is told (for the transaction): one replica's at a time.</summary>
+    public const int NotifiedLock = 4;
+
     /// <summary>The key of the schema version in <c>balances_meta</c>.</summary>
     public const string VersionKey = "schema_version";
 
@@ -30,6 +33,7 @@ internal static class PostgreSqlSchema
 
     // As in SQLite: times are milliseconds since 1970-01-01 UTC; amounts are exact (numeric keeps the digits and scale given); the
     // readings are clustered on (series, time). Provider and account names match ignoring case, through lower() in the unique indexes.
+    // Version 2 adds the outbox, as SQLite's version 4 does.
     private static readonly string[] Migrations =
     [
         """
@@ -57,6 +61,21 @@ internal static class PostgreSqlSchema
             time bigint NOT NULL
         );
         CREATE UNIQUE INDEX balances_notified_key ON balances_notified (receiver, lower(provider), lower(account));
+        """,
+        """
+        CREATE TABLE balances_outbox (
+            sequence bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            receiver text NOT NULL,
+            provider text NOT NULL,
+            account text NOT NULL,
+            levels text NOT NULL,
+            message_id text NOT NULL UNIQUE,
+            body text NOT NULL,
+            created bigint NOT NULL,
+            bursts integer NOT NULL,
+            due bigint NOT NULL
+        );
+        CREATE INDEX balances_outbox_receiver ON balances_outbox (receiver, sequence);
         """,
     ];
 

@@ -31,24 +31,23 @@ internal sealed partial class PostgreSqlStore
     public Task SaveNotifiedAsync(NotifiedRow row, CancellationToken cancellationToken)
     {
         ThrowIfReadOnly();
-        return RunAsync(
-            async (connection, token) =>
-            {
-                using var command = new NpgsqlCommand(
-                    """
-                    INSERT INTO balances_notified (receiver, provider, account, level, runway_level, time) VALUES ($1, $2, $3, $4, $5, $6)
-                    ON CONFLICT (receiver, lower(provider), lower(account))
-                    DO UPDATE SET level = excluded.level, runway_level = excluded.runway_level, time = excluded.time
-                    """,
-                    connection);
-                foreach (var text in new[] { row.Receiver, row.Provider, row.Account, row.Level, row.RunwayLevel })
-                {
-                    command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = text });
-                }
+        return InTransactionAsync(
+            (connection, transaction) => SaveNotifiedCoreAsync(connection, transaction, row, cancellationToken), cancellationToken);
+    }
 
-                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = row.Time });
-                return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
-            },
-            cancellationToken);
+    private static async Task<int> SaveNotifiedCoreAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, NotifiedRow row, CancellationToken cancellationToken)
+    {
+        using var command = new NpgsqlCommand(
+            """
+            INSERT INTO balances_notified (receiver, provider, account, level, runway_level, time) VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT (receiver, lower(provider), lower(account))
+            DO UPDATE SET level = excluded.level, runway_level = excluded.runway_level, time = excluded.time
+            """,
+            connection,
+            transaction);
+        AddTexts(command, row.Receiver, row.Provider, row.Account, row.Level, row.RunwayLevel);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = row.Time });
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -32,35 +32,25 @@ internal sealed partial class SqliteStore
             cancellationToken);
 
     /// <inheritdoc />
-    public async Task SaveNotifiedAsync(NotifiedRow row, CancellationToken cancellationToken)
+    public Task SaveNotifiedAsync(NotifiedRow row, CancellationToken cancellationToken) =>
+        WritingAsync(() => SaveNotifiedCoreAsync(row, cancellationToken), cancellationToken);
+
+    // On the writer's connection, which the caller holds.
+    private async Task<int> SaveNotifiedCoreAsync(NotifiedRow row, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        ThrowIfReadOnly();
-        await WaitToWriteAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using var command = _writer.CreateCommand();
-            command.CommandText = """
-                INSERT INTO notified (receiver, provider, account, level, runway_level, time)
-                VALUES ($receiver, $provider, $account, $level, $runwayLevel, $time)
-                ON CONFLICT (receiver, provider, account)
-                DO UPDATE SET level = excluded.level, runway_level = excluded.runway_level, time = excluded.time
-                """;
-            command.Parameters.AddWithValue("$receiver", row.Receiver);
-            command.Parameters.AddWithValue("$provider", row.Provider);
-            command.Parameters.AddWithValue("$account", row.Account);
-            command.Parameters.AddWithValue("$level", row.Level);
-            command.Parameters.AddWithValue("$runwayLevel", row.RunwayLevel);
-            command.Parameters.AddWithValue("$time", row.Time);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (SqliteException exception)
-        {
-            throw Translate(exception);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        using var command = _writer.CreateCommand();
+        command.CommandText = """
+            INSERT INTO notified (receiver, provider, account, level, runway_level, time)
+            VALUES ($receiver, $provider, $account, $level, $runwayLevel, $time)
+            ON CONFLICT (receiver, provider, account)
+            DO UPDATE SET level = excluded.level, runway_level = excluded.runway_level, time = excluded.time
+            """;
+        command.Parameters.AddWithValue("$receiver", row.Receiver);
+        command.Parameters.AddWithValue("$provider", row.Provider);
+        command.Parameters.AddWithValue("$account", row.Account);
+        command.Parameters.AddWithValue("$level", row.Level);
+        command.Parameters.AddWithValue("$runwayLevel", row.RunwayLevel);
+        command.Parameters.AddWithValue("$time", row.Time);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -15,7 +15,8 @@ internal static class StoreSchema
     // Times are milliseconds since 1970-01-01 UTC. Amounts are invariant decimal text (exact; never REAL). The readings are
     // clustered on (series, time): one series' recent readings are one range, and all readings since T one range per series.
     // Version 2 adds what notifiers last told each receiver of each account (its level, by its contract name); version 3 adds
-    // the level of the account's runway told beside it, 'ok' for every row of before (no runway was ever told then).
+    // the level of the account's runway told beside it, 'ok' for every row of before (no runway was ever told then). Version 4
+    // adds the outbox: the messages queued for a receiver and not yet delivered, in the order they were queued (sequence).
     private static readonly string[] Migrations =
     [
         """
@@ -50,6 +51,21 @@ internal static class StoreSchema
         """,
         """
         ALTER TABLE notified ADD COLUMN runway_level TEXT NOT NULL DEFAULT 'ok';
+        """,
+        """
+        CREATE TABLE outbox (
+            sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+            receiver TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            account TEXT NOT NULL,
+            levels TEXT NOT NULL,
+            message_id TEXT NOT NULL UNIQUE,
+            body TEXT NOT NULL,
+            created INTEGER NOT NULL,
+            bursts INTEGER NOT NULL,
+            due INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX outbox_receiver ON outbox (receiver, sequence);
         """,
     ];
 

@@ -30,4 +30,12 @@ public sealed class BalanceNotificationOptions
     /// <value>The default value is 1 minute; from 0 to 1 hour.</value>
     [SettingRange("00:00:00", "01:00:00")]
     public TimeSpan MaxRetryAfter { get; set; } = NotificationDefaults.MaxRetryAfter;
+
+    /// <summary>
+    /// How long a message that was not delivered waits in the outbox, tried again now and then, before it is dropped (with one log
+    /// line): counted from when it was queued.
+    /// </summary>
+    /// <value>The default value is 24 hours; from 1 minute to 30 days.</value>
+    [SettingRange("00:01:00", "30.00:00:00")]
+    public TimeSpan MaxAge { get; set; } = NotificationDefaults.MaxAge;
 }

@@ -22,6 +22,7 @@ internal static class NotificationBinding
         options.MaxRetries = section.GetValue(nameof(options.MaxRetries), options.MaxRetries);
         options.RetryBaseDelay = section.GetValue(nameof(options.RetryBaseDelay), options.RetryBaseDelay);
         options.MaxRetryAfter = section.GetValue(nameof(options.MaxRetryAfter), options.MaxRetryAfter);
+        options.MaxAge = section.GetValue(nameof(options.MaxAge), options.MaxAge);
         foreach (var item in section.GetSection(nameof(options.Webhooks)).GetChildren())
         {
             options.Webhooks.Add(Webhook(item, names));

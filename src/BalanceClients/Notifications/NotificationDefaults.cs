@@ -11,6 +11,20 @@ internal static class NotificationDefaults
 
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(1);
 
+    public static readonly TimeSpan MaxAge = TimeSpan.FromHours(24);
+
+    /// <summary>The least wait after a failed burst, whatever <see cref="RetryBaseDelay"/> is set to.</summary>
+    public static readonly TimeSpan MinBurstBackoff = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait after a failed burst: a receiver that comes back is told within this at most.</summary>
+    public static readonly TimeSpan MaxBurstBackoff = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often a process that does not lead looks whether it leads now.</summary>
+    public static readonly TimeSpan FollowerPoll = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a lane waits before it reads the store again after it failed to.</summary>
+    public static readonly TimeSpan StoreRetry = TimeSpan.FromSeconds(5);
+
     /// <summary>How many readings wait for one webhook at most; a reading that finds the queue full waits for the next one.</summary>
     public const int QueueCapacity = 1024;
 

@@ -15,9 +15,9 @@ internal static partial class NotificationLog
         41,
         LogLevel.Warning,
         "Webhook #{Webhook}: the message on {Provider}/{Account} ({Level}) was not delivered after {Attempts} attempt(s): {Reason}; "
-        + "it is sent again at the account's next reading")]
+        + "it waits in the outbox and is tried again in {WaitSeconds:0.###} s")]
     public static partial void NotDelivered(
-        ILogger logger, int webhook, string provider, string account, string level, int attempts, string reason);
+        ILogger logger, int webhook, string provider, string account, string level, int attempts, string reason, double waitSeconds);
 
     [LoggerMessage(42, LogLevel.Debug, "Webhook #{Webhook}: attempt {Attempt} failed ({Reason}); retrying in {DelayMs:F0} ms")]
     public static partial void Retrying(ILogger logger, int webhook, int attempt, string reason, double delayMs);
@@ -31,13 +31,35 @@ internal static partial class NotificationLog
     [LoggerMessage(
         44,
         LogLevel.Warning,
-        "The levels already notified could not be read ({Reason}); a message sent before this start may be sent again")]
+        "The store could not be opened for the webhooks' outbox ({Reason}); messages wait in memory, "
+        + "and a restart may repeat one or lose one")]
     public static partial void StateUnreadable(ILogger logger, string reason);
 
     [LoggerMessage(
         45,
         LogLevel.Warning,
-        "Webhook #{Webhook}: the level told of {Provider}/{Account} could not be recorded ({Reason}); "
-        + "after a restart it may be told again")]
-    public static partial void StateNotSaved(ILogger logger, int webhook, string provider, string account, string reason);
+        "Webhook #{Webhook}: the change of {Provider}/{Account} ({Level}) could not be queued ({Reason}); "
+        + "the account's next reading queues it")]
+    public static partial void NotQueued(ILogger logger, int webhook, string provider, string account, string level, string reason);
+
+    [LoggerMessage(
+        46,
+        LogLevel.Warning,
+        "Webhook #{Webhook}: the outbox could not be read ({Reason}); it is read again in {WaitSeconds:0.###} s")]
+    public static partial void OutboxUnreadable(ILogger logger, int webhook, string reason, double waitSeconds);
+
+    [LoggerMessage(
+        47,
+        LogLevel.Warning,
+        "Webhook #{Webhook}: the message on {Provider}/{Account} ({Level}) is dropped, undelivered after {Bursts} burst(s) of attempts "
+        + "and older than MaxAge ({MaxAge})")]
+    public static partial void Dropped(
+        ILogger logger, int webhook, string provider, string account, string level, int bursts, TimeSpan maxAge);
+
+    [LoggerMessage(
+        48,
+        LogLevel.Warning,
+        "Webhook #{Webhook}: the outbox could not record what became of the message on {Provider}/{Account} ({Reason}); "
+        + "after a restart it may be sent again, with the same webhook-id")]
+    public static partial void OutboxNotSaved(ILogger logger, int webhook, string provider, string account, string reason);
 }

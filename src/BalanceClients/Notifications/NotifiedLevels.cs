@@ -22,11 +22,9 @@ internal static class NotifiedLevels
         var levels = new List<NotifiedLevel>();
         foreach (var row in await store.ReadNotifiedAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (LevelNamed(row.Level) is { } level && LevelNamed(row.RunwayLevel) is { } runwayLevel)
+            if (Of(row) is { } level)
             {
-                levels.Add(new NotifiedLevel(
-                    row.Receiver, row.Provider, row.Account, level, DateTimeOffset.FromUnixTimeMilliseconds(row.Time))
-                { RunwayLevel = runwayLevel });
+                levels.Add(level);
             }
         }
 
@@ -57,16 +55,31 @@ internal static class NotifiedLevels
             throw new ArgumentException($"The {level} is not a defined one.", nameof(notified));
         }
 
-        return store.SaveNotifiedAsync(
-            new NotifiedRow(
-                notified.Receiver,
-                notified.Provider,
-                notified.Account,
-                notified.Level.ToContractName(),
-                notified.RunwayLevel.ToContractName(),
-                notified.At.ToUnixTimeMilliseconds()),
-            cancellationToken);
+        return store.SaveNotifiedAsync(RowOf(notified), cancellationToken);
     }
+
+    /// <summary>The levels of a row of the <c>notified</c> table.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The levels; <see langword="null"/> where this version does not know the level or the runway level.</returns>
+    public static NotifiedLevel? Of(NotifiedRow row) =>
+        LevelNamed(row.Level) is { } level && LevelNamed(row.RunwayLevel) is { } runwayLevel
+            ? new NotifiedLevel(row.Receiver, row.Provider, row.Account, level, DateTimeOffset.FromUnixTimeMilliseconds(row.Time))
+            {
+                RunwayLevel = runwayLevel,
+            }
+            : null;
+
+    /// <summary>The row of the <c>notified</c> table that records levels.</summary>
+    /// <param name="notified">The levels.</param>
+    /// <returns>The row.</returns>
+    public static NotifiedRow RowOf(NotifiedLevel notified) =>
+        new(
+            notified.Receiver,
+            notified.Provider,
+            notified.Account,
+            notified.Level.ToContractName(),
+            notified.RunwayLevel.ToContractName(),
+            notified.At.ToUnixTimeMilliseconds());
 
     private static BalanceLevel? LevelNamed(string name) =>
         Enum.GetValues<BalanceLevel>().Select(level => (BalanceLevel?)level).FirstOrDefault(level => level!.Value.ToContractName() == name);

@@ -8,35 +8,51 @@ using Microsoft.Extensions.Logging;
 namespace BalanceClients.Notifications;
 
 /// <summary>
-/// One webhook's queue and memory. <see cref="Offer"/> takes a reading at once, and only when its levels (the account's and its
-/// runway's) differ from those last queued for the account; <see cref="RunAsync"/> posts, in order, each queued reading whose
-/// levels differ from those the webhook was last told, and remembers (and records in the store, if any) what it told. A message
-/// that was not delivered leaves the account's last told levels as they were, so that its next reading queues it again.
+/// One webhook's lane. <see cref="Offer"/> takes a reading at once, and only when its levels (the account's and its runway's)
+/// differ from those last offered for the account; <see cref="RunAsync"/>, while this process leads, queues a message in the
+/// outbox for each reading whose levels differ from those the webhook was last told, together with those levels (so a change is
+/// queued once, also across a restart or a change of leader), then delivers the outbox: per account, in the order queued.
 /// </summary>
-internal sealed class WebhookLane
+internal sealed partial class WebhookLane
 {
-    private readonly Channel<ObservedReading> _queue = Channel.CreateBounded<ObservedReading>(
+    private readonly Channel<ObservedReading> _incoming = Channel.CreateBounded<ObservedReading>(
         new BoundedChannelOptions(NotificationDefaults.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<(string Provider, string Account), AccountLevels> _queued = new(AccountKeyComparer.Instance);
+    private readonly Dictionary<(string Provider, string Account), AccountLevels> _offered = new(AccountKeyComparer.Instance);
     private readonly Dictionary<(string Provider, string Account), AccountLevels> _told = new(AccountKeyComparer.Instance);
+    private readonly List<OutboxRow> _waiting = [];
     private readonly int _number;
     private readonly WebhookOptions _webhook;
     private readonly Uri _url;
     private readonly byte[]? _key;
     private readonly WebhookSender _sender;
+    private readonly BalanceNotificationOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly IMonitorLeadership _leadership;
     private readonly ILogger _logger;
-    private BalanceStore? _store;
+    private IWebhookOutbox _outbox = new MemoryOutbox();
+    private bool _loaded;
     private int _pending;
+    private bool _idle;
     private TaskCompletionSource? _idleWaiter;
 
     /// <summary>Creates the lane.</summary>
     /// <param name="number">The webhook's number, from 1, for log lines.</param>
     /// <param name="webhook">The webhook (validated: its URL is set, its secret, if any, accepted).</param>
     /// <param name="sender">Posts the messages.</param>
+    /// <param name="options">The notification settings (<see cref="BalanceNotificationOptions.MaxAge"/>, the bursts' settings).</param>
+    /// <param name="timeProvider">The clock of the outbox.</param>
+    /// <param name="leadership">Whether this process leads: only the leader queues and sends.</param>
     /// <param name="logger">Where deliveries and failures are logged.</param>
-    public WebhookLane(int number, WebhookOptions webhook, WebhookSender sender, ILogger logger)
+    public WebhookLane(
+        int number,
+        WebhookOptions webhook,
+        WebhookSender sender,
+        BalanceNotificationOptions options,
+        TimeProvider timeProvider,
+        IMonitorLeadership leadership,
+        ILogger logger)
     {
         _number = number;
         _webhook = webhook;
@@ -44,12 +60,18 @@ internal sealed class WebhookLane
         _key = string.IsNullOrWhiteSpace(webhook.Secret) ? null
             : WebhookSecret.KeyOf(webhook.Secret) ?? throw new ArgumentException("The webhook's secret is refused.", nameof(webhook));
         _sender = sender;
+        _options = options;
+        _timeProvider = timeProvider;
+        _leadership = leadership;
         _logger = logger;
         Receiver = ReceiverOf(_url);
     }
 
     /// <summary>The webhook's key in the store: <c>webhook:</c> and a SHA-256 of its URL, which does not reveal the URL.</summary>
     public string Receiver { get; }
+
+    /// <summary>How many messages wait in this webhook's outbox, as this process last read or changed it.</summary>
+    public int Pending => Volatile.Read(ref _pending);
 
     /// <summary>The receiver's key of a webhook URL.</summary>
     /// <param name="url">The URL.</param>
@@ -60,69 +82,43 @@ internal sealed class WebhookLane
         return "webhook:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url.AbsoluteUri)));
     }
 
-    /// <summary>
-    /// Takes the levels told before this start, and the store to record new ones in; called before <see cref="RunAsync"/>.
-    /// </summary>
-    /// <param name="told">The store's levels of this receiver.</param>
-    /// <param name="store">Where the levels told are recorded; <see langword="null"/> keeps them in memory only.</param>
-    public void Restore(IEnumerable<NotifiedLevel> told, BalanceStore? store)
-    {
-        _store = store;
-        foreach (var level in told.Where(level => level.Receiver == Receiver))
-        {
-            _told[(level.Provider, level.Account)] = new AccountLevels(level.Level, level.RunwayLevel);
-        }
-    }
+    /// <summary>Takes the outbox (the store's, or one in memory); called before <see cref="RunAsync"/>.</summary>
+    /// <param name="outbox">The outbox.</param>
+    public void Attach(IWebhookOutbox outbox) => _outbox = outbox;
 
-    /// <summary>Queues a reading if its levels differ from those last queued for its account; never waits.</summary>
+    /// <summary>Takes a reading if its levels differ from those last offered for its account; never waits.</summary>
     /// <param name="reading">The reading, with the account's runway.</param>
     public void Offer(ObservedReading reading)
     {
         var key = (reading.Provider, reading.Account);
         lock (_lock)
         {
-            if (_queued.TryGetValue(key, out var queued) && queued == reading.Levels)
+            if (_offered.TryGetValue(key, out var offered) && offered == reading.Levels)
             {
                 return;
             }
 
-            if (!_queue.Writer.TryWrite(reading))
+            if (!_incoming.Writer.TryWrite(reading))
             {
-                NotificationLog.QueueFull(_logger, _number, _queue.Reader.Count, reading.Provider, reading.Account);
+                NotificationLog.QueueFull(_logger, _number, _incoming.Reader.Count, reading.Provider, reading.Account);
                 return;
             }
 
-            _queued[key] = reading.Levels;
-            _pending++;
+            _offered[key] = reading.Levels;
+            _idle = false;
         }
     }
 
-    /// <summary>Posts the queued readings' messages until <paramref name="cancellationToken"/> is cancelled.</summary>
-    /// <param name="cancellationToken">Stops the lane; a message being posted is abandoned, and not recorded as told.</param>
-    /// <returns>A task that completes when the lane stops.</returns>
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        await foreach (var reading in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await HandleAsync(reading, cancellationToken).ConfigureAwait(false);
-            lock (_lock)
-            {
-                if (--_pending == 0)
-                {
-                    _idleWaiter?.TrySetResult();
-                    _idleWaiter = null;
-                }
-            }
-        }
-    }
-
-    /// <summary>Completes when every reading queued so far has been handled: told, skipped, or given up on.</summary>
+    /// <summary>
+    /// Completes when the lane has nothing to do now: every reading offered so far is queued (or found no news), and no message
+    /// is due. Tests wait for this instead of sleeping.
+    /// </summary>
     /// <returns>The task.</returns>
     public Task WhenIdleAsync()
     {
         lock (_lock)
         {
-            if (_pending == 0)
+            if (_idle)
             {
                 return Task.CompletedTask;
             }
@@ -132,67 +128,81 @@ internal sealed class WebhookLane
         }
     }
 
-    private async Task HandleAsync(ObservedReading reading, CancellationToken cancellationToken)
+    // Queues the reading's message, if it is news, with the levels it tells; a change of leader in between is read, and it is tried
+    // once more. A reading that cannot be queued is forgotten, so that the account's next reading at its levels is taken again.
+    private async Task QueueAsync(ObservedReading reading, CancellationToken cancellationToken)
     {
         var key = (reading.Provider, reading.Account);
-        AccountLevels? told = _told.TryGetValue(key, out var levels) ? levels : null;
-        if (told == reading.Levels)
+        for (var attempt = 1; attempt <= 2; attempt++)
         {
-            return;
+            AccountLevels? told = _told.TryGetValue(key, out var levels) ? levels : null;
+            if (told == reading.Levels)
+            {
+                return;
+            }
+
+            var (row, message) = Change(reading, told);
+            try
+            {
+                if (await _outbox.QueueAsync(row, Expected(told), message, cancellationToken).ConfigureAwait(false))
+                {
+                    _told[key] = reading.Levels;
+                    if (message is not null)
+                    {
+                        _waiting.Add(message);
+                        Volatile.Write(ref _pending, _waiting.Count);
+                    }
+
+                    return;
+                }
+
+                if (attempt == 1 && !await LoadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+            catch (Exception exception) when (exception is BalanceStoreException or ObjectDisposedException)
+            {
+                var levelName = message?.Levels ?? reading.Reading.Level.ToContractName();
+                NotificationLog.NotQueued(_logger, _number, reading.Provider, reading.Account, levelName, Reason(exception));
+                break;
+            }
         }
 
-        // An account first read at ok, runway included, is no news: the levels are remembered, and only a change is told.
-        if (told is null && reading.Levels == AccountLevels.Ok)
-        {
-            await RememberAsync(reading, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        var notification = BalanceNotification.Of(reading, told);
-        var body = NotificationPayload.Of(notification, _webhook.Format);
-        var message = _sender.NewMessage(body);
-        var outcome = await _sender.SendAsync(_number, _url, _key, message, cancellationToken).ConfigureAwait(false);
-        var levelName = notification.DescribeLevels();
-        if (outcome.Delivered)
-        {
-            NotificationLog.Delivered(_logger, _number, reading.Provider, reading.Account, levelName);
-            await RememberAsync(reading, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        NotificationLog.NotDelivered(
-            _logger, _number, reading.Provider, reading.Account, levelName, outcome.Attempts, outcome.Failure ?? "unknown");
         lock (_lock)
         {
-            // The next reading at these levels queues the message again, unless later levels are queued already.
-            if (_queued.TryGetValue(key, out var queued) && queued == reading.Levels)
+            if (_offered.TryGetValue(key, out var offered) && offered == reading.Levels)
             {
-                _queued.Remove(key);
+                _offered.Remove(key);
             }
         }
     }
 
-    private async Task RememberAsync(ObservedReading observed, CancellationToken cancellationToken)
+    // The told row the reading leads to, and its message: none for an account first read at ok, runway included (no news).
+    private (NotifiedRow Row, OutboxRow? Message) Change(ObservedReading observed, AccountLevels? told)
     {
         var reading = observed.Reading;
-        _told[(reading.Provider, reading.Account)] = observed.Levels;
-        if (_store is null)
-        {
-            return;
-        }
-
-        try
-        {
-            var told = new NotifiedLevel(Receiver, reading.Provider, reading.Account, reading.Level, reading.CheckedAt)
+        var row = NotifiedLevels.RowOf(
+            new NotifiedLevel(Receiver, reading.Provider, reading.Account, reading.Level, reading.CheckedAt)
             {
                 RunwayLevel = observed.RunwayLevel,
-            };
-            await _store.SaveNotifiedLevelAsync(told, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is BalanceStoreException or ObjectDisposedException)
+            });
+        if (told is null && observed.Levels == AccountLevels.Ok)
         {
-            var reason = exception is BalanceStoreException ? exception.Message : "the store is closed";
-            NotificationLog.StateNotSaved(_logger, _number, reading.Provider, reading.Account, reason);
+            return (row, null);
         }
+
+        var notification = BalanceNotification.Of(observed, told);
+        var now = _timeProvider.GetUtcNow();
+        var body = Encoding.UTF8.GetString(NotificationPayload.Of(notification, _webhook.Format));
+        var milliseconds = now.ToUnixTimeMilliseconds();
+        return (row, new OutboxRow(
+            0, Receiver, reading.Provider, reading.Account, notification.DescribeLevels(), WebhookHeaders.NewId(now), body,
+            milliseconds, 0, milliseconds));
     }
+
+    private static (string Level, string RunwayLevel)? Expected(AccountLevels? told) =>
+        told is { } levels ? (levels.Level.ToContractName(), levels.RunwayLevel.ToContractName()) : null;
+
+    private static string Reason(Exception exception) => exception is BalanceStoreException ? exception.Message : "the store is closed";
 }

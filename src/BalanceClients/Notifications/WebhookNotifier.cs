@@ -22,6 +22,7 @@ namespace BalanceClients.Notifications;
 internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserver
 {
     private readonly WebhookLane[] _lanes;
+    private readonly WebhookDeliveryMetrics _metrics;
     private readonly Func<CancellationToken, Task<BalanceStore?>> _openStore;
     private readonly LatestRunways? _runways;
     private readonly Func<BalanceThresholds> _thresholds;
@@ -40,6 +41,7 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
     /// The accounts' latest runways, when the history keeps them; <see langword="null"/> tells of no runway (every runway level is ok).
     /// </param>
     /// <param name="thresholds">The current thresholds, for the runway horizons; <see langword="null"/> for none.</param>
+    /// <param name="leadership">Whether this process leads (only the leader queues and sends); <see langword="null"/> always leads.</param>
     public WebhookNotifier(
         IOptions<BalanceNotificationOptions> options,
         IHttpClientFactory httpClientFactory,
@@ -48,16 +50,31 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
         ILogger<WebhookNotifier> logger,
         Func<CancellationToken, Task<BalanceStore?>> openStore,
         LatestRunways? runways = null,
-        Func<BalanceThresholds>? thresholds = null)
+        Func<BalanceThresholds>? thresholds = null,
+        IMonitorLeadership? leadership = null)
     {
         var settings = options.Value;
-        var sender = new WebhookSender(httpClientFactory, settings, timeProvider, new WebhookDeliveryMetrics(meterFactory), logger);
-        _lanes = [.. settings.Webhooks.Select((webhook, i) => new WebhookLane(i + 1, webhook, sender, logger))];
+        _metrics = new WebhookDeliveryMetrics(meterFactory, () => Pending);
+        var sender = new WebhookSender(httpClientFactory, settings, timeProvider, _metrics, logger);
+        _lanes =
+        [
+            .. settings.Webhooks.Select((webhook, i) =>
+                new WebhookLane(i + 1, webhook, sender, settings, timeProvider, leadership ?? SoleLeadership.Instance, logger)),
+        ];
         _openStore = openStore;
         _runways = runways;
         _thresholds = thresholds ?? (() => BalanceThresholds.None);
         _logger = logger;
     }
+
+    /// <summary>How many messages wait in the outbox, over every webhook.</summary>
+    public int Pending => _lanes.Sum(lane => lane.Pending);
+
+    /// <summary>The attempts that delivered a message since the start.</summary>
+    public long Delivered => _metrics.Delivered;
+
+    /// <summary>The attempts that failed since the start.</summary>
+    public long Failed => _metrics.Failed;
 
     /// <inheritdoc />
     public Task OnReadingAsync(BalanceReading reading, CancellationToken cancellationToken = default)
@@ -77,7 +94,10 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
         return Task.CompletedTask;
     }
 
-    /// <summary>Completes when every webhook has handled every reading queued so far. Tests wait for this instead of sleeping.</summary>
+    /// <summary>
+    /// Completes when every webhook has nothing to do now: every reading handed so far is queued (or no news), no message is due.
+    /// Tests wait for this instead of sleeping.
+    /// </summary>
     /// <returns>The task.</returns>
     internal Task WhenIdleAsync() => Task.WhenAll(_lanes.Select(lane => lane.WhenIdleAsync()));
 
@@ -92,10 +112,10 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
         try
         {
             var store = await OpenStoreAsync(stoppingToken).ConfigureAwait(false);
-            var told = await ToldAsync(store, stoppingToken).ConfigureAwait(false);
+            IWebhookOutbox outbox = store is null || store.IsReadOnly ? new MemoryOutbox() : new StoreOutbox(store);
             foreach (var lane in _lanes)
             {
-                lane.Restore(told, store);
+                lane.Attach(outbox);
             }
 
             await Task.WhenAll(_lanes.Select(lane => lane.RunAsync(stoppingToken))).ConfigureAwait(false);
@@ -132,24 +152,6 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
         {
             NotificationLog.StateUnreadable(_logger, exception is BalanceStoreException ? exception.Message : "the store is closed");
             return null;
-        }
-    }
-
-    private async Task<IReadOnlyList<NotifiedLevel>> ToldAsync(BalanceStore? store, CancellationToken cancellationToken)
-    {
-        if (store is null)
-        {
-            return [];
-        }
-
-        try
-        {
-            return await store.ReadNotifiedLevelsAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is BalanceStoreException or ObjectDisposedException)
-        {
-            NotificationLog.StateUnreadable(_logger, exception is BalanceStoreException ? exception.Message : "the store is closed");
-            return [];
         }
     }
 }

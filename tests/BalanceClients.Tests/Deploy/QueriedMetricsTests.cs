@@ -12,7 +12,8 @@ public sealed partial class QueriedMetricsTests
     // The families of /metrics: each is written with its # HELP and # TYPE lines whether or not it has samples.
     private static readonly HashSet<string> Exposed =
     [
-        .. MonitorExposition.Families.Concat(ProcessMetrics.Families).Select(family => family.Name), .. MadeByPrometheus,
+        .. MonitorExposition.Families.Concat(WebhookExposition.Families).Concat(ProcessMetrics.Families).Select(family => family.Name),
+        .. MadeByPrometheus,
     ];
 
     [Fact]
@@ -60,7 +61,10 @@ public sealed partial class QueriedMetricsTests
         // freeze while an account's checks fail.
         string[] redundant = ["balances_low", "balances_runway_seconds"];
         Assert.Equal(
-            MonitorExposition.Families.Select(family => family.Name).Except(redundant).Order(StringComparer.Ordinal),
+            MonitorExposition.Families.Concat(WebhookExposition.Families)
+                .Select(family => family.Name)
+                .Except(redundant)
+                .Order(StringComparer.Ordinal),
             queried.Where(name => name.StartsWith("balances_", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 

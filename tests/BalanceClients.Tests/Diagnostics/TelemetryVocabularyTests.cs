@@ -72,7 +72,9 @@ public sealed partial class TelemetryVocabularyTests
 
         // The meter's own instruments never take a name of /metrics with another type. The schedule's lag is the meter's alone
         // for now (docs/serve.md says so).
-        var families = MonitorExposition.Families.Select(family => family.Name).ToHashSet(StringComparer.Ordinal);
+        var families = MonitorExposition.Families.Concat(WebhookExposition.Families)
+            .Select(family => family.Name)
+            .ToHashSet(StringComparer.Ordinal);
         Assert.Equal(
             ["balances_checks_duration_seconds", "balances_retries_total", "balances_schedule_lag_seconds"],
             instruments.Distinct().Where(name => !families.Contains(name)).Order(StringComparer.Ordinal));

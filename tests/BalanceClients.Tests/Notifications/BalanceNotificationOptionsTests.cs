@@ -22,6 +22,7 @@ public sealed class BalanceNotificationOptionsTests
                 ["Balances:Notifications:MaxRetries"] = "5",
                 ["Balances:Notifications:RetryBaseDelay"] = "00:00:02",
                 ["Balances:Notifications:MaxRetryAfter"] = "00:00:30",
+                ["Balances:Notifications:MaxAge"] = "06:00:00",
             },
             new() { ["BALANCES_WEBHOOK_URL"] = "https://hooks.example.com/c" });
 
@@ -33,8 +34,8 @@ public sealed class BalanceNotificationOptionsTests
             ],
             options.Webhooks.Select(w => (w.Url!.ToString(), w.Format)));
         Assert.Equal(
-            (TimeSpan.FromSeconds(5), 5, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30)),
-            (options.AttemptTimeout, options.MaxRetries, options.RetryBaseDelay, options.MaxRetryAfter));
+            (TimeSpan.FromSeconds(5), 5, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30), TimeSpan.FromHours(6)),
+            (options.AttemptTimeout, options.MaxRetries, options.RetryBaseDelay, options.MaxRetryAfter, options.MaxAge));
     }
 
     [Fact]
@@ -102,8 +103,8 @@ public sealed class BalanceNotificationOptionsTests
 
         Assert.Empty(options.Webhooks);
         Assert.Equal(
-            (TimeSpan.FromSeconds(10), 3, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)),
-            (options.AttemptTimeout, options.MaxRetries, options.RetryBaseDelay, options.MaxRetryAfter));
+            (TimeSpan.FromSeconds(10), 3, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), TimeSpan.FromHours(24)),
+            (options.AttemptTimeout, options.MaxRetries, options.RetryBaseDelay, options.MaxRetryAfter, options.MaxAge));
     }
 
     [Theory]
@@ -115,6 +116,7 @@ public sealed class BalanceNotificationOptionsTests
     [InlineData("MaxRetries", "many", "Balances:Notifications:MaxRetries is not a valid whole number.")]
     [InlineData("RetryBaseDelay", "-00:00:01", "Balances:Notifications:RetryBaseDelay must be between 0 and 10 minutes.")]
     [InlineData("MaxRetryAfter", "02:00:00", "Balances:Notifications:MaxRetryAfter must be between 0 and 1 hour.")]
+    [InlineData("MaxAge", "00:00:30", "Balances:Notifications:MaxAge must be between 1 minute and 30 days.")]
     public void WrongSetting_IsOneLineNamingTheKey(string key, string value, string message)
     {
         var exception = Record.Exception(() => ConfiguredNotifications.Options(new() { ["Balances:Notifications:" + key] = value }, []));

@@ -185,7 +185,7 @@ public sealed partial class WebhookNotifierTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RetryAfterBeyondTheCap_EndsTheRetries_AndTheNextReadingSendsItAgain()
+    public async Task RetryAfterBeyondTheCap_EndsTheBurst_AndTheMessageWaitsForItsNextBurst()
     {
         await using var harness = await NotifierHarness.StartAsync(_time, _receiver.Url);
         _receiver.Enqueue(FakeResponse.Text(503, null) with { Headers = new Dictionary<string, string> { ["Retry-After"] = "120" } });
@@ -194,14 +194,21 @@ public sealed partial class WebhookNotifierTests : IAsyncLifetime
         Assert.Single(_receiver.Requests);
         Assert.Contains(
             "Webhook #1: the message on undrctrl/default (critical) was not delivered after 1 attempt(s): HTTP 503, asking to wait 120 s, "
-            + "longer than MaxRetryAfter; it is sent again at the account's next reading",
+            + "longer than MaxRetryAfter; it waits in the outbox and is tried again in 16 s",
             harness.Logs.AllText,
             StringComparison.Ordinal);
 
+        // The account's next readings, at the same level, are no news: the message that waits is the one that tells it.
         await harness.ReadAsync(Reading(BalanceLevel.Critical, 3.10m, minute: 5), Reading(BalanceLevel.Critical, 3.00m, minute: 10));
+        Assert.Single(_receiver.Requests);
+        await harness.FireAsync(TimeSpan.FromSeconds(16));
+        await _receiver.WaitForRequestsAsync(2);
+        await harness.Notifier.WhenIdleAsync().WithinLimit("the delivery");
 
         Assert.Equal(2, _receiver.Requests.Count);
-        Assert.Contains("\"amount\":3.10", _receiver.Bodies[1], StringComparison.Ordinal);
+        Assert.Equal(_receiver.Bodies[0], _receiver.Bodies[1]);
+        Assert.Equal(_receiver.Requests[0].Headers["webhook-id"], _receiver.Requests[1].Headers["webhook-id"]);
+        Assert.Equal(0, harness.Notifier.Pending);
     }
 
     [Fact]
@@ -224,10 +231,13 @@ public sealed partial class WebhookNotifierTests : IAsyncLifetime
 
         Assert.Equal(2, _receiver.Requests.Count);
         var failure = Assert.Single(harness.Logs.Lines, line => line.Contains("not delivered", StringComparison.Ordinal));
-        Assert.Contains("after 2 attempt(s): no answer within 10 s;", failure, StringComparison.Ordinal);
+        Assert.Contains("after 2 attempt(s): no answer within 10 s; it waits in the outbox and is tried again in 4 s", failure);
 
         _receiver.Default = FakeResponse.Text(204, null);
         await harness.ReadAsync(Reading(BalanceLevel.Critical, 3.10m, minute: 5));
+        await harness.FireAsync(TimeSpan.FromSeconds(4));
+        await _receiver.WaitForRequestsAsync(3);
+        await harness.Notifier.WhenIdleAsync().WithinLimit("the delivery");
         Assert.Equal(3, _receiver.Requests.Count);
         Assert.Contains("Webhook #1: told of undrctrl/default (critical)", harness.Logs.AllText, StringComparison.Ordinal);
     }

@@ -93,6 +93,12 @@ public sealed class ServeEndpointTests
         // The library's version is the tool's: one version for everything shipped.
         Assert.Matches(
             $$"""\nbalances_build_info\{version="{{Regex.Escape(ToolVersion.Version)}}",revision="([0-9a-f]{40}|unknown)"\} 1\n""", body);
+        Assert.Contains(
+            "# TYPE balances_webhook_deliveries_total counter\nbalances_webhook_deliveries_total{outcome=\"delivered\"} 0\n"
+            + "balances_webhook_deliveries_total{outcome=\"failed\"} 0\n# HELP balances_webhook_pending ",
+            body,
+            StringComparison.Ordinal);
+        Assert.Contains("# TYPE balances_webhook_pending gauge\nbalances_webhook_pending 0\n", body, StringComparison.Ordinal);
         string[] process =
         [
             "process_cpu_seconds_total", "process_resident_memory_bytes", "process_virtual_memory_bytes", "process_start_time_seconds",

@@ -32,6 +32,7 @@ internal sealed class ServeHarness : IAsyncDisposable
         _stop = stop;
         _run = run;
         _error = error;
+        Services = services;
         Monitor = services.GetRequiredService<BalanceMonitor>();
         var address = services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         Http = new HttpClient { BaseAddress = new Uri(address), Timeout = Bounded.Limit };
@@ -42,6 +43,9 @@ internal sealed class ServeHarness : IAsyncDisposable
     public ManualTimeProvider Time { get; }
 
     public BalanceMonitor Monitor { get; }
+
+    /// <summary>The server's services.</summary>
+    public IServiceProvider Services { get; }
 
     public HttpClient Http { get; }
 
