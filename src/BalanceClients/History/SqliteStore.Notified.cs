@@ -32,7 +32,27 @@ internal sealed partial class SqliteStore
             cancellationToken);
 
     /// <inheritdoc />
-    public async Task SaveNotifiedAsync(NotifiedRow row, CancellationToken cancellationToken)
+    public Task SaveNotifiedAsync(NotifiedRow row, CancellationToken cancellationToken) =>
+        WriteOneAsync(
+            """
+            INSERT INTO notified (receiver, provider, account, level, runway_level, time)
+            VALUES ($receiver, $provider, $account, $level, $runwayLevel, $time)
+            ON CONFLICT (receiver, provider, account)
+            DO UPDATE SET level = excluded.level, runway_level = excluded.runway_level, time = excluded.time
+            """,
+            parameters =>
+            {
+                parameters.AddWithValue("$receiver", row.Receiver);
+                parameters.AddWithValue("$provider", row.Provider);
+                parameters.AddWithValue("$account", row.Account);
+                parameters.AddWithValue("$level", row.Level);
+                parameters.AddWithValue("$runwayLevel", row.RunwayLevel);
+                parameters.AddWithValue("$time", row.Time);
+            },
+            cancellationToken);
+
+    // One statement on the writer, in its own transaction, durably.
+    private async Task WriteOneAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ThrowIfReadOnly();
@@ -40,18 +60,8 @@ internal sealed partial class SqliteStore
         try
         {
             using var command = _writer.CreateCommand();
-            command.CommandText = """
-                INSERT INTO notified (receiver, provider, account, level, runway_level, time)
-                VALUES ($receiver, $provider, $account, $level, $runwayLevel, $time)
-                ON CONFLICT (receiver, provider, account)
-                DO UPDATE SET level = excluded.level, runway_level = excluded.runway_level, time = excluded.time
-                """;
-            command.Parameters.AddWithValue("$receiver", row.Receiver);
-            command.Parameters.AddWithValue("$provider", row.Provider);
-            command.Parameters.AddWithValue("$account", row.Account);
-            command.Parameters.AddWithValue("$level", row.Level);
-            command.Parameters.AddWithValue("$runwayLevel", row.RunwayLevel);
-            command.Parameters.AddWithValue("$time", row.Time);
+            command.CommandText = sql;
+            bind(command.Parameters);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException exception)

@@ -15,7 +15,8 @@ internal static class StoreSchema
     // Times are milliseconds since 1970-01-01 UTC. Amounts are invariant decimal text (exact; never REAL). The readings are
     // clustered on (series, time): one series' recent readings are one range, and all readings since T one range per series.
     // Version 2 adds what notifiers last told each receiver of each account (its level, by its contract name); version 3 adds
-    // the level of the account's runway told beside it, 'ok' for every row of before (no runway was ever told then).
+    // the level of the account's runway told beside it, 'ok' for every row of before (no runway was ever told then). The table
+    // latest keeps each account's latest reading whole (a JSON document, LatestReadingJson), as replicas that follow read it.
     private static readonly string[] Migrations =
     [
         """
@@ -50,6 +51,15 @@ internal static class StoreSchema
         """,
         """
         ALTER TABLE notified ADD COLUMN runway_level TEXT NOT NULL DEFAULT 'ok';
+        """,
+        """
+        CREATE TABLE latest (
+            provider TEXT NOT NULL COLLATE NOCASE,
+            account TEXT NOT NULL COLLATE NOCASE,
+            time INTEGER NOT NULL,
+            reading TEXT NOT NULL,
+            PRIMARY KEY (provider, account)
+        ) STRICT, WITHOUT ROWID;
         """,
     ];
 

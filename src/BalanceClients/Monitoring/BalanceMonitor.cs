@@ -25,6 +25,8 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Lock _idleLock = new();
     private readonly SchedulePace _pace;
+    private readonly IMonitorLeadership _leadership;
+    private readonly IStoredReadings? _stored;
     private IReadOnlyList<BalanceReading> _readings = [];
     private TaskCompletionSource? _idleWaiter;
     private bool _idle;
@@ -47,8 +49,25 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         TimeProvider timeProvider,
         IMeterFactory meterFactory,
         ILogger<BalanceMonitor> logger)
+        : this(checker, options, checkerOptions, observers, timeProvider, meterFactory, logger, SoleLeadership.Instance, null)
+    {
+    }
+
+    // With the leadership of a process that may share its store, and the store's readings it serves while it does not lead.
+    internal BalanceMonitor(
+        IBalanceChecker checker,
+        IOptionsMonitor<BalanceMonitorOptions> options,
+        IOptionsMonitor<BalanceCheckerOptions> checkerOptions,
+        IEnumerable<IBalanceReadingObserver> observers,
+        TimeProvider timeProvider,
+        IMeterFactory meterFactory,
+        ILogger<BalanceMonitor> logger,
+        IMonitorLeadership leadership,
+        IStoredReadings? stored)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
+        _leadership = leadership;
+        _stored = stored;
         _checker = checker;
         _options = options;
         _checkerOptions = checkerOptions;
@@ -56,7 +75,7 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         _timeProvider = timeProvider;
         _logger = logger;
         _pace = new SchedulePace(logger);
-        BalanceMonitorMetrics.Observe(meterFactory, this, () => ScheduleLag.TotalSeconds);
+        BalanceMonitorMetrics.Observe(meterFactory, this, () => ScheduleLag.TotalSeconds, () => _leadership.IsLeader);
     }
 
     /// <inheritdoc />
@@ -91,11 +110,18 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         using var concurrency = new SemaphoreSlim(_checkerOptions.CurrentValue.MaxConcurrency);
         using var onAccountsChange = _checkerOptions.OnChange((_, _) => Wake());
         using var timer = _timeProvider.CreateTimer(_ => Wake(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _leadership.LeadershipChanged += OnLeadershipChanged;
         var running = new HashSet<Task>();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                if (!_leadership.IsLeader)
+                {
+                    await FollowAsync(timer, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 foreach (var schedule in TakeDue(_timeProvider.GetUtcNow()))
                 {
                     Interlocked.Increment(ref _inFlight);
@@ -117,6 +143,10 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            _leadership.LeadershipChanged -= OnLeadershipChanged;
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
@@ -190,6 +220,8 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
                 var spread = StartSpread(_options.CurrentValue.IntervalOf(added[i].Provider));
                 _schedules[Key(added[i])] = new AccountSchedule(added[i], now + (spread * i / added.Count));
             }
+
+            ResumeTakenOver(added, now);
 
             foreach (var account in accounts)
             {
@@ -274,6 +306,11 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
     // Called under the lock: the readings every reader sees, replaced whole.
     private void PublishReadings()
     {
+        if (_following)
+        {
+            return;
+        }
+
         Volatile.Write(ref _readings, [.. _schedules.Values.Where(s => s.Reading is not null).Select(s => s.Reading!)
             .OrderBy(r => r.Provider, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal)]);
         Volatile.Write(ref _isReady, _schedules.Count > 0 && _schedules.Values.All(s => s.Reading is not null));

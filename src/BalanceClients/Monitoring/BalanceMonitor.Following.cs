@@ -1,0 +1,122 @@
+using BalanceClients.History;
+using Microsoft.Extensions.Logging;
+
+namespace BalanceClients.Monitoring;
+
+/// <content>
+/// Following: while another process leads (<see cref="IMonitorLeadership"/>), the monitor starts no check and serves the store's
+/// latest readings, read every <see cref="MonitorDefaults.FollowInterval"/>; once it leads, it takes the schedule over from them.
+/// </content>
+public sealed partial class BalanceMonitor
+{
+    // Readings the monitor took over when it began to lead: each account's next check is due one interval after its latest one.
+    private Dictionary<(string Provider, string Account), BalanceReading>? _takenOver;
+    private bool _following;
+    private bool _storeUnreadable;
+
+    /// <summary>Whether this process leads the monitor: only then does it check accounts.</summary>
+    internal bool IsLeader => _leadership.IsLeader;
+
+    private void OnLeadershipChanged(object? sender, EventArgs e) => Wake();
+
+    // Until this process leads: no check starts (those running end), and the store's readings are served, read again on the timer.
+    private async Task FollowAsync(ITimer timer, CancellationToken stoppingToken)
+    {
+        lock (_lock)
+        {
+            _following = true;
+            _schedules.Clear();
+        }
+
+        while (!_leadership.IsLeader)
+        {
+            await RefreshAsync(stoppingToken).ConfigureAwait(false);
+            timer.Change(MonitorDefaults.FollowInterval, Timeout.InfiniteTimeSpan);
+            Parked(idle: Volatile.Read(ref _inFlight) == 0);
+            await _wake.Reader.ReadAsync(stoppingToken).ConfigureAwait(false);
+            Parked(idle: false);
+        }
+
+        // The latest the store holds, so that the schedule goes on where the last leader left it.
+        await RefreshAsync(stoppingToken).ConfigureAwait(false);
+        lock (_lock)
+        {
+            _takenOver = Readings.ToDictionary(r => (r.Provider, r.Account), AccountKeyComparer.Instance);
+            _following = false;
+        }
+
+        LogTakenOver(_logger, _takenOver.Count);
+    }
+
+    // The store's latest readings of the configured accounts replace the published ones; a store that cannot be read leaves them.
+    private async Task RefreshAsync(CancellationToken stoppingToken)
+    {
+        if (_stored is null)
+        {
+            return;
+        }
+
+        IReadOnlyList<BalanceReading> stored;
+        try
+        {
+            stored = await _stored.ReadLatestAsync(stoppingToken).ConfigureAwait(false);
+            if (_storeUnreadable)
+            {
+                _storeUnreadable = false;
+                LogStoreReadAgain(_logger);
+            }
+        }
+        catch (BalanceStoreException exception)
+        {
+            if (!_storeUnreadable)
+            {
+                _storeUnreadable = true;
+                LogStoreUnreadable(_logger, exception.Message);
+            }
+
+            return;
+        }
+
+        var accounts = _checker.Accounts.Select(Key).ToHashSet(AccountKeyComparer.Instance);
+        var readings = stored.Where(r => accounts.Contains((r.Provider, r.Account))).ToList();
+        Volatile.Write(ref _readings, readings);
+        Volatile.Write(ref _isReady, accounts.Count > 0 && readings.Count == accounts.Count);
+    }
+
+    // Called under the lock as the schedule takes new accounts: those the last leader checked go on from their latest reading, due
+    // one interval after it; those already overdue are spread over the start window, as new accounts are.
+    private void ResumeTakenOver(List<BalanceAccount> added, DateTimeOffset now)
+    {
+        if (_takenOver is not { Count: > 0 } takenOver)
+        {
+            return;
+        }
+
+        var known = added.Where(account => takenOver.ContainsKey(Key(account))).ToList();
+        var overdue = 0;
+        foreach (var account in known)
+        {
+            var reading = takenOver[Key(account)];
+            var interval = _options.CurrentValue.IntervalOf(account.Provider);
+            var due = reading.CheckedAt + interval;
+            if (due <= now)
+            {
+                due = now + (StartSpread(interval) * overdue++ / known.Count);
+            }
+
+            _schedules[Key(account)].Resume(reading, due);
+        }
+
+        _takenOver = null;
+    }
+
+    [LoggerMessage(73, LogLevel.Information, "This replica takes the schedule over from the store's latest readings of {Count} account(s)")]
+    private static partial void LogTakenOver(ILogger logger, int count);
+
+    [LoggerMessage(
+        74, LogLevel.Warning, "The store's latest readings cannot be read; the last ones read are served until it can: {Reason}")]
+    private static partial void LogStoreUnreadable(ILogger logger, string reason);
+
+    [LoggerMessage(75, LogLevel.Information, "The store's latest readings are read again")]
+    private static partial void LogStoreReadAgain(ILogger logger);
+}
