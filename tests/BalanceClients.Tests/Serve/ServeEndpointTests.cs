@@ -90,6 +90,7 @@ public sealed class ServeEndpointTests
         Assert.Contains("balances_threshold{provider=\"antgst\",account=\"default\",kind=\"voip\",level=\"critical\"} 2.5\n", body);
         Assert.DoesNotContain("balances_threshold{provider=\"telnyx\"", body, StringComparison.Ordinal);
         Assert.Matches("""\nbalances_build_info\{version="[0-9][^"]*",revision="([0-9a-f]{40}|unknown)"\} 1\n""", body);
+        Assert.Contains("# TYPE balances_leader gauge\nbalances_leader 1\n", body, StringComparison.Ordinal);
         string[] process =
         [
             "process_cpu_seconds_total", "process_resident_memory_bytes", "process_virtual_memory_bytes", "process_start_time_seconds",
