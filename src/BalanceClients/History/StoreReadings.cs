@@ -1,4 +1,5 @@
 using BalanceClients.Monitoring;
+using Microsoft.Extensions.Logging;
 
 namespace BalanceClients.History;
 
@@ -9,12 +10,40 @@ namespace BalanceClients.History;
 /// </summary>
 /// <param name="history">The store.</param>
 /// <param name="runways">Where each account's runway is kept.</param>
-internal sealed class StoreReadings(BalanceHistory history, LatestRunways runways) : IStoredReadings
+/// <param name="logger">Where a store that cannot be read, and then can again, is told (once each).</param>
+internal sealed partial class StoreReadings(BalanceHistory history, LatestRunways runways, ILogger<StoreReadings> logger)
+    : IStoredReadings
 {
     private readonly Dictionary<(string Provider, string Account), DateTimeOffset> _seen = new(AccountKeyComparer.Instance);
+    private bool _unreadable;
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<BalanceReading>> ReadLatestAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BalanceReading>?> ReadLatestAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var readings = await ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (_unreadable)
+            {
+                _unreadable = false;
+                LogReadAgain(logger);
+            }
+
+            return readings;
+        }
+        catch (BalanceStoreException exception)
+        {
+            if (!_unreadable)
+            {
+                _unreadable = true;
+                LogUnreadable(logger, exception.Message);
+            }
+
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<BalanceReading>> ReadAsync(CancellationToken cancellationToken)
     {
         var store = await history.GetStoreAsync(cancellationToken).ConfigureAwait(false);
         var readings = await store.ReadLatestAsync(cancellationToken).ConfigureAwait(false);
@@ -32,4 +61,11 @@ internal sealed class StoreReadings(BalanceHistory history, LatestRunways runway
 
         return readings;
     }
+
+    [LoggerMessage(
+        74, LogLevel.Warning, "The store's latest readings cannot be read; the last ones read are served until it can: {Reason}")]
+    private static partial void LogUnreadable(ILogger logger, string reason);
+
+    [LoggerMessage(75, LogLevel.Information, "The store's latest readings are read again")]
+    private static partial void LogReadAgain(ILogger logger);
 }

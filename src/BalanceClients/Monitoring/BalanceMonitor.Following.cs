@@ -1,4 +1,3 @@
-using BalanceClients.History;
 using Microsoft.Extensions.Logging;
 
 namespace BalanceClients.Monitoring;
@@ -12,7 +11,6 @@ public sealed partial class BalanceMonitor
     // Readings the monitor took over when it began to lead: each account's next check is due one interval after its latest one.
     private Dictionary<(string Provider, string Account), BalanceReading>? _takenOver;
     private bool _following;
-    private bool _storeUnreadable;
 
     /// <summary>Whether this process leads the monitor: only then does it check accounts.</summary>
     internal bool IsLeader => _leadership.IsLeader;
@@ -56,24 +54,8 @@ public sealed partial class BalanceMonitor
             return;
         }
 
-        IReadOnlyList<BalanceReading> stored;
-        try
+        if (await _stored.ReadLatestAsync(stoppingToken).ConfigureAwait(false) is not { } stored)
         {
-            stored = await _stored.ReadLatestAsync(stoppingToken).ConfigureAwait(false);
-            if (_storeUnreadable)
-            {
-                _storeUnreadable = false;
-                LogStoreReadAgain(_logger);
-            }
-        }
-        catch (BalanceStoreException exception)
-        {
-            if (!_storeUnreadable)
-            {
-                _storeUnreadable = true;
-                LogStoreUnreadable(_logger, exception.Message);
-            }
-
             return;
         }
 
@@ -112,11 +94,4 @@ public sealed partial class BalanceMonitor
 
     [LoggerMessage(73, LogLevel.Information, "This replica takes the schedule over from the store's latest readings of {Count} account(s)")]
     private static partial void LogTakenOver(ILogger logger, int count);
-
-    [LoggerMessage(
-        74, LogLevel.Warning, "The store's latest readings cannot be read; the last ones read are served until it can: {Reason}")]
-    private static partial void LogStoreUnreadable(ILogger logger, string reason);
-
-    [LoggerMessage(75, LogLevel.Information, "The store's latest readings are read again")]
-    private static partial void LogStoreReadAgain(ILogger logger);
 }

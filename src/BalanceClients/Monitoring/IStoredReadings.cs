@@ -8,7 +8,6 @@ internal interface IStoredReadings
 {
     /// <summary>Reads every account's latest reading from the store, and makes the runways of those that changed known.</summary>
     /// <param name="cancellationToken">Stops the reading.</param>
-    /// <returns>The readings, in the contract's order.</returns>
-    /// <exception cref="History.BalanceStoreException">The store cannot be read.</exception>
-    Task<IReadOnlyList<BalanceReading>> ReadLatestAsync(CancellationToken cancellationToken);
+    /// <returns>The readings, in the contract's order; <see langword="null"/> when the store cannot be read now (logged).</returns>
+    Task<IReadOnlyList<BalanceReading>?> ReadLatestAsync(CancellationToken cancellationToken);
 }
