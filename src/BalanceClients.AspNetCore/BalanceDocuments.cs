@@ -8,18 +8,21 @@ namespace BalanceClients.AspNetCore;
 
 /// <summary>
 /// What <c>/metrics</c> and <c>/api/v1/balances</c> answer, rendered from the monitor's readings once per change of them (or of
-/// the runways, thresholds or intervals) and served from memory until the next: a scrape never reaches a provider, and costs the
+/// the runways, thresholds, intervals or leadership) and served from memory until the next: a scrape never reaches a provider, and
+/// costs the
 /// same whatever the scrape rate. The gzip form of the metrics is compressed once per rendering too.
 /// </summary>
 /// <param name="monitor">The monitor.</param>
 /// <param name="checker">The checker, for the configured thresholds.</param>
 /// <param name="monitorOptions">The monitor's options, for the configured intervals.</param>
 /// <param name="runways">The latest runways, when the readings are recorded.</param>
+/// <param name="leadership">Whether this replica leads the monitor.</param>
 internal sealed class BalanceDocuments(
     IBalanceMonitor monitor,
     IBalanceChecker checker,
     IOptionsMonitor<BalanceMonitorOptions> monitorOptions,
-    LatestRunways? runways)
+    LatestRunways? runways,
+    IMonitorLeadership leadership)
 {
     private static readonly IReadOnlyDictionary<(string Provider, string Account), BalanceRunway> NoRunways =
         new Dictionary<(string Provider, string Account), BalanceRunway>();
@@ -34,17 +37,19 @@ internal sealed class BalanceDocuments(
         var known = runways?.All ?? NoRunways;
         var thresholds = checker.Thresholds;
         var intervals = monitorOptions.CurrentValue;
+        var leader = leadership.IsLeader;
         var rendered = Volatile.Read(ref _rendered);
         if (rendered is null
             || !ReferenceEquals(rendered.Readings, readings)
             || !ReferenceEquals(rendered.Runways, known)
             || !ReferenceEquals(rendered.Thresholds, thresholds)
-            || !ReferenceEquals(rendered.Intervals, intervals))
+            || !ReferenceEquals(rendered.Intervals, intervals)
+            || rendered.IsLeader != leader)
         {
             BalanceRunway? RunwayOf(BalanceReading reading) => known.GetValueOrDefault((reading.Provider, reading.Account));
-            rendered = new Rendered(readings, known, thresholds, intervals)
+            rendered = new Rendered(readings, known, thresholds, intervals, leader)
             {
-                Metrics = MonitorExposition.Render(readings, RunwayOf, thresholds, intervals.IntervalOf),
+                Metrics = MonitorExposition.Render(readings, RunwayOf, thresholds, intervals.IntervalOf, leader),
                 Json = ResultJson.Document(readings, RunwayOf),
             };
             Volatile.Write(ref _rendered, rendered);
@@ -73,11 +78,13 @@ internal sealed class BalanceDocuments(
     /// <param name="Runways">The runways.</param>
     /// <param name="Thresholds">The thresholds.</param>
     /// <param name="Intervals">The monitor's options, with the intervals.</param>
+    /// <param name="IsLeader">Whether this replica led the monitor.</param>
     internal sealed record Rendered(
         IReadOnlyList<BalanceReading> Readings,
         IReadOnlyDictionary<(string Provider, string Account), BalanceRunway> Runways,
         BalanceThresholds Thresholds,
-        BalanceMonitorOptions Intervals)
+        BalanceMonitorOptions Intervals,
+        bool IsLeader)
     {
         private byte[]? _metricsGzip;
 

@@ -41,7 +41,11 @@ internal sealed class BalanceEndpoints
         var checker = services.GetRequiredService<IBalanceChecker>();
         var runways = services.GetService<LatestRunways>();
         _documents = new BalanceDocuments(
-            _monitor, checker, services.GetRequiredService<IOptionsMonitor<BalanceMonitorOptions>>(), runways);
+            _monitor,
+            checker,
+            services.GetRequiredService<IOptionsMonitor<BalanceMonitorOptions>>(),
+            runways,
+            services.GetService<IMonitorLeadership>() ?? SoleLeadership.Instance);
         _health = new BalancesHealthCheck(_monitor, () => checker.Thresholds, runways);
         _notifier = services.GetService<WebhookNotifier>();
     }

@@ -34,7 +34,9 @@ public static class BalanceHistoryServiceCollectionExtensions
     /// with the service provider), an <see cref="IBalanceReadingObserver"/> that records every successful reading of the monitor
     /// (<c>AddBalanceMonitor</c>) and then estimates its runway into <see cref="LatestRunways"/> (which the health check and
     /// <c>balances serve</c> read), and a hosted service that applies the store's retention every
-    /// <see cref="BalanceHistoryOptions.RetentionInterval"/>. A reading that cannot be recorded is logged; the monitor goes on.
+    /// <see cref="BalanceHistoryOptions.RetentionInterval"/>. A reading that cannot be recorded is logged; the monitor goes on. The store
+    /// may be shared by several processes (replicas of one service on a PostgreSQL database, or two processes on one SQLite file): the
+    /// store's election, run for the host's lifetime, lets one of them lead the monitor, and the others follow the store's readings.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options; <see cref="BalanceHistoryOptions.Path"/> is required.</param>
@@ -50,6 +52,22 @@ public static class BalanceHistoryServiceCollectionExtensions
         services.TryAddSingleton<LatestRunways>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBalanceReadingObserver, BalanceHistoryRecorder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BalanceHistoryService>());
+
+        // The store may be shared: its election decides which process leads the monitor, in place of the lone process's.
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i] is { ServiceType: var type, IsKeyedService: false } descriptor
+                && type == typeof(IMonitorLeadership) && descriptor.ImplementationInstance is SoleLeadership)
+            {
+                services.RemoveAt(i);
+            }
+        }
+
+        services.TryAddSingleton<IStoredReadings, StoreReadings>();
+        services.TryAddSingleton<StoreLeadership>();
+        services.TryAddSingleton<IMonitorLeadership>(provider => provider.GetRequiredService<StoreLeadership>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IHostedService, StoreLeadership>(provider => provider.GetRequiredService<StoreLeadership>()));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using BalanceClients;
 using BalanceClients.Configuration;
 using BalanceClients.Monitoring;
 using Microsoft.Extensions.Configuration;
@@ -47,7 +48,16 @@ public static class BalanceMonitorServiceCollectionExtensions
             ServiceDescriptor.Singleton<IValidateOptions<BalanceMonitorOptions>, BalanceMonitorOptionsCustomValidator>());
         services.AddMetrics();
         services.TryAddSingleton<IMonitorLeadership>(SoleLeadership.Instance);
-        services.TryAddSingleton<BalanceMonitor>();
+        services.TryAddSingleton(provider => new BalanceMonitor(
+            provider.GetRequiredService<IBalanceChecker>(),
+            provider.GetRequiredService<IOptionsMonitor<BalanceMonitorOptions>>(),
+            provider.GetRequiredService<IOptionsMonitor<BalanceCheckerOptions>>(),
+            provider.GetServices<IBalanceReadingObserver>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILogger<BalanceMonitor>>(),
+            provider.GetRequiredService<IMonitorLeadership>(),
+            provider.GetService<IStoredReadings>()));
         services.TryAddSingleton<IBalanceMonitor>(provider => provider.GetRequiredService<BalanceMonitor>());
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IHostedService, BalanceMonitor>(provider => provider.GetRequiredService<BalanceMonitor>()));

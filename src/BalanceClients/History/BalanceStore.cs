@@ -327,6 +327,31 @@ public sealed class BalanceStore : IAsyncDisposable, IDisposable
         return _engine.DeferOutboxAsync(messageId, bursts, due, cancellationToken);
     }
 
+    /// <summary>
+    /// Every account's latest reading, whole, as the leader of replicas recorded it (none in a store older than the table).
+    /// </summary>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The readings, in the contract's order; a row this version cannot read is left out.</returns>
+    /// <exception cref="BalanceStoreException">The store could not be read.</exception>
+    internal async Task<IReadOnlyList<BalanceReading>> ReadLatestAsync(CancellationToken cancellationToken)
+    {
+        var rows = await _engine.ReadLatestAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(LatestReadingJson.ReadingOf).OfType<BalanceReading>()
+            .OrderBy(r => r.Provider, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Records an account's latest reading, whole, replacing an older one (never a newer one), durably.</summary>
+    /// <param name="reading">The reading.</param>
+    /// <param name="cancellationToken">Stops the write before it commits.</param>
+    /// <returns>When it is written.</returns>
+    /// <exception cref="BalanceStoreException">The write failed; the row before stays.</exception>
+    /// <exception cref="InvalidOperationException">The store was opened read-only.</exception>
+    internal Task SaveLatestAsync(BalanceReading reading, CancellationToken cancellationToken)
+    {
+        ThrowIfReadOnly();
+        return _engine.SaveLatestAsync(LatestReadingJson.RowOf(reading), cancellationToken);
+    }
+
     /// <summary>Closes the store once no write runs on it; a write that waited for it then finds the store closed.</summary>
     /// <returns>When it is closed.</returns>
     internal Task CloseWhenIdleAsync() => _engine.CloseWhenIdleAsync();

@@ -88,6 +88,17 @@ internal interface IStoreEngine : IAsyncDisposable, IDisposable
     /// <returns>When it is written.</returns>
     Task DeferOutboxAsync(string messageId, int bursts, long due, CancellationToken cancellationToken);
 
+    /// <summary>Every account's latest reading, whole (none in a store older than the table).</summary>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The rows, in no particular order.</returns>
+    Task<IReadOnlyList<LatestRow>> ReadLatestAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records an account's latest reading, replacing an older one (never a newer one), durably.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="cancellationToken">Stops the write before it commits.</param>
+    /// <returns>When it is written.</returns>
+    Task SaveLatestAsync(LatestRow row, CancellationToken cancellationToken);
+
     /// <summary>Closes the store once no write runs on it.</summary>
     /// <returns>When it is closed.</returns>
     Task CloseWhenIdleAsync();

@@ -9,7 +9,8 @@ namespace BalanceClients.History;
 /// a leader killed, even by <c>kill -9</c>, is followed by another at its next attempt. The leader waits on its connection between
 /// checks, so that a session the server ends (terminated, or the database restarting) stops it leading at once; every
 /// <see cref="CheckInterval"/> it asks whether its session still holds the lock, and stops leading as soon as the answer fails to come
-/// within <see cref="CheckTimeout"/> (the network cut). The others try to take the lock as often.
+/// within <see cref="CheckTimeout"/> (the network cut). The others try to take the lock as often. A process that finds the store's
+/// schema newer than it knows neither takes the lock nor keeps it (a rolling update across a schema change: the new version leads).
 /// </summary>
 /// <remarks>
 /// A session whose client vanished without closing its connection (a machine lost, a network cut) lingers on the server until TCP
@@ -18,7 +19,7 @@ namespace BalanceClients.History;
 /// stops leading after <see cref="CheckTimeout"/> plus <see cref="CheckInterval"/> at most, before the server frees its lock: two
 /// processes never lead at once. Every time is measured by each process on its own clock; none is compared between machines.
 /// </remarks>
-internal sealed partial class PostgreSqlLeadership : IAsyncDisposable
+internal sealed partial class PostgreSqlLeadership : IStoreElection
 {
     /// <summary>How often the leader checks that it still holds the lock, and the others try to take it.</summary>
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(2);
@@ -35,7 +36,9 @@ internal sealed partial class PostgreSqlLeadership : IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly string _display;
+    private readonly TaskCompletionSource _decided = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _isLeader;
+    private long _newerSchemaTold;
 
     /// <summary>Creates the election; nothing is connected before <see cref="RunAsync"/>.</summary>
     /// <param name="location">The store's database.</param>
@@ -65,8 +68,14 @@ internal sealed partial class PostgreSqlLeadership : IAsyncDisposable
         _location = location;
     }
 
+    /// <inheritdoc />
+    public event EventHandler? LeadershipChanged;
+
     /// <summary>Whether this process leads now.</summary>
     public bool IsLeader => _isLeader;
+
+    /// <inheritdoc />
+    public Task Decided => _decided.Task;
 
     /// <summary>Takes part in the election until stopped: leads when it holds the lock, and lets it go when stopped.</summary>
     /// <param name="stoppingToken">Stops it; the lock's session then ends, so another process leads at its next attempt.</param>
@@ -82,11 +91,8 @@ internal sealed partial class PostgreSqlLeadership : IAsyncDisposable
                 while (true)
                 {
                     var holds = await HoldsOrTakesLockAsync(connection, stoppingToken).ConfigureAwait(false);
-                    if (holds != _isLeader)
-                    {
-                        _isLeader = holds;
-                        LogLeadership(_logger, _display, holds ? "leads" : "no longer leads");
-                    }
+                    Become(holds);
+                    _decided.TrySetResult();
 
                     if (holds)
                     {
@@ -111,6 +117,7 @@ internal sealed partial class PostgreSqlLeadership : IAsyncDisposable
             }
             finally
             {
+                _decided.TrySetResult();
                 if (connection is not null)
                 {
                     await connection.DisposeAsync().ConfigureAwait(false);
@@ -120,15 +127,43 @@ internal sealed partial class PostgreSqlLeadership : IAsyncDisposable
             await DelayAsync(stoppingToken).ConfigureAwait(false);
         }
 
-        _isLeader = false;
+        Become(false);
     }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    // The leader asks whether its session still holds the lock; any other process tries to take it.
+    private void Become(bool leader)
+    {
+        if (leader != _isLeader)
+        {
+            _isLeader = leader;
+            LogLeadership(_logger, _display, leader ? "leads" : "no longer leads");
+            LeadershipChanged?.Invoke(this, EventArgs.Empty);
+        }
+    }
+
+    // The leader asks whether its session still holds the lock; any other process tries to take it. Neither leads on a newer schema:
+    // the leader lets the lock go.
     private async Task<bool> HoldsOrTakesLockAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
+        if (await NewerSchemaAsync(connection, cancellationToken).ConfigureAwait(false) is { } newer)
+        {
+            if (Interlocked.Exchange(ref _newerSchemaTold, newer) != newer)
+            {
+                LogNewerSchema(_logger, _display, newer, PostgreSqlSchema.CurrentVersion);
+            }
+
+            if (_isLeader)
+            {
+                using var unlock = new NpgsqlCommand(
+                    PostgreSqlSchema.Lock("pg_advisory_unlock", PostgreSqlSchema.LeaderLock), connection);
+                await unlock.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return false;
+        }
+
         using var command = new NpgsqlCommand(
             _isLeader
                 ? PostgreSqlSchema.HeldLock(PostgreSqlSchema.LeaderLock)
@@ -137,13 +172,30 @@ internal sealed partial class PostgreSqlLeadership : IAsyncDisposable
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
     }
 
+    // The store's schema version where it is newer than this library's, else null (also where the store has no tables yet).
+    private static async Task<long?> NewerSchemaAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        using var exists = new NpgsqlCommand("SELECT to_regclass('balances_meta') IS NOT NULL", connection);
+        if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
+        {
+            return null;
+        }
+
+        using var command = new NpgsqlCommand("SELECT value FROM balances_meta WHERE key = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = PostgreSqlSchema.VersionKey });
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version
+            && version > PostgreSqlSchema.CurrentVersion
+            ? version
+            : null;
+    }
+
     private void Lose(string why)
     {
         LogNoSession(_logger, _display, _location.Redacted(why.ReplaceLineEndings(" ")));
         if (_isLeader)
         {
-            _isLeader = false;
             LogLost(_logger, _display, _location.Redacted(why.ReplaceLineEndings(" ")));
+            Become(false);
         }
     }
 
@@ -163,6 +215,10 @@ internal sealed partial class PostgreSqlLeadership : IAsyncDisposable
 
     [LoggerMessage(45, LogLevel.Debug, "The election's connection to {Store} failed; it is tried again: {Reason}")]
     private static partial void LogNoSession(ILogger logger, string store, string reason);
+
+    [LoggerMessage(
+        72, LogLevel.Warning, "This replica neither writes nor leads: {Store} has schema {Found}, newer than it knows ({Known})")]
+    private static partial void LogNewerSchema(ILogger logger, string store, long found, int known);
 
     [LoggerMessage(44, LogLevel.Warning, "This replica no longer leads the monitor of {Store}: its connection was lost ({Reason})")]
     private static partial void LogLost(ILogger logger, string store, string reason);

@@ -34,6 +34,7 @@ internal static class PostgreSqlSchema
     // As in SQLite: times are milliseconds since 1970-01-01 UTC; amounts are exact (numeric keeps the digits and scale given); the
     // readings are clustered on (series, time). Provider and account names match ignoring case, through lower() in the unique indexes.
     // Version 2 adds the outbox, as SQLite's version 4 does.
+    // Version 3 adds balances_latest: each account's latest reading whole (a JSON document, LatestReadingJson), which followers read.
     private static readonly string[] Migrations =
     [
         """
@@ -76,6 +77,15 @@ internal static class PostgreSqlSchema
             due bigint NOT NULL
         );
         CREATE INDEX balances_outbox_receiver ON balances_outbox (receiver, sequence);
+        """,
+        """
+        CREATE TABLE balances_latest (
+            provider text NOT NULL,
+            account text NOT NULL,
+            time bigint NOT NULL,
+            reading text NOT NULL
+        );
+        CREATE UNIQUE INDEX balances_latest_key ON balances_latest (lower(provider), lower(account));
         """,
     ];
 

@@ -16,7 +16,8 @@ internal static class StoreSchema
     // clustered on (series, time): one series' recent readings are one range, and all readings since T one range per series.
     // Version 2 adds what notifiers last told each receiver of each account (its level, by its contract name); version 3 adds
     // the level of the account's runway told beside it, 'ok' for every row of before (no runway was ever told then). Version 4
-    // adds the outbox: the messages queued for a receiver and not yet delivered, in the order they were queued (sequence).
+    // adds the outbox: the messages queued for a receiver and not yet delivered, in the order they were queued (sequence). Version 5
+    // adds latest: each account's latest reading whole (a JSON document, LatestReadingJson), as replicas that follow read it.
     private static readonly string[] Migrations =
     [
         """
@@ -66,6 +67,15 @@ internal static class StoreSchema
             due INTEGER NOT NULL
         ) STRICT;
         CREATE INDEX outbox_receiver ON outbox (receiver, sequence);
+        """,
+        """
+        CREATE TABLE latest (
+            provider TEXT NOT NULL COLLATE NOCASE,
+            account TEXT NOT NULL COLLATE NOCASE,
+            time INTEGER NOT NULL,
+            reading TEXT NOT NULL,
+            PRIMARY KEY (provider, account)
+        ) STRICT, WITHOUT ROWID;
         """,
     ];
 

@@ -33,6 +33,21 @@ internal sealed class AccountSchedule(BalanceAccount account, DateTimeOffset due
     /// <summary>The latest reading, once a check has ended.</summary>
     public BalanceReading? Reading { get; private set; }
 
+    /// <summary>Goes on from a reading another process made (the leader before this one), with its counts of checks.</summary>
+    /// <param name="reading">The reading.</param>
+    /// <param name="due">When the next check is due.</param>
+    public void Resume(BalanceReading reading, DateTimeOffset due)
+    {
+        foreach (var (outcome, count) in reading.CheckCounts)
+        {
+            _checks[outcome] = count;
+        }
+
+        ConsecutiveFailures = reading.IsStale ? 1 : 0;
+        Reading = reading;
+        Due = due;
+    }
+
     /// <summary>Takes a check's result and schedules the next check.</summary>
     /// <param name="result">The result.</param>
     /// <param name="now">When the check ended.</param>

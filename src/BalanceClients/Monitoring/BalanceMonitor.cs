@@ -31,6 +31,9 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
     private PublishedReadings _published = new(0, []);
     private long _changes;
     private int _withReading;
+    private readonly IMonitorLeadership _leadership;
+    private readonly IStoredReadings? _stored;
+    private IReadOnlyList<BalanceReading>? _followed;
     private TaskCompletionSource? _idleWaiter;
     private bool _idle;
     private int _inFlight;
@@ -52,8 +55,25 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         TimeProvider timeProvider,
         IMeterFactory meterFactory,
         ILogger<BalanceMonitor> logger)
+        : this(checker, options, checkerOptions, observers, timeProvider, meterFactory, logger, SoleLeadership.Instance, null)
+    {
+    }
+
+    // With the leadership of a process that may share its store, and the store's readings it serves while it does not lead.
+    internal BalanceMonitor(
+        IBalanceChecker checker,
+        IOptionsMonitor<BalanceMonitorOptions> options,
+        IOptionsMonitor<BalanceCheckerOptions> checkerOptions,
+        IEnumerable<IBalanceReadingObserver> observers,
+        TimeProvider timeProvider,
+        IMeterFactory meterFactory,
+        ILogger<BalanceMonitor> logger,
+        IMonitorLeadership leadership,
+        IStoredReadings? stored)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
+        _leadership = leadership;
+        _stored = stored;
         _checker = checker;
         _options = options;
         _checkerOptions = checkerOptions;
@@ -61,14 +81,14 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         _timeProvider = timeProvider;
         _logger = logger;
         _pace = new SchedulePace(logger);
-        BalanceMonitorMetrics.Observe(meterFactory, this, () => ScheduleLag.TotalSeconds);
+        BalanceMonitorMetrics.Observe(meterFactory, this, () => ScheduleLag.TotalSeconds, () => _leadership.IsLeader);
     }
 
     /// <inheritdoc />
     public event EventHandler<BalanceReadingEventArgs>? ReadingChanged;
 
     /// <inheritdoc />
-    public IReadOnlyList<BalanceReading> Readings => Published();
+    public IReadOnlyList<BalanceReading> Readings => Volatile.Read(ref _followed) ?? Published();
 
     /// <inheritdoc />
     public bool IsReady => Volatile.Read(ref _isReady);
@@ -96,11 +116,18 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         var concurrency = new FairConcurrency(_checkerOptions.CurrentValue.MaxConcurrency);
         using var onAccountsChange = _checkerOptions.OnChange((_, _) => Wake());
         using var timer = _timeProvider.CreateTimer(_ => Wake(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _leadership.LeadershipChanged += OnLeadershipChanged;
         var running = new HashSet<Task>();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                if (!_leadership.IsLeader)
+                {
+                    await FollowAsync(timer, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 foreach (var schedule in TakeDue(_timeProvider.GetUtcNow()))
                 {
                     Interlocked.Increment(ref _inFlight);
@@ -122,6 +149,10 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            _leadership.LeadershipChanged -= OnLeadershipChanged;
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
@@ -217,8 +248,14 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
         {
             // New accounts' first checks are spread over a short window, so that they never start at the same instant.
             var spread = StartSpread(_options.CurrentValue.IntervalOf(added[i].Provider));
-            var schedule = new AccountSchedule(added[i], now + (spread * i / added.Count));
-            _schedules[Key(added[i])] = schedule;
+            _schedules[Key(added[i])] = new AccountSchedule(added[i], now + (spread * i / added.Count));
+        }
+
+        ResumeTakenOver(added, now);
+        Volatile.Write(ref _followed, null);
+        foreach (var schedule in added.Select(account => _schedules[Key(account)]))
+        {
+            _withReading += schedule.Reading is null ? 0 : 1;
             _queue.Enqueue(schedule, schedule.Due);
         }
 

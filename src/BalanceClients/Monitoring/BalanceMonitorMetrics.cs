@@ -6,7 +6,8 @@ namespace BalanceClients.Monitoring;
 /// <summary>
 /// The monitor's readings as OpenTelemetry-ready gauges on the <c>BalanceClients</c> meter, named and attributed as the families
 /// of <c>/metrics</c>: <c>balances.amount</c> (every amount of the last good balance), <c>balances.level</c> (each account's
-/// level, 0 ok to 3 unknown) and <c>balances.schedule.lag</c> (how far behind its schedule the monitor runs, in seconds).
+/// level, 0 ok to 3 unknown), <c>balances.schedule.lag</c> (how far behind its schedule the monitor runs, in seconds) and
+/// <c>balances.leader</c> (1 where this process leads the monitor, 0 where it follows another replica).
 /// </summary>
 internal static class BalanceMonitorMetrics
 {
@@ -14,7 +15,8 @@ internal static class BalanceMonitorMetrics
     /// <param name="meterFactory">The meter factory of the monitor's container.</param>
     /// <param name="monitor">The monitor.</param>
     /// <param name="scheduleLag">How far behind its schedule the monitor runs, in seconds.</param>
-    public static void Observe(IMeterFactory meterFactory, IBalanceMonitor monitor, Func<double> scheduleLag)
+    /// <param name="isLeader">Whether this process leads the monitor.</param>
+    public static void Observe(IMeterFactory meterFactory, IBalanceMonitor monitor, Func<double> scheduleLag, Func<bool> isLeader)
     {
         var meter = meterFactory.Create(BalanceTelemetry.Name);
         meter.CreateObservableGauge(
@@ -30,6 +32,10 @@ internal static class BalanceMonitorMetrics
             scheduleLag,
             unit: "s",
             description: "How far behind its schedule the monitor runs: the longest an account's check ran past its due time.");
+        meter.CreateObservableGauge(
+            "balances.leader",
+            () => isLeader() ? 1 : 0,
+            description: "1 where this process leads the monitor (checks providers, sends notifications), 0 where it follows another.");
     }
 
     // Metrics are doubles: an amount beyond a double's precision is rounded here, and only here (the JSON and Prometheus text stay exact).

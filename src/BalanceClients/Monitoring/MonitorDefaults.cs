@@ -15,6 +15,9 @@ internal static class MonitorDefaults
     /// <summary>The first checks are spread over this window (at most half an interval), so that they never start at once.</summary>
     public static readonly TimeSpan StartSpread = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often a monitor that follows another replica reads the store's latest readings (at least every 5 s).</summary>
+    public static readonly TimeSpan FollowInterval = TimeSpan.FromSeconds(2);
+
     /// <summary>Repeated failures double the wait up to this many intervals.</summary>
     public const int MaxBackoffIntervals = 8;
 }

@@ -7,7 +7,7 @@ namespace BalanceClients.Output;
 
 /// <summary>
 /// The Prometheus text of a monitor's readings, as <c>/metrics</c> serves it: every family of <c>balances check --format
-/// prometheus</c>, then the monitor's own (last success, checks, interval, thresholds, runway's end, build info). The process
+/// prometheus</c>, then the monitor's own (last success, checks, interval, thresholds, runway's end, build info, leader). The process
 /// families that follow them on <c>/metrics</c> are <see cref="ProcessMetrics"/>'s, measured on each scrape.
 /// </summary>
 internal static class MonitorExposition
@@ -41,6 +41,11 @@ internal static class MonitorExposition
     public static readonly MetricFamily Build = new(
         "balances_build_info", "The version of BalanceClients and the git revision it was built from; always 1.");
 
+    /// <summary>Whether this replica leads the monitor.</summary>
+    public static readonly MetricFamily Leader = new(
+        "balances_leader",
+        "1 where this replica leads the monitor (checks the providers, sends notifications), 0 where it follows the one that does.");
+
     private static readonly Comparer<(string Kind, string Level)> KindAndLevelOrder = Comparer<(string Kind, string Level)>.Create(
         static (x, y) => string.CompareOrdinal(x.Kind, y.Kind) is var byKind && byKind != 0
             ? byKind
@@ -48,19 +53,21 @@ internal static class MonitorExposition
 
     /// <summary>The families written from the readings, in their order.</summary>
     public static IReadOnlyList<MetricFamily> Families { get; } =
-        [.. BalanceMetrics.CheckFamilies, LastSuccess, Checks, CheckInterval, Threshold, RunwayEmpty, Build];
+        [.. BalanceMetrics.CheckFamilies, LastSuccess, Checks, CheckInterval, Threshold, RunwayEmpty, Build, Leader];
 
     /// <summary>Renders the families of the readings.</summary>
     /// <param name="readings">The readings, in the contract's order.</param>
     /// <param name="runwayOf">The runway of an account, when one is known.</param>
     /// <param name="thresholds">The configured thresholds.</param>
     /// <param name="intervalOf">The configured interval of a provider's accounts.</param>
+    /// <param name="isLeader">Whether this replica leads the monitor.</param>
     /// <returns>The UTF-8 text.</returns>
     public static byte[] Render(
         IReadOnlyList<BalanceReading> readings,
         Func<BalanceReading, BalanceRunway?> runwayOf,
         BalanceThresholds thresholds,
-        Func<string, TimeSpan> intervalOf)
+        Func<string, TimeSpan> intervalOf,
+        bool isLeader)
     {
         var samples = Families.ToDictionary(family => family, _ => new StringBuilder());
         foreach (var reading in readings)
@@ -79,6 +86,7 @@ internal static class MonitorExposition
 
         samples[Build].Append(Build.Sample(
             $"version=\"{BalanceMetrics.Escape(BuildInfo.Version)}\",revision=\"{BalanceMetrics.Escape(BuildInfo.Revision)}\"", "1"));
+        samples[Leader].Append(Leader.Sample(string.Empty, isLeader ? "1" : "0"));
         var text = new StringBuilder();
         foreach (var family in Families)
         {

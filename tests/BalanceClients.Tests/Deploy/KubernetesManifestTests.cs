@@ -60,7 +60,7 @@ public sealed class KubernetesManifestTests
     [Fact]
     public void Deployment_Credentials_ComeFromTheExampleSecretOnly()
     {
-        var secret = Load("secret.example.yaml");
+        var secret = YamlNodes.Load(Path.Combine(DeployFiles.Kubernetes, "secret.example.yaml"));
 
         var source = Assert.Single(Container.Items("envFrom"));
         Assert.Equal(secret.Text("metadata", "name"), source.Text("secretRef", "name"));
@@ -88,12 +88,16 @@ public sealed class KubernetesManifestTests
     {
         var resources = Load("kustomization.yaml").Texts("resources");
 
-        Assert.All(resources, resource => Assert.True(File.Exists(Path.Combine(DeployFiles.Kubernetes, resource)), resource));
+        Assert.All(resources, resource => Assert.True(File.Exists(Path.Combine(Base, resource)), resource));
         Assert.Equal(
-            Directory.EnumerateFiles(DeployFiles.Kubernetes, "*.yaml").Select(Path.GetFileName)
-                .Where(name => name is not ("kustomization.yaml" or "secret.example.yaml")).Order(StringComparer.Ordinal),
+            Directory.EnumerateFiles(Base, "*.yaml").Select(Path.GetFileName)
+                .Where(name => name is not "kustomization.yaml").Order(StringComparer.Ordinal),
             resources.Order(StringComparer.Ordinal));
+        Assert.Equal(["base"], YamlNodes.Load(Path.Combine(DeployFiles.Kubernetes, "kustomization.yaml")).Texts("resources"));
+        Assert.True(File.Exists(Path.Combine(DeployFiles.Kubernetes, "secret.example.yaml")));
     }
 
-    private static YamlNode Load(string name) => YamlNodes.Load(Path.Combine(DeployFiles.Kubernetes, name));
+    private static string Base => Path.Combine(DeployFiles.Kubernetes, "base");
+
+    private static YamlNode Load(string name) => YamlNodes.Load(Path.Combine(Base, name));
 }

@@ -113,6 +113,35 @@ public sealed class KubernetesRenderTests
         }
     }
 
+    [FactWhenInstalled(Kubectl, whence: KubectlWhence)]
+    public async Task Kustomize_Ha_TwoReplicasRollingOnThePostgreSqlStoreOfTheSecretWithADisruptionBudget()
+    {
+        var objects = await RenderAsync(Path.Combine(DeployFiles.Kubernetes, "ha"));
+
+        Assert.Equal(
+            ["Deployment/balances", "NetworkPolicy/balances", "PodDisruptionBudget/balances", "Service/balances"], Names(objects));
+        var deployment = Single(objects, "Deployment").At("spec");
+        Assert.Equal(("2", "RollingUpdate", "0"), (
+            deployment.Text("replicas"),
+            deployment.Text("strategy", "type"),
+            deployment.Text("strategy", "rollingUpdate", "maxUnavailable")));
+        var pod = deployment.At("template", "spec");
+        var container = Assert.Single(pod.Items("containers"));
+        Assert.Equal(ToolVersion.ImageName, container.Text("image"));
+        var store = Assert.Single(container.Items("env"), variable => variable.Text("name") == "BALANCES_STORE");
+        Assert.False(store.Has("value"), "the store's URI comes from the Secret alone");
+        Assert.Equal(("balances-store", "BALANCES_STORE"), (
+            store.Text("valueFrom", "secretKeyRef", "name"), store.Text("valueFrom", "secretKeyRef", "key")));
+        Assert.DoesNotContain(container.Items("volumeMounts"), mount => mount.Text("mountPath") == "/var/lib/balances");
+        Assert.DoesNotContain(pod.Items("volumes"), volume => volume.Has("persistentVolumeClaim"));
+        var budget = Single(objects, "PodDisruptionBudget").At("spec");
+        Assert.Equal("1", budget.Text("minAvailable"));
+        Assert.Equal(deployment.At("selector").Pairs("matchLabels"), budget.At("selector").Pairs("matchLabels"));
+        var secret = YamlNodes.Load(Path.Combine(DeployFiles.Kubernetes, "ha", "secret-store.example.yaml"));
+        Assert.Equal("balances-store", secret.Text("metadata", "name"));
+        Assert.StartsWith("postgresql://", secret.Text("stringData", "BALANCES_STORE"), StringComparison.Ordinal);
+    }
+
     private static async Task<IReadOnlyList<YamlNode>> RenderAsync(string folder)
     {
         var run = await ToolRun.RunAsync(Kubectl, folder, "kustomize", ".");

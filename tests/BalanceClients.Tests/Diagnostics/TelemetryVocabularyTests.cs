@@ -78,6 +78,8 @@ public sealed partial class TelemetryVocabularyTests
         Assert.Equal(
             ["balances_checks_duration_seconds", "balances_retries_total", "balances_schedule_lag_seconds"],
             instruments.Distinct().Where(name => !families.Contains(name)).Order(StringComparer.Ordinal));
+        Assert.Contains("balances_leader", instruments);
+        Assert.Contains("\nbalances_leader 1\n", metrics, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,6 +59,29 @@ public sealed class PostgreSqlLeadershipTests
         await Bounded.UntilAsync(_ => Task.FromResult(one.Election.IsLeader ^ two.Election.IsLeader), "one leader again");
     }
 
+    [FactWhenInstalled(PostgreSqlServer.Executable, "postgresql")]
+    public async Task RunAsync_StoreOfANewerSchema_NeitherLeadsNorKeepsLeadingAndSaysSoOnce()
+    {
+        var server = await PostgreSqlServer.GetAsync();
+        var database = await server.CreateDatabaseAsync();
+        var uri = server.Uri(database);
+        await (await BalanceStore.OpenAsync(uri)).DisposeAsync();
+        await using var leader = new Candidate(uri);
+        await Bounded.UntilAsync(_ => Task.FromResult(leader.Election.IsLeader), "the lone candidate to lead");
+
+        await server.ScalarAsync(database, "UPDATE balances_meta SET value = 99 WHERE key = 'schema_version'");
+        await Bounded.UntilAsync(_ => Task.FromResult(!leader.Election.IsLeader), "the leader to stop leading");
+        await using var other = new Candidate(uri);
+        await Task.Delay(PostgreSqlLeadership.CheckInterval * 2);
+
+        Assert.False(leader.Election.IsLeader || other.Election.IsLeader);
+        Assert.Equal(0L, await server.ScalarAsync(
+            database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 3 AND granted"));
+        Assert.Single(leader.Log.Lines, line => line.Contains("neither writes nor leads", StringComparison.Ordinal));
+        Assert.Contains(
+            $"has schema 99, newer than it knows ({PostgreSqlSchema.CurrentVersion})", leader.Log.AllText, StringComparison.Ordinal);
+    }
+
     private static async Task OneLeadsAsync(Candidate one, Candidate two)
     {
         try

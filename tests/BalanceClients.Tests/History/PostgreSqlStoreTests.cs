@@ -86,7 +86,7 @@ public sealed class PostgreSqlStoreTests
         }
 
         Assert.Equal(
-            "balances_meta,balances_notified,balances_outbox,balances_readings,balances_series",
+            "balances_latest,balances_meta,balances_notified,balances_outbox,balances_readings,balances_series",
             await server.ScalarAsync(
                 database, "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'"));
         Assert.Equal(

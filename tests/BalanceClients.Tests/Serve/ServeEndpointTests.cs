@@ -99,6 +99,7 @@ public sealed class ServeEndpointTests
             body,
             StringComparison.Ordinal);
         Assert.Contains("# TYPE balances_webhook_pending gauge\nbalances_webhook_pending 0\n", body, StringComparison.Ordinal);
+        Assert.Contains("# TYPE balances_leader gauge\nbalances_leader 1\n", body, StringComparison.Ordinal);
         string[] process =
         [
             "process_cpu_seconds_total", "process_resident_memory_bytes", "process_virtual_memory_bytes", "process_start_time_seconds",

@@ -1,8 +1,10 @@
 using BalanceClients.Configuration;
 using BalanceClients.FakeProviders;
+using BalanceClients.History;
 using BalanceClients.Monitoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace BalanceClients.Tests.Testing;
@@ -74,6 +76,13 @@ internal sealed class MonitorHarness : IAsyncDisposable
             .Configure<BalanceMonitorOptions>(options => monitor?.Invoke(options));
         services?.Invoke(collection);
         var harness = new MonitorHarness(fakes, time, collection.BuildServiceProvider(), configuration, logs);
+
+        // A store's election (AddBalanceHistory) is run as a host would, before the monitor starts.
+        foreach (var leadership in harness._services.GetServices<IHostedService>().OfType<StoreLeadership>())
+        {
+            await leadership.StartingAsync(CancellationToken.None);
+        }
+
         await harness.Monitor.StartAsync(CancellationToken.None);
         if (answers is null)
         {

@@ -51,6 +51,12 @@ internal sealed partial class PostgreSqlServer : IAsyncDisposable
     /// <summary>The server of this test run, started on first use.</summary>
     public static Task<PostgreSqlServer> GetAsync() => Shared.Value;
 
+    /// <summary>
+    /// A server of one test's own, which it may restart without disturbing the others; the test disposes it (and it ends with the
+    /// test process however that ends).
+    /// </summary>
+    public static Task<PostgreSqlServer> StartOwnAsync() => StartNewAsync(shared: false);
+
     /// <summary>A URI of the database with the password in it, as a user may give it to <c>--store</c>.</summary>
     public string Uri(string database, bool withPassword = true) =>
         $"postgresql://{User}{(withPassword ? ":" + Password : string.Empty)}@/{database}?host={System.Uri.EscapeDataString(SocketFolder)}";
@@ -92,6 +98,21 @@ internal sealed partial class PostgreSqlServer : IAsyncDisposable
         _server = await StartServerAsync(_folder);
     }
 
+    /// <summary>Stops the server, runs <paramref name="meanwhile"/> after <paramref name="down"/>, then starts it again.</summary>
+    public async Task StopForAWhileAsync(TimeSpan down, Func<Task> meanwhile)
+    {
+        await StopAsync();
+        try
+        {
+            await Task.Delay(down);
+            await meanwhile();
+        }
+        finally
+        {
+            _server = await StartServerAsync(_folder);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
@@ -104,7 +125,9 @@ internal sealed partial class PostgreSqlServer : IAsyncDisposable
         }
     }
 
-    private static async Task<PostgreSqlServer> StartSharedAsync()
+    private static Task<PostgreSqlServer> StartSharedAsync() => StartNewAsync(shared: true);
+
+    private static async Task<PostgreSqlServer> StartNewAsync(bool shared)
     {
         if (Missing is { } missing)
         {
@@ -122,7 +145,11 @@ internal sealed partial class PostgreSqlServer : IAsyncDisposable
                 Path.Combine(Binaries, "initdb"), "-D", Path.Combine(folder.FullName, "data"), "-U", User, "--pwfile", passwordFile,
                 "--auth", "scram-sha-256", "-E", "UTF8", "--locale", "C.UTF-8", "--no-sync");
             var server = new PostgreSqlServer(folder, await StartServerAsync(folder));
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            if (shared)
+            {
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+
             RemoveAfterThisProcess(folder);
             return server;
         }

@@ -1,0 +1,67 @@
+using BalanceClients.History;
+using BalanceClients.Monitoring;
+
+namespace BalanceClients.Tests.History;
+
+/// <summary>
+/// Each account's latest reading, kept whole in the store for the replicas that follow: read back as it was written (amounts exact,
+/// the error, the counts of checks), on both kinds of store; a newer reading is never replaced by an older one.
+/// </summary>
+public sealed class LatestReadingStoreTests
+{
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task SaveLatestAsync_ReadingsWhole_ReadBackAsTheyWereInTheContractsOrder(StoreKind kind)
+    {
+        using var place = await StorePlace.CreateAsync(kind);
+        var good = Readings.Telnyx("eu", Readings.Start, 123.450m);
+        var error = new BalanceError(BalanceErrorKind.RateLimited, 429, "slow_down", "too many") { RetryAfter = TimeSpan.FromSeconds(30) };
+        var failed = new BalanceCheckResult("mesh", "alpha", null, error, TimeSpan.FromMilliseconds(250));
+        var stale = new BalanceReading(failed, Readings.Success("mesh", "alpha", Readings.Start,
+            new BalanceAmount(AmountKinds.TotalCash, 0.000000001m, "BTC", true)).Balance, Readings.Start.AddMinutes(5))
+        {
+            CheckCounts = new Dictionary<string, long> { ["success"] = 4, ["rate_limited"] = 1 },
+        };
+        var critical = new BalanceReading(good with { Level = BalanceLevel.Critical }, good.Balance, Readings.Start.AddSeconds(1));
+        await using (var store = await BalanceStore.OpenAsync(place.Location))
+        {
+            await store.SaveLatestAsync(stale, CancellationToken.None);
+            await store.SaveLatestAsync(critical, CancellationToken.None);
+        }
+
+        await using var reopened = await BalanceStore.OpenReadOnlyAsync(place.Location);
+        var read = await reopened.ReadLatestAsync(CancellationToken.None);
+
+        Assert.Equal(["mesh/alpha", "telnyx/eu"], read.Select(r => $"{r.Provider}/{r.Account}"));
+        Assert.Equal(
+            (failed.Provider, failed.Account, failed.Error, failed.Duration, BalanceLevel.Unknown),
+            (read[0].Latest.Provider, read[0].Latest.Account, read[0].Latest.Error, read[0].Latest.Duration, read[0].Level));
+        Assert.Equal(stale.LastGood!.Amounts, read[0].LastGood!.Amounts);
+        Assert.Equal("0.000000001", read[0].LastGood!.Primary!.Amount!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(
+            (stale.CheckedAt, true, TimeSpan.FromSeconds(30)), (read[0].CheckedAt, read[0].IsStale, read[0].Latest.Error!.RetryAfter));
+        Assert.Equal(stale.CheckCounts.OrderBy(p => p.Key), read[0].CheckCounts.OrderBy(p => p.Key));
+        var amount = read[1].LastGood!.Primary!.Amount!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((BalanceLevel.Critical, "123.450"), (read[1].Level, amount));
+        Assert.Equal(critical.Latest.Balance!.Amounts, read[1].Latest.Balance!.Amounts);
+    }
+
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task SaveLatestAsync_OlderThanTheOneKept_LeavesTheNewerAndANewerReplacesIt(StoreKind kind)
+    {
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await BalanceStore.OpenAsync(place.Location);
+        BalanceReading At(DateTimeOffset time, decimal amount) =>
+            new(Readings.Telnyx("eu", time, amount), Readings.Telnyx("eu", time, amount).Balance, time);
+
+        await store.SaveLatestAsync(At(Readings.Start.AddMinutes(5), 50m), CancellationToken.None);
+        await store.SaveLatestAsync(At(Readings.Start, 10m), CancellationToken.None);
+        Assert.Equal(50m, Assert.Single(await store.ReadLatestAsync(CancellationToken.None)).LastGood!.Primary!.Amount);
+
+        await store.SaveLatestAsync(At(Readings.Start.AddMinutes(10), 70m), CancellationToken.None);
+        Assert.Equal(70m, Assert.Single(await store.ReadLatestAsync(CancellationToken.None)).LastGood!.Primary!.Amount);
+    }
+}
