@@ -15,8 +15,8 @@ namespace BalanceClients.AspNetCore;
 
 /// <summary>
 /// The endpoints of <c>balances serve</c> and their answers, read from the monitor's latest readings and never from a provider.
-/// Each endpoint is one line of <see cref="Map(IEndpointRouteBuilder)"/>: its path and the delegate that answers it (for
-/// <c>GET</c> and <c>HEAD</c>).
+/// Each endpoint is one line of <see cref="Map(IEndpointRouteBuilder, BalanceEndpointOptions)"/>: its path and the delegate that
+/// answers it (for <c>GET</c> and <c>HEAD</c>).
 /// </summary>
 internal sealed class BalanceEndpoints
 {
@@ -45,14 +45,17 @@ internal sealed class BalanceEndpoints
 
     /// <summary>Maps every endpoint into a group.</summary>
     /// <param name="group">The group the endpoints are mapped into.</param>
-    public static void Map(IEndpointRouteBuilder group)
+    /// <param name="options">The options: the token every endpoint but the probes requires.</param>
+    public static void Map(IEndpointRouteBuilder group, BalanceEndpointOptions options)
     {
         var endpoints = new BalanceEndpoints(group.ServiceProvider);
-        Map(group, "/metrics", endpoints.MetricsAsync);
-        Map(group, "/api/v1/balances", endpoints.BalancesAsync);
+        var token = EndpointToken.Of(options);
+        RequestDelegate Guarded(RequestDelegate answer) => token is null ? answer : token.Guard(answer);
+        Map(group, "/metrics", Guarded(endpoints.MetricsAsync));
+        Map(group, "/api/v1/balances", Guarded(endpoints.BalancesAsync));
         Map(group, "/healthz", endpoints.AliveAsync);
         Map(group, "/readyz", endpoints.ReadyAsync);
-        Map(group, "/health", endpoints.HealthAsync);
+        Map(group, "/health", Guarded(endpoints.HealthAsync));
     }
 
     private static void Map(IEndpointRouteBuilder group, string path, RequestDelegate answer) =>
