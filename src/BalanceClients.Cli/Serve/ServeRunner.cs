@@ -83,7 +83,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
                 var recording = settings.Store is { } store ? $"recording in {CliText.Quote(store.Display)}" : "recording nothing";
                 var status = $"monitoring {accounts.Count} account(s), {recording}; serving {address}";
                 await console.Error.WriteLineAsync(
-                    $"balances: {status} (/metrics, /api/v1/balances, /healthz, /readyz, /health)").ConfigureAwait(false);
+                    $"balances: {status} (/, /metrics, /api/v1/balances, /healthz, /readyz, /health)").ConfigureAwait(false);
                 SystemdNotification.Status(app.Services, status);
                 console.Serving?.Invoke(app.Services);
                 await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);

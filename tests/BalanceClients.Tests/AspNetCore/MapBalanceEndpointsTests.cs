@@ -15,7 +15,7 @@ namespace BalanceClients.Tests.AspNetCore;
 /// </summary>
 public sealed class MapBalanceEndpointsTests
 {
-    private static readonly string[] Paths = ["/metrics", "/api/v1/balances", "/healthz", "/readyz", "/health"];
+    private static readonly string[] Paths = ["/", "/metrics", "/api/v1/balances", "/healthz", "/readyz", "/health"];
 
     [Fact]
     public async Task MapBalanceEndpoints_InAnotherApplication_AnswersWhatServeAnswers_ByteForByte()

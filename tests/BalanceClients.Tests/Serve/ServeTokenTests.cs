@@ -34,6 +34,7 @@ public sealed class ServeTokenTests : IDisposable
         await using var serve = await WatchedServe.StartAsync(
             NoVariables, "--demo", "--listen", "127.0.0.1:0", "--token-file", file, "--verbose");
         using var http = new HttpClient { BaseAddress = serve.BaseUrl, Timeout = Bounded.Limit };
+        await WatchedServe.WaitUntilReadyAsync(http);
 
         foreach (var path in Guarded)
         {
