@@ -20,7 +20,7 @@ public sealed class ServeTokenTests : IDisposable
 {
     private const string Token = "s3cret-Token_of-serve";
     private static readonly Dictionary<string, string?> NoVariables = [];
-    private static readonly string[] Guarded = ["/metrics", "/api/v1/balances", "/health"];
+    private static readonly string[] Guarded = ["/", "/metrics", "/api/v1/balances", "/health"];
     private readonly StoreFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
