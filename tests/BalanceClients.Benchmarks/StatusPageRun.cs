@@ -12,7 +12,8 @@ namespace BalanceClients.Benchmarks;
 /// `status-page [ACCOUNTS]`: the status page of 1,000 accounts (by default) whose store holds 30 days of five-minute readings
 /// each (8.6 million rows, all raw under the default 90-day retention): the first rendering (the store read and thinned to
 /// the charts), a rendering from the series already read (each change of the readings within an interval), one an interval
-/// later (the store read again from where it was last read), and the page's size plain and gzip. Timed runs, as `history`: the store is built once.
+/// later (the store read again from where it was last read), and the page's size plain and gzip. Timed runs, as `history`:
+/// the store is built once.
 /// </summary>
 internal static class StatusPageRun
 {
