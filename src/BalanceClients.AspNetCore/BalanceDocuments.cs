@@ -7,10 +7,9 @@ using Microsoft.Extensions.Options;
 namespace BalanceClients.AspNetCore;
 
 /// <summary>
-/// What <c>/metrics</c> and <c>/api/v1/balances</c> answer, rendered from the monitor's readings once per change of them (or of
-/// the runways, thresholds, intervals or leadership) and served from memory until the next: a scrape never reaches a provider, and
-/// costs the
-/// same whatever the scrape rate. The gzip form of the metrics is compressed once per rendering too.
+/// What <c>/metrics</c>, <c>/api/v1/balances</c> and the status page answer, rendered from the monitor's readings once per change
+/// of them (or of the runways, thresholds, intervals or leadership) and served from memory until the next: a scrape never reaches
+/// a provider, and costs the same whatever the scrape rate. The gzip form of the metrics is compressed once per rendering too.
 /// </summary>
 /// <param name="monitor">The monitor.</param>
 /// <param name="checker">The checker, for the configured thresholds.</param>
@@ -87,6 +86,7 @@ internal sealed class BalanceDocuments(
         bool IsLeader)
     {
         private byte[]? _metricsGzip;
+        private Task<StatusPage.RenderedPage>? _page;
 
         /// <summary>The Prometheus text of the readings (the process families are not in it).</summary>
         public required byte[] Metrics { get; init; }
@@ -96,5 +96,24 @@ internal sealed class BalanceDocuments(
 
         /// <summary>The metrics as one gzip member, compressed on the first scrape that asks for it.</summary>
         public byte[] MetricsGzip => LazyInitializer.EnsureInitialized(ref _metricsGzip, () => Gzip(Metrics, CompressionLevel.Optimal));
+
+        /// <summary>
+        /// The status page of these readings, rendered on the first request that asks for it (for the path it asked at), and
+        /// again only for a request at another path, or after a rendering that failed.
+        /// </summary>
+        /// <param name="links">The path the page is served at, without its trailing slash.</param>
+        /// <param name="render">Renders the page.</param>
+        /// <returns>The page.</returns>
+        public Task<StatusPage.RenderedPage> Page(string links, Func<Task<StatusPage.RenderedPage>> render)
+        {
+            var page = Volatile.Read(ref _page);
+            if (page is null || page.IsFaulted || page.IsCanceled || (page.IsCompletedSuccessfully && page.Result.Links != links))
+            {
+                page = render();
+                Volatile.Write(ref _page, page);
+            }
+
+            return page;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using BalanceClients.AspNetCore.StatusPage;
 using BalanceClients.Health;
 using BalanceClients.History;
 using BalanceClients.Monitoring;
@@ -16,14 +17,15 @@ namespace BalanceClients.AspNetCore;
 
 /// <summary>
 /// The endpoints of <c>balances serve</c> and their answers, read from the monitor's latest readings and never from a provider.
-/// Each endpoint is one line of <see cref="Map(IEndpointRouteBuilder)"/>: its path and the delegate that answers it (for
-/// <c>GET</c> and <c>HEAD</c>).
+/// Each endpoint is one line of <see cref="Map(IEndpointRouteBuilder, BalanceEndpointOptions)"/>: its path and the delegate that
+/// answers it (for <c>GET</c> and <c>HEAD</c>).
 /// </summary>
 internal sealed class BalanceEndpoints
 {
     private const string PrometheusText = "text/plain; version=0.0.4; charset=utf-8";
     private const string Json = "application/json; charset=utf-8";
     private const string PlainText = "text/plain; charset=utf-8";
+    private const string Html = "text/html; charset=utf-8";
     private static readonly string[] Methods = [HttpMethods.Get, HttpMethods.Head];
     private static readonly byte[] Alive = "ok\n"u8.ToArray();
     private static readonly byte[] Ready = "ready\n"u8.ToArray();
@@ -33,6 +35,7 @@ internal sealed class BalanceEndpoints
     private readonly BalanceDocuments _documents;
     private readonly BalancesHealthCheck _health;
     private readonly WebhookNotifier? _notifier;
+    private readonly StatusPageSource _page;
 
     private BalanceEndpoints(IServiceProvider services)
     {
@@ -48,18 +51,23 @@ internal sealed class BalanceEndpoints
             services.GetService<IMonitorLeadership>() ?? SoleLeadership.Instance);
         _health = new BalancesHealthCheck(_monitor, () => checker.Thresholds, runways);
         _notifier = services.GetService<WebhookNotifier>();
+        _page = new StatusPageSource(services.GetService<BalanceHistory>(), services.GetService<TimeProvider>() ?? TimeProvider.System);
     }
 
     /// <summary>Maps every endpoint into a group.</summary>
     /// <param name="group">The group the endpoints are mapped into.</param>
-    public static void Map(IEndpointRouteBuilder group)
+    /// <param name="options">The options: the token every endpoint but the probes requires.</param>
+    public static void Map(IEndpointRouteBuilder group, BalanceEndpointOptions options)
     {
         var endpoints = new BalanceEndpoints(group.ServiceProvider);
-        Map(group, "/metrics", endpoints.MetricsAsync);
-        Map(group, "/api/v1/balances", endpoints.BalancesAsync);
+        var token = EndpointToken.Of(options);
+        RequestDelegate Guarded(RequestDelegate answer) => token is null ? answer : token.Guard(answer);
+        Map(group, "/", Guarded(endpoints.PageAsync));
+        Map(group, "/metrics", Guarded(endpoints.MetricsAsync));
+        Map(group, "/api/v1/balances", Guarded(endpoints.BalancesAsync));
         Map(group, "/healthz", endpoints.AliveAsync);
         Map(group, "/readyz", endpoints.ReadyAsync);
-        Map(group, "/health", endpoints.HealthAsync);
+        Map(group, "/health", Guarded(endpoints.HealthAsync));
     }
 
     private static void Map(IEndpointRouteBuilder group, string path, RequestDelegate answer) =>
@@ -88,6 +96,28 @@ internal sealed class BalanceEndpoints
             PrometheusText,
             rendered.MetricsGzip,
             BalanceDocuments.Gzip(process, CompressionLevel.Fastest));
+    }
+
+    // Rendered once per change of the readings, on the first request after it; its links are under the path it is served at.
+    private async Task PageAsync(HttpContext context)
+    {
+        var links = StatusPageText.Escape((context.Request.PathBase + context.Request.Path).Value?.TrimEnd('/') ?? string.Empty);
+        var rendered = _documents.Current();
+        var page = await rendered.Page(links, () => _page.RenderAsync(rendered, links, _monitor.IsReady)).ConfigureAwait(false);
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = StatusPageHtml.ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-cache";
+        headers.Vary = HeaderNames.AcceptEncoding;
+        if (!AcceptsGzip(context.Request))
+        {
+            await WriteAsync(context, StatusCodes.Status200OK, Html, page.Html).ConfigureAwait(false);
+            return;
+        }
+
+        headers.ContentEncoding = "gzip";
+        await WriteAsync(context, StatusCodes.Status200OK, Html, page.Gzip).ConfigureAwait(false);
     }
 
     private Task BalancesAsync(HttpContext context) =>

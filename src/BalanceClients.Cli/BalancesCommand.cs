@@ -184,7 +184,8 @@ internal static class BalancesCommand
                 result.GetValue(options.Verbose),
                 result.GetValue(LogFormatOption),
                 result.GetValue(options.TlsCertificate),
-                result.GetValue(options.TlsKey));
+                result.GetValue(options.TlsKey),
+                result.GetValue(options.TokenFile));
             return await new ServeRunner(console, settings).RunAsync(cancellationToken).ConfigureAwait(false);
         });
         return serve;

@@ -155,9 +155,4 @@ internal static class HistoryRun
     private static string Megabytes(long bytes) => $"{bytes / 1048576.0:F0} MiB ({bytes:N0} bytes)";
 
     private static void Row(string what, string figure) => Console.WriteLine($"| {what} | {figure} |");
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

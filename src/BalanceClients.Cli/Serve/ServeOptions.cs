@@ -85,5 +85,13 @@ internal sealed class ServeOptions
         HelpName = "FILE",
     };
 
-    public IEnumerable<Option> All => [Listen, Interval, .. Thresholds.All, Demo, Config, .. Store.All, TlsCertificate, TlsKey, Verbose];
+    public Option<string?> TokenFile { get; } = new("--token-file")
+    {
+        Description = "Require the token this file holds (trimmed) on every endpoint but /healthz and /readyz, as a bearer token "
+            + "or as the password of basic authentication (default: Balances:Serve:TokenFile).",
+        HelpName = "FILE",
+    };
+
+    public IEnumerable<Option> All =>
+        [Listen, Interval, .. Thresholds.All, Demo, Config, .. Store.All, TlsCertificate, TlsKey, TokenFile, Verbose];
 }

@@ -67,7 +67,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
             var configuration = await CliConfiguration.ReadAsync(console, settings.ConfigFile, demo, cancellationToken)
                 .ConfigureAwait(false);
             tls = ServeTls.Read(settings, configuration);
-            var app = Build(configuration, tls);
+            var app = Build(configuration, tls, ServeToken.Read(settings, configuration));
             await using (app.ConfigureAwait(false))
             {
                 var accounts = app.Services.GetRequiredService<IBalanceChecker>().Accounts;
@@ -83,7 +83,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
                 var recording = settings.Store is { } store ? $"recording in {CliText.Quote(store.Display)}" : "recording nothing";
                 var status = $"monitoring {accounts.Count} account(s), {recording}; serving {address}";
                 await console.Error.WriteLineAsync(
-                    $"balances: {status} (/metrics, /api/v1/balances, /healthz, /readyz, /health)").ConfigureAwait(false);
+                    $"balances: {status} (/, /metrics, /api/v1/balances, /healthz, /readyz, /health)").ConfigureAwait(false);
                 SystemdNotification.Status(app.Services, status);
                 console.Serving?.Invoke(app.Services);
                 await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
@@ -134,7 +134,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
         }
     }
 
-    private WebApplication Build(IConfigurationRoot configuration, HttpsConnectionAdapterOptions? tls)
+    private WebApplication Build(IConfigurationRoot configuration, HttpsConnectionAdapterOptions? tls, string? token)
     {
         var builder = WebApplication.CreateSlimBuilder();
 
@@ -177,7 +177,7 @@ internal sealed class ServeRunner(CliConsole console, ServeSettings settings)
         builder.Services.Configure<BalanceMonitorOptions>(options => options.Interval = settings.Interval ?? options.Interval);
 
         var app = builder.Build();
-        app.MapBalanceEndpoints();
+        app.MapBalanceEndpoints(endpoints => endpoints.Token = token);
         return app;
     }
 

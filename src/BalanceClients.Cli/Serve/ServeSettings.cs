@@ -11,6 +11,7 @@ namespace BalanceClients.Cli.Serve;
 /// <param name="LogFormat">How the log lines are written.</param>
 /// <param name="TlsCertificate">The <c>--tls-cert</c> file, if given.</param>
 /// <param name="TlsKey">The <c>--tls-key</c> file, if given.</param>
+/// <param name="TokenFile">The <c>--token-file</c> file, if given.</param>
 internal sealed record ServeSettings(
     ListenAddress Listen,
     TimeSpan? Interval,
@@ -21,4 +22,5 @@ internal sealed record ServeSettings(
     bool Verbose,
     LogFormat LogFormat,
     string? TlsCertificate = null,
-    string? TlsKey = null);
+    string? TlsKey = null,
+    string? TokenFile = null);

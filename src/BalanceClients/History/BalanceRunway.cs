@@ -25,11 +25,15 @@ public sealed record BalanceRunway(long Seconds, DateTimeOffset EmptyAt, decimal
         return $"runs out in {Approximately(Remaining)} ({at} UTC) at {burn} {Currency} a day";
     }
 
-    // Rounded to the unit a person would use: minutes under an hour, hours under two days, then days.
-    private static string Approximately(TimeSpan remaining) => remaining switch
+    /// <summary>A time left, rounded to the unit a person would use: minutes under an hour, hours under two days, then days.</summary>
+    /// <param name="remaining">The time left.</param>
+    /// <returns><c>40 min</c>, <c>30 h</c>, <c>6 d</c>.</returns>
+    internal static string Rounded(TimeSpan remaining) => remaining switch
     {
-        { TotalHours: < 1 } => $"~{Math.Max(1, Math.Round(remaining.TotalMinutes)).ToString(CultureInfo.InvariantCulture)} min",
-        { TotalDays: < 2 } => $"~{Math.Round(remaining.TotalHours).ToString(CultureInfo.InvariantCulture)} h",
-        _ => $"~{Math.Round(remaining.TotalDays).ToString(CultureInfo.InvariantCulture)} d",
+        { TotalHours: < 1 } => $"{Math.Max(1, Math.Round(remaining.TotalMinutes)).ToString(CultureInfo.InvariantCulture)} min",
+        { TotalDays: < 2 } => $"{Math.Round(remaining.TotalHours).ToString(CultureInfo.InvariantCulture)} h",
+        _ => $"{Math.Round(remaining.TotalDays).ToString(CultureInfo.InvariantCulture)} d",
     };
+
+    private static string Approximately(TimeSpan remaining) => "~" + Rounded(remaining);
 }

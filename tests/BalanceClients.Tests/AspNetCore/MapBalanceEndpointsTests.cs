@@ -15,7 +15,7 @@ namespace BalanceClients.Tests.AspNetCore;
 /// </summary>
 public sealed class MapBalanceEndpointsTests
 {
-    private static readonly string[] Paths = ["/metrics", "/api/v1/balances", "/healthz", "/readyz", "/health"];
+    private static readonly string[] Paths = ["/", "/metrics", "/api/v1/balances", "/healthz", "/readyz", "/health"];
 
     [Fact]
     public async Task MapBalanceEndpoints_InAnotherApplication_AnswersWhatServeAnswers_ByteForByte()
@@ -122,6 +122,44 @@ public sealed class MapBalanceEndpointsTests
         var exception = Assert.Throws<InvalidOperationException>(() => app.MapBalanceEndpoints());
 
         Assert.Contains("AddBalanceMonitor", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MapBalanceEndpoints_WithAToken_GuardsEveryEndpointButTheProbes()
+    {
+        await using var serve = await ServeHarness.StartAsync();
+        await using var embedded = await EmbeddingApp.StartAsync(
+            serve.Fakes, serve.Time, endpoints: options => options.Token = "embedded-token");
+
+        foreach (var path in Paths)
+        {
+            using var anonymous = await embedded.Http.GetAsync(path);
+            using var request = new HttpRequestMessage(HttpMethod.Get, path)
+            {
+                Headers = { Authorization = new("Bearer", "embedded-token") },
+            };
+            using var presented = await embedded.Http.SendAsync(request);
+
+            var probe = path is "/healthz" or "/readyz";
+            Assert.Equal(probe, anonymous.StatusCode != HttpStatusCode.Unauthorized);
+            Assert.NotEqual(HttpStatusCode.Unauthorized, presented.StatusCode);
+        }
+
+        Assert.Equal("the application's own endpoint", await embedded.Http.GetStringAsync("/hello"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \n")]
+    public void MapBalanceEndpoints_WithABlankToken_IsRefused(string token)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddBalanceMonitor(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        var app = builder.Build();
+
+        var exception = Assert.Throws<ArgumentException>(() => app.MapBalanceEndpoints(options => options.Token = token));
+
+        Assert.StartsWith("BalanceEndpointOptions.Token is blank", exception.Message, StringComparison.Ordinal);
     }
 
     internal static async Task AdvanceBothAsync(ServeHarness serve, EmbeddingApp embedded, TimeSpan by)

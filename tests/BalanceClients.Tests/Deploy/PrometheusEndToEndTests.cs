@@ -8,7 +8,8 @@ namespace BalanceClients.Tests.Deploy;
 
 /// <summary>
 /// The real thing: <c>balances serve --demo</c> scraped every second by a real Prometheus with <c>deploy/prometheus/alerts.yml</c>
-/// loaded, as a user deploys them. Both run as processes on ports they bind themselves, and neither outlives the test.
+/// loaded, as a user deploys them, with a token that Prometheus sends from its credentials file. Both run as processes on ports
+/// they bind themselves, and neither outlives the test.
 /// </summary>
 [Trait(CliRun.Category, CliRun.RunsAsAProcess)]
 public sealed class PrometheusEndToEndTests
@@ -21,11 +22,14 @@ public sealed class PrometheusEndToEndTests
         var stopwatch = Stopwatch.StartNew();
         using var deadline = new CancellationTokenSource(Limit);
         // The demo's Lumenfall account holds 12.50 USD, below a critical threshold of 100.
+        // serve requires a token, which Prometheus sends from its credentials file, as deploy/prometheus/prometheus.yml shows.
         using var store = new StoreFolder();
+        var token = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        await File.WriteAllTextAsync(store.File("serve.token"), token);
         await using var serve = await WatchedServe.StartAsync(
             new Dictionary<string, string?> { ["BALANCES_STORE"] = store.File() },
-            "--demo", "--listen", "127.0.0.1:0", "--interval", "10", "--min", "lumenfall=100");
-        await using var prometheus = await PrometheusServer.StartAsync(serve.BaseUrl, DeployFiles.AlertRules);
+            "--demo", "--listen", "127.0.0.1:0", "--interval", "10", "--min", "lumenfall=100", "--token-file", store.File("serve.token"));
+        await using var prometheus = await PrometheusServer.StartAsync(serve.BaseUrl, token, [DeployFiles.AlertRules]);
         try
         {
             var amounts = await prometheus.WaitForAsync(

@@ -16,7 +16,7 @@ public sealed class ServeProcessTests
     {
         await using var serve = await WatchedServe.StartAsync(NoVariables, "--demo", "--listen", "127.0.0.1:0", "--interval", "10");
         using var http = new HttpClient { BaseAddress = serve.BaseUrl, Timeout = Bounded.Limit };
-        await WaitUntilReadyAsync(http);
+        await WatchedServe.WaitUntilReadyAsync(http);
         using var metrics = await http.GetAsync("/metrics");
         Assert.Contains("balances_amount{provider=\"undrctrl\"", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
@@ -35,14 +35,4 @@ public sealed class ServeProcessTests
 
         Assert.Equal(0, await serve.WaitForExitAsync(TimeSpan.FromSeconds(5)));
     }
-
-    // The demo's first checks are spread over its first seconds: readiness is polled, on real time, with a deadline.
-    private static Task WaitUntilReadyAsync(HttpClient http) =>
-        Bounded.UntilAsync(
-            async deadline =>
-            {
-                using var ready = await http.GetAsync("/readyz", deadline);
-                return ready.IsSuccessStatusCode;
-            },
-            "balances serve to be ready");
 }

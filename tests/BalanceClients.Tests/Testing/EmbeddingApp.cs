@@ -43,7 +43,8 @@ internal sealed class EmbeddingApp : IAsyncDisposable
         FakeProviderServer fakes,
         TimeProvider time,
         Action<WebApplicationBuilder>? configure = null,
-        Action<IServiceProvider>? beforeStart = null)
+        Action<IServiceProvider>? beforeStart = null,
+        Action<BalanceClients.AspNetCore.BalanceEndpointOptions>? endpoints = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -61,7 +62,7 @@ internal sealed class EmbeddingApp : IAsyncDisposable
         configure?.Invoke(builder);
         var app = builder.Build();
         app.MapGet("/hello", () => "the application's own endpoint");
-        app.MapBalanceEndpoints();
+        app.MapBalanceEndpoints(endpoints ?? (_ => { }));
         beforeStart?.Invoke(app.Services);
         await app.StartAsync();
         var embedding = new EmbeddingApp(app);

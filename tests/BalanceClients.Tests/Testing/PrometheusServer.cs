@@ -32,13 +32,28 @@ internal sealed partial class PrometheusServer : IAsyncDisposable
 
     /// <summary>Starts Prometheus scraping <paramref name="target"/> (job <c>balances</c>) with the rule files, once it listens.</summary>
     /// <exception cref="InvalidOperationException">It exited or did not listen in time; the message has its log.</exception>
-    public static async Task<PrometheusServer> StartAsync(Uri target, params IEnumerable<string> ruleFiles)
+    public static Task<PrometheusServer> StartAsync(Uri target, params IEnumerable<string> ruleFiles) =>
+        StartAsync(target, token: null, ruleFiles);
+
+    /// <summary>
+    /// Starts Prometheus scraping <paramref name="target"/> with <paramref name="token"/> (when given) sent from a credentials file
+    /// of its own folder, as <c>deploy/prometheus/prometheus.yml</c> shows (<c>authorization.credentials_file</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">It exited or did not listen in time; the message has its log.</exception>
+    public static async Task<PrometheusServer> StartAsync(Uri target, string? token, IEnumerable<string> ruleFiles)
     {
         var folder = Directory.CreateTempSubdirectory("balances-prometheus-test-");
         try
         {
             var configuration = Path.Combine(folder.FullName, "prometheus.yml");
-            await File.WriteAllTextAsync(configuration, Configuration(target, ruleFiles));
+            string? credentials = null;
+            if (token is not null)
+            {
+                credentials = Path.Combine(folder.FullName, "balances.token");
+                await File.WriteAllTextAsync(credentials, token + "\n");
+            }
+
+            await File.WriteAllTextAsync(configuration, Configuration(target, ruleFiles, credentials));
             var start = new ProcessStartInfo(Executable)
             {
                 ArgumentList =
@@ -116,7 +131,7 @@ internal sealed partial class PrometheusServer : IAsyncDisposable
         _folder.Delete(recursive: true);
     }
 
-    private static string Configuration(Uri target, IEnumerable<string> ruleFiles) =>
+    private static string Configuration(Uri target, IEnumerable<string> ruleFiles, string? credentials) =>
         $"""
         global:
           scrape_interval: 1s
@@ -127,7 +142,11 @@ internal sealed partial class PrometheusServer : IAsyncDisposable
           - job_name: balances
             static_configs:
               - targets: [{Quoted(target.Authority)}]
-        """;
+        """ + (credentials is null ? string.Empty : $"""
+
+            authorization:
+              credentials_file: {Quoted(credentials)}
+        """);
 
     private static string Quoted(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
 

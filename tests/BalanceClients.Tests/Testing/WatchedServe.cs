@@ -19,6 +19,17 @@ internal static partial class WatchedServe
     /// <exception cref="InvalidOperationException">It exited or did not serve in time; the message has its output.</exception>
     public static Task<ServerProcess> StartAsync(ProcessStartInfo start) => ServerProcess.StartAsync("balances serve", start, Serving());
 
+    /// <summary>Waits until <c>/readyz</c> answers <c>200</c> (every account checked once), polled on real time with a deadline.</summary>
+    /// <exception cref="TimeoutException">It did not within the tests' limit.</exception>
+    public static Task WaitUntilReadyAsync(HttpClient http) =>
+        Bounded.UntilAsync(
+            async deadline =>
+            {
+                using var ready = await http.GetAsync("/readyz", deadline);
+                return ready.IsSuccessStatusCode;
+            },
+            "balances serve to be ready");
+
     [GeneratedRegex(@"^balances: monitoring \d+ account\(s\), [^;]*; serving (?<address>https?://\S+) ")]
     private static partial Regex Serving();
 }
