@@ -271,7 +271,8 @@ public sealed partial class BalanceMonitor : BackgroundService, IBalanceMonitor
     }
 
     // Called under the lock: whether a queued due time is still the schedule's own (not a dropped account's, nor an older turn's).
-    private bool IsCurrent(AccountSchedule schedule, DateTimeOffset dueAt) => !schedule.InFlight && schedule.Due == dueAt && IsScheduled(schedule);
+    private bool IsCurrent(AccountSchedule schedule, DateTimeOffset dueAt) =>
+        !schedule.InFlight && schedule.Due == dueAt && IsScheduled(schedule);
 
     // Called under the lock: whether the schedule is its account's (an account dropped, or dropped and added again, has another).
     private bool IsScheduled(AccountSchedule schedule) =>

@@ -46,6 +46,7 @@ public sealed class ServeTlsTests : IDisposable
                 },
             },
         }) { BaseAddress = serve.BaseUrl, Timeout = Bounded.Limit };
+        await WatchedServe.WaitUntilReadyAsync(https);
         using var metrics = await https.GetAsync("/metrics");
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
         Assert.Contains("balances_amount{", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
