@@ -63,7 +63,7 @@ for run in $(seq 1 "$runs"); do
   until [ "$(( $(leader "${urls[${pids[0]}]}") + $(leader "${urls[${pids[1]}]}") ))" = 1 ]; do sleep 0.1; done
   if [ "$(leader "${urls[${pids[0]}]}")" = 1 ]; then dead=${pids[0]}; other=${pids[1]}; else dead=${pids[1]}; other=${pids[0]}; fi
   start=$(date +%s.%N)
-  kill -9 "$dead"
+  { kill -9 "$dead"; wait "$dead"; } 2>/dev/null || true
   until [ "$(leader "${urls[$other]}")" = 1 ]; do sleep 0.05; done
   took=$(bc -l <<< "$(date +%s.%N) - $start")
   times+=("$took")
