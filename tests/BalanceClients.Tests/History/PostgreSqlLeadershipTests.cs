@@ -42,7 +42,8 @@ public sealed class PostgreSqlLeadershipTests
 
         await server.ScalarAsync(
             database,
-            "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = 3 AND granted");
+            "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objid = 3 AND granted"
+            + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
 
         // Real time: the server ends the session when it ends it. Watched every 20 ms for three checks' time: the old leader stops,
         // and never do both lead.
@@ -76,7 +77,8 @@ public sealed class PostgreSqlLeadershipTests
 
         Assert.False(leader.Election.IsLeader || other.Election.IsLeader);
         Assert.Equal(0L, await server.ScalarAsync(
-            database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 3 AND granted"));
+            database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 3 AND granted"
+            + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
         Assert.Single(leader.Log.Lines, line => line.Contains("neither writes nor leads", StringComparison.Ordinal));
         Assert.Contains(
             $"has schema 99, newer than it knows ({PostgreSqlSchema.CurrentVersion})", leader.Log.AllText, StringComparison.Ordinal);
