@@ -327,6 +327,20 @@ public sealed class BalanceStore : IAsyncDisposable, IDisposable
         return _engine.DeferOutboxAsync(messageId, bursts, due, cancellationToken);
     }
 
+    /// <inheritdoc cref="IStoreEngine.CountOutboxAsync" />
+    /// <exception cref="BalanceStoreException">The store could not be read.</exception>
+    internal Task<IReadOnlyList<(string Receiver, int Waiting)>> CountOutboxAsync(CancellationToken cancellationToken) =>
+        _engine.CountOutboxAsync(cancellationToken);
+
+    /// <inheritdoc cref="IStoreEngine.ForgetReceiverAsync" />
+    /// <exception cref="BalanceStoreException">The store could not be written; nothing was.</exception>
+    /// <exception cref="InvalidOperationException">The store was opened read-only.</exception>
+    internal Task<int> ForgetReceiverAsync(string receiver, CancellationToken cancellationToken)
+    {
+        ThrowIfReadOnly();
+        return _engine.ForgetReceiverAsync(receiver, cancellationToken);
+    }
+
     /// <summary>
     /// Every account's latest reading, whole, as the leader of replicas recorded it (none in a store older than the table).
     /// </summary>

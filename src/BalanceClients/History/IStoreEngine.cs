@@ -88,6 +88,17 @@ internal interface IStoreEngine : IAsyncDisposable, IDisposable
     /// <returns>When it is written.</returns>
     Task DeferOutboxAsync(string messageId, int bursts, long due, CancellationToken cancellationToken);
 
+    /// <summary>How many messages wait for each receiver that has any.</summary>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The receivers (ordinal order) and their counts; none in a store older than the outbox.</returns>
+    Task<IReadOnlyList<(string Receiver, int Waiting)>> CountOutboxAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets a receiver: removes the messages waiting for it and what it was told, in one transaction.</summary>
+    /// <param name="receiver">The receiver.</param>
+    /// <param name="cancellationToken">Stops the write before it commits.</param>
+    /// <returns>How many messages were removed.</returns>
+    Task<int> ForgetReceiverAsync(string receiver, CancellationToken cancellationToken);
+
     /// <summary>Every account's latest reading, whole (none in a store older than the table).</summary>
     /// <param name="cancellationToken">Stops the reading.</param>
     /// <returns>The rows, in no particular order.</returns>

@@ -32,4 +32,21 @@ internal static class OutboxReads
 
         return rows;
     }
+
+    /// <summary>The receivers and counts a command selects (<c>receiver, count</c>).</summary>
+    /// <param name="command">The command.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The rows.</returns>
+    public static async Task<IReadOnlyList<(string Receiver, int Waiting)>> CountsAsync(
+        DbCommand command, CancellationToken cancellationToken)
+    {
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var counts = new List<(string, int)>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts.Add((reader.GetString(0), checked((int)reader.GetInt64(1))));
+        }
+
+        return counts;
+    }
 }

@@ -7,18 +7,10 @@ internal sealed partial class PostgreSqlStore
 {
     /// <inheritdoc />
     public Task<bool> QueueAsync(
-        NotifiedRow told, (string Level, string RunwayLevel)? expected, OutboxRow? message, CancellationToken cancellationToken)
-    {
-        ThrowIfReadOnly();
-        return InTransactionAsync(
+        NotifiedRow told, (string Level, string RunwayLevel)? expected, OutboxRow? message, CancellationToken cancellationToken) =>
+        ChangingToldAsync(
             async (connection, transaction) =>
             {
-                // One change of what receivers are told at a time, whichever replica makes it: two leaders for a moment queue once.
-                await ExecuteAsync(
-                    connection,
-                    transaction,
-                    PostgreSqlSchema.Lock("pg_advisory_xact_lock", PostgreSqlSchema.NotifiedLock),
-                    cancellationToken).ConfigureAwait(false);
                 using var read = new NpgsqlCommand(
                     """
                     SELECT level, runway_level FROM balances_notified
@@ -41,7 +33,6 @@ internal sealed partial class PostgreSqlStore
                 return true;
             },
             cancellationToken);
-    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<OutboxRow>> ReadOutboxAsync(string receiver, CancellationToken cancellationToken) =>
@@ -85,6 +76,49 @@ internal sealed partial class PostgreSqlStore
                 command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = bursts });
                 command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = due });
                 return await command.ExecuteNonQueryAsync(token).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<(string Receiver, int Waiting)>> CountOutboxAsync(CancellationToken cancellationToken) =>
+        RunAsync(
+            async (connection, token) =>
+            {
+                using var command = new NpgsqlCommand(
+                    """SELECT receiver, count(*) FROM balances_outbox GROUP BY receiver ORDER BY receiver COLLATE "C" """, connection);
+                return await OutboxReads.CountsAsync(command, token).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<int> ForgetReceiverAsync(string receiver, CancellationToken cancellationToken) =>
+        ChangingToldAsync(
+            async (connection, transaction) =>
+            {
+                using var notified = new NpgsqlCommand("DELETE FROM balances_notified WHERE receiver = $1", connection, transaction);
+                AddTexts(notified, receiver);
+                await notified.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                using var outbox = new NpgsqlCommand("DELETE FROM balances_outbox WHERE receiver = $1", connection, transaction);
+                AddTexts(outbox, receiver);
+                return await outbox.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    // One transaction that changes what receivers are told, one at a time whichever replica makes it (two leaders for a moment
+    // queue a change once): under a transaction-level advisory lock.
+    private Task<T> ChangingToldAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ThrowIfReadOnly();
+        return InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                await ExecuteAsync(
+                    connection,
+                    transaction,
+                    PostgreSqlSchema.Lock("pg_advisory_xact_lock", PostgreSqlSchema.NotifiedLock),
+                    cancellationToken).ConfigureAwait(false);
+                return await work(connection, transaction).ConfigureAwait(false);
             },
             cancellationToken);
     }

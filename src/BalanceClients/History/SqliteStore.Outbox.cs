@@ -81,6 +81,37 @@ internal sealed partial class SqliteStore
             },
             cancellationToken);
 
+    /// <inheritdoc />
+    public Task<IReadOnlyList<(string Receiver, int Waiting)>> CountOutboxAsync(CancellationToken cancellationToken) =>
+        ReadingAsync(
+            OutboxSchema,
+            [],
+            async (connection, _, _) =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT receiver, count(*) FROM outbox GROUP BY receiver ORDER BY receiver";
+                return await OutboxReads.CountsAsync(command, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public Task<int> ForgetReceiverAsync(string receiver, CancellationToken cancellationToken) =>
+        WritingAsync(
+            async () =>
+            {
+                using var transaction = _writer.BeginTransaction(deferred: false);
+                using var command = _writer.CreateCommand();
+                command.CommandText = "DELETE FROM notified WHERE receiver = $receiver";
+                command.Parameters.AddWithValue("$receiver", receiver);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                command.CommandText = "DELETE FROM outbox WHERE receiver = $receiver";
+                var removed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
+                transaction.Commit();
+                return removed;
+            },
+            cancellationToken);
+
     private async Task InsertOutboxAsync(OutboxRow message, CancellationToken cancellationToken)
     {
         using var command = _writer.CreateCommand();

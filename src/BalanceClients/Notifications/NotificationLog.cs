@@ -62,4 +62,11 @@ internal static partial class NotificationLog
         "Webhook #{Webhook}: the outbox could not record what became of the message on {Provider}/{Account} ({Reason}); "
         + "after a restart it may be sent again, with the same webhook-id")]
     public static partial void OutboxNotSaved(ILogger logger, int webhook, string provider, string account, string reason);
+
+    [LoggerMessage(
+        49,
+        LogLevel.Warning,
+        "A webhook that is no longer configured ({Receiver}, its key in the store) had {Count} message(s) waiting in the outbox; "
+        + "they are dropped unsent, and what it was told is forgotten")]
+    public static partial void RemovedWebhook(ILogger logger, string receiver, int count);
 }

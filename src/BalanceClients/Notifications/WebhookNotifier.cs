@@ -11,7 +11,8 @@ namespace BalanceClients.Notifications;
 /// Tells the configured webhooks of every change of an account's level, and of the level of its runway against the thresholds'
 /// runway horizons. As an <see cref="IBalanceReadingObserver"/> it only takes the account's latest runway beside the reading,
 /// queues them and returns at once, so that a webhook never delays the checks; as a hosted service it posts the messages in the
-/// background, one queue per webhook, so that a webhook that is down never delays another.
+/// background, one queue per webhook, so that a webhook that is down never delays another; and, while it leads, it rids the store
+/// of the webhooks no longer configured (<see cref="RemovedWebhooks"/>).
 /// </summary>
 /// <remarks>
 /// The runway is read from <see cref="LatestRunways"/> when the reading arrives. The monitor calls its observers one after
@@ -26,6 +27,8 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
     private readonly Func<CancellationToken, Task<BalanceStore?>> _openStore;
     private readonly LatestRunways? _runways;
     private readonly Func<BalanceThresholds> _thresholds;
+    private readonly IMonitorLeadership _leadership;
+    private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
 
     /// <summary>Creates the notifier.</summary>
@@ -54,12 +57,14 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
         IMonitorLeadership? leadership = null)
     {
         var settings = options.Value;
+        _leadership = leadership ?? SoleLeadership.Instance;
+        _timeProvider = timeProvider;
         _metrics = new WebhookDeliveryMetrics(meterFactory, () => Pending);
         var sender = new WebhookSender(httpClientFactory, settings, timeProvider, _metrics, logger);
         _lanes =
         [
             .. settings.Webhooks.Select((webhook, i) =>
-                new WebhookLane(i + 1, webhook, sender, settings, timeProvider, leadership ?? SoleLeadership.Instance, logger)),
+                new WebhookLane(i + 1, webhook, sender, settings, timeProvider, _leadership, logger)),
         ];
         _openStore = openStore;
         _runways = runways;
@@ -104,21 +109,23 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_lanes.Length == 0)
-        {
-            return;
-        }
-
         try
         {
-            var store = await OpenStoreAsync(stoppingToken).ConfigureAwait(false);
-            IWebhookOutbox outbox = store is null || store.IsReadOnly ? new MemoryOutbox() : new StoreOutbox(store);
+            // With no webhook configured the store is still swept of those there were; one that cannot be opened is then no news.
+            var opened = await OpenStoreAsync(quiet: _lanes.Length == 0, stoppingToken).ConfigureAwait(false);
+            var store = opened is { IsReadOnly: false } ? opened : null;
+            IWebhookOutbox outbox = store is null ? new MemoryOutbox() : new StoreOutbox(store);
             foreach (var lane in _lanes)
             {
                 lane.Attach(outbox);
             }
 
-            await Task.WhenAll(_lanes.Select(lane => lane.RunAsync(stoppingToken))).ConfigureAwait(false);
+            var removed = store is null
+                ? Task.CompletedTask
+                : RemovedWebhooks.RunAsync(
+                    store, _lanes.Select(lane => lane.Receiver).ToHashSet(StringComparer.Ordinal), _leadership, _timeProvider, _logger,
+                    stoppingToken);
+            await Task.WhenAll([.. _lanes.Select(lane => lane.RunAsync(stoppingToken)), removed]).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -142,7 +149,7 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
             RunwayHorizons.Of(thresholds, reading.Provider, reading.Account));
     }
 
-    private async Task<BalanceStore?> OpenStoreAsync(CancellationToken cancellationToken)
+    private async Task<BalanceStore?> OpenStoreAsync(bool quiet, CancellationToken cancellationToken)
     {
         try
         {
@@ -150,7 +157,11 @@ internal sealed class WebhookNotifier : BackgroundService, IBalanceReadingObserv
         }
         catch (Exception exception) when (exception is BalanceStoreException or ObjectDisposedException)
         {
-            NotificationLog.StateUnreadable(_logger, exception is BalanceStoreException ? exception.Message : "the store is closed");
+            if (!quiet)
+            {
+                NotificationLog.StateUnreadable(_logger, exception is BalanceStoreException ? exception.Message : "the store is closed");
+            }
+
             return null;
         }
     }

@@ -4,7 +4,8 @@ namespace BalanceClients.Tests.History;
 
 /// <summary>
 /// The outbox of both stores: a message is queued in one transaction with the told levels it leads to, and only while the levels
-/// recorded before are those the writer read; the messages of a receiver come back in the order queued, each with its bursts.
+/// recorded before are those the writer read; the messages of a receiver come back in the order queued, each with its bursts; a
+/// receiver is forgotten whole, messages and told levels.
 /// </summary>
 public sealed class OutboxStoreTests
 {
@@ -41,6 +42,30 @@ public sealed class OutboxStoreTests
 
         await store.RemoveOutboxAsync("msg_1", CancellationToken.None);
         Assert.Equal("msg_3", Assert.Single(await store.ReadOutboxAsync("webhook:a", CancellationToken.None)).MessageId);
+    }
+
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task ForgetReceiverAsync_RemovesItsMessagesAndItsToldLevels_AndNothingOfAnotherReceiver(StoreKind kind)
+    {
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await BalanceStore.OpenAsync(place.Location);
+        Assert.True(await store.QueueAsync(Critical, null, Message("msg_1", 1_000), CancellationToken.None));
+        Assert.True(await store.QueueAsync(
+            Critical with { Account = "us" }, null, Message("msg_2", 1_000) with { Account = "us" }, CancellationToken.None));
+        Assert.True(await store.QueueAsync(
+            Critical with { Receiver = "webhook:b" },
+            null,
+            Message("msg_3", 1_000) with { Receiver = "webhook:b" },
+            CancellationToken.None));
+        Assert.Equal([("webhook:a", 2), ("webhook:b", 1)], await store.CountOutboxAsync(CancellationToken.None));
+
+        Assert.Equal(2, await store.ForgetReceiverAsync("webhook:a", CancellationToken.None));
+
+        Assert.Equal([("webhook:b", 1)], await store.CountOutboxAsync(CancellationToken.None));
+        Assert.Equal(["webhook:b"], (await store.ReadNotifiedAsync(CancellationToken.None)).Select(row => row.Receiver));
+        Assert.Equal(0, await store.ForgetReceiverAsync("webhook:a", CancellationToken.None));
     }
 
     private static OutboxRow Message(string id, long at) =>

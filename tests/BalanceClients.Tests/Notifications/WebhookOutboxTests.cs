@@ -13,7 +13,7 @@ namespace BalanceClients.Tests.Notifications;
 /// The outbox, on a manual clock: a message whose burst failed waits and is sent again after its backoff (2 s, then 4 s, ... with
 /// no retry in a burst), per account in the order queued, with the same <c>webhook-id</c> on every attempt and a fresh, valid
 /// signature each time; across a restart on either store; until <see cref="BalanceNotificationOptions.MaxAge"/>; and only by
-/// the leader.
+/// the leader, which also drops what waits for a webhook no longer configured.
 /// </summary>
 public sealed class WebhookOutboxTests : IAsyncLifetime
 {
@@ -169,6 +169,63 @@ public sealed class WebhookOutboxTests : IAsyncLifetime
 
         Assert.Equal(_receiver.Requests[0].Headers["webhook-id"], _receiver.Requests[1].Headers["webhook-id"]);
         Assert.Equal(0, harness.Notifier.Pending);
+    }
+
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task WebhookNoLongerConfigured_TheLeaderDropsWhatWaitsForIt_WithOneWarning_AndForgetsWhatItWasTold(StoreKind kind)
+    {
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await BalanceStore.OpenAsync(place.Location, timeProvider: _time);
+        var configured = WebhookLane.ReceiverOf(_receiver.Url);
+        await QueueAsync(store, "webhook:gone", "eu", "us");
+        await QueueAsync(store, configured, "eu");
+        await store.SaveNotifiedAsync(new NotifiedRow("webhook:toldall", "telnyx", "eu", "critical", "ok", 0), CancellationToken.None);
+        _receiver.Default = Down;
+        var leadership = new SwitchableLeadership { IsLeader = false };
+        await using var harness = await StartAsync(store, services: services => services.AddSingleton<IMonitorLeadership>(leadership));
+        await harness.FireAsync(NotificationDefaults.FollowerPoll);
+        Assert.Equal([(configured, 1), ("webhook:gone", 2)], await store.CountOutboxAsync(CancellationToken.None));
+
+        leadership.IsLeader = true;
+        await harness.Logs.WaitForLinesAsync("A webhook that is no longer configured", 1);
+
+        Assert.Contains(
+            "A webhook that is no longer configured (webhook:gone, its key in the store) had 2 message(s) waiting in the outbox; "
+            + "they are dropped unsent, and what it was told is forgotten",
+            Assert.Single(harness.Logs.Lines, line => line.Contains("no longer configured", StringComparison.Ordinal)),
+            StringComparison.Ordinal);
+        Assert.Equal([(configured, 1)], await store.CountOutboxAsync(CancellationToken.None));
+        Assert.Equal([configured, "webhook:toldall"], (await store.ReadNotifiedAsync(CancellationToken.None)).Select(row => row.Receiver));
+    }
+
+    [Fact]
+    public async Task NoWebhookConfiguredAnyMore_WhatWaitsInTheStoreIsDropped()
+    {
+        using var folder = new StoreFolder();
+        await using var store = await BalanceStore.OpenAsync(folder.File(), timeProvider: _time);
+        await QueueAsync(store, "webhook:gone", "eu");
+        await using var harness = await NotifierHarness.StartAsync(_time, _ => { }, store);
+
+        await harness.Logs.WaitForLinesAsync("(webhook:gone, its key in the store) had 1 message(s) waiting", 1);
+
+        Assert.Empty(await store.CountOutboxAsync(CancellationToken.None));
+        Assert.Empty(await store.ReadNotifiedAsync(CancellationToken.None));
+    }
+
+    // A critical message of telnyx/<account> queued for the receiver, due in an hour.
+    private async Task QueueAsync(BalanceStore store, string receiver, params string[] accounts)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        foreach (var account in accounts)
+        {
+            Assert.True(await store.QueueAsync(
+                new NotifiedRow(receiver, "telnyx", account, "critical", "ok", now),
+                null,
+                new OutboxRow(0, receiver, "telnyx", account, "critical", $"msg_{receiver}_{account}", "{}", now, 0, now + 3_600_000),
+                CancellationToken.None));
+        }
     }
 
     private static string Describe(RecordedRequest request) =>

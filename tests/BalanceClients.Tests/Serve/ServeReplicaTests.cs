@@ -11,7 +11,8 @@ namespace BalanceClients.Tests.Serve;
 /// <summary>
 /// Two <c>balances serve</c> processes on one store, against one set of fake providers: one leads and checks, the other follows and
 /// serves the same values; the leader killed by <c>kill -9</c> is followed by the other within 30 s, no reading lost; the database
-/// restarted under the pair, both keep serving and recover; on one SQLite file, the second follows and never checks too.
+/// restarted under the pair, both keep serving and recover; on one SQLite file, the second follows and never checks too; a level
+/// change during a failover reaches a webhook once.
 /// </summary>
 [Trait(CliRun.Category, CliRun.RunsAsAProcess)]
 public sealed partial class ServeReplicaTests : IAsyncLifetime, IDisposable
@@ -131,10 +132,11 @@ public sealed partial class ServeReplicaTests : IAsyncLifetime, IDisposable
         await UntilAsync(async () => await LeaderAsync(two) == 1, Failover, "the second to lead");
     }
 
-    private async Task<ServerProcess> StartAsync(string store)
+    private async Task<ServerProcess> StartAsync(
+        string store, IReadOnlyDictionary<string, string?>? environment = null, params string[] args)
     {
         var replica = await WatchedServe.StartAsync(
-            _fakes.Environment, "--listen", "127.0.0.1:0", "--interval", $"{Interval}", "--store", store);
+            environment ?? _fakes.Environment, ["--listen", "127.0.0.1:0", "--interval", $"{Interval}", "--store", store, .. args]);
         _replicas.Add(replica);
         return replica;
     }

@@ -16,6 +16,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     private readonly ConcurrentQueue<FakeResponse> _next = new();
     private readonly List<RecordedRequest> _requests = [];
+    private readonly List<RecordedRequest> _accepted = [];
     private readonly List<(int Count, TaskCompletionSource Arrived)> _waiters = [];
     private readonly TimeProvider _timeProvider;
     private WebApplication? _app;
@@ -42,6 +43,18 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             lock (_waiters)
             {
                 return [.. _requests];
+            }
+        }
+    }
+
+    /// <summary>The requests answered with a <c>2xx</c> status (counted as the answer is chosen), in order.</summary>
+    public IReadOnlyList<RecordedRequest> Accepted
+    {
+        get
+        {
+            lock (_waiters)
+            {
+                return [.. _accepted];
             }
         }
     }
@@ -119,6 +132,14 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         }
 
         var answer = _next.TryDequeue(out var next) ? next : Default;
+        if (answer is { DropConnection: false, Status: >= 200 and < 300 })
+        {
+            lock (_waiters)
+            {
+                _accepted.Add(request);
+            }
+        }
+
         try
         {
             await answer.WriteToAsync(context, _timeProvider);
