@@ -3,7 +3,7 @@ using BalanceClients.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/BalanceClients.Benchmarks --
-//     [scale | build | fakes | history [FOLDER] | status-page [ACCOUNTS] | serve-load URL PER-SECOND SECONDS [gzip]
+//     [scale | build | fakes | history [FOLDER] | status-page [ACCOUNTS] [STORE] | serve-load URL PER-SECOND SECONDS [gzip]
 //      | schedule ACCOUNTS PER-SECOND FACTOR ROUNDS | <BenchmarkDotNet arguments>]
 switch (args.FirstOrDefault())
 {
@@ -21,7 +21,8 @@ switch (args.FirstOrDefault())
         await HistoryRun.RunAsync(args.ElementAtOrDefault(1));
         break;
     case "status-page":
-        await StatusPageRun.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000);
+        await StatusPageRun.RunAsync(
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000, args.ElementAtOrDefault(2));
         break;
     case "build":
         await BuildTimes.RunAsync(FindRepoRoot(), runs: 3);

@@ -6,7 +6,7 @@ namespace BalanceClients.AspNetCore.StatusPage;
 
 /// <summary>
 /// Renders the status page of one state of the monitor: its readings, thresholds and runways, and the last 30 days of each
-/// primary amount from the store (when the readings are recorded), read in one pass and thinned to the chart's resolution.
+/// primary amount from the store (when the readings are recorded), thinned by the store to the chart's resolution.
 /// The store is read again at most once per check interval, and then only from where the last reading of it ended (each
 /// chart ends with the account's latest reading meanwhile): a page rendered for every change of the readings of many accounts
 /// does not read 30 days of the store each time.
@@ -109,8 +109,11 @@ internal sealed class StatusPageSource(BalanceHistory? history, TimeProvider tim
         try
         {
             var store = await history.GetStoreAsync(CancellationToken.None).ConfigureAwait(false);
-            var since = previous is { Since: var after } && after > start ? after : start;
-            await foreach (var stored in store.ReadAsync(since: since).ConfigureAwait(false))
+            // The first reading of the store is thinned by the store: what the charts need, not all 30 days of readings.
+            var readings = previous is { Since: var after }
+                ? store.ReadAsync(since: after > start ? after : start)
+                : store.ReadThinnedAsync(Resolution, since: start);
+            await foreach (var stored in readings.ConfigureAwait(false))
             {
                 var key = (stored.Provider, stored.Account);
                 if (stored.Amount is { } amount && primaries.TryGetValue(key, out var primary)
@@ -151,7 +154,8 @@ internal sealed class StatusPageSource(BalanceHistory? history, TimeProvider tim
         }
     }
 
-    private static long Bucket(DateTimeOffset time) => time.UtcTicks / Resolution.Ticks;
+    // Counted from 1970, as the store's thinned read counts its spans.
+    private static long Bucket(DateTimeOffset time) => (time - DateTimeOffset.UnixEpoch).Ticks / Resolution.Ticks;
 
     /// <summary>The primary amounts the store held at one reading of it, or why it could not be read.</summary>
     /// <param name="Series">The points by provider and account; <see langword="null"/> when the store could not be read.</param>

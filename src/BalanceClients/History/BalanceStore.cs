@@ -169,7 +169,49 @@ public sealed class BalanceStore : IAsyncDisposable, IDisposable
         string? account = null,
         DateTimeOffset? since = null,
         CancellationToken cancellationToken = default) =>
-        _engine.ReadAsync(provider, account, since?.ToUnixTimeMilliseconds() ?? long.MinValue, cancellationToken);
+        _engine.ReadAsync(provider, account, since is { } from ? FirstMillisecond(from) : long.MinValue, cancellationToken);
+
+    /// <summary>
+    /// The readings thinned to one per series (provider, account, kind and currency) and span of <paramref name="resolution"/>: the
+    /// last reading with an amount of each series in each span, as a chart of many series over a long time needs them. The store
+    /// thins them in its query, which costs what it gives, not what the store holds. Spans are counted from 1970-01-01 00:00 UTC,
+    /// so a resolution that divides a day starts them at midnight UTC (4 hours: 00:00, 04:00, 08:00, ...). Readings without an
+    /// amount are left out. The readings given are some of those <see cref="ReadAsync"/> gives, in its order (oldest first, then by
+    /// provider, account, kind and currency), streamed from one consistent snapshot of the store.
+    /// </summary>
+    /// <param name="resolution">The length of a span: whole milliseconds, at least one.</param>
+    /// <param name="provider">Only this provider's readings (ignoring case); <see langword="null"/> for every provider.</param>
+    /// <param name="account">Only the readings of accounts of this name (ignoring case); <see langword="null"/> for every account.</param>
+    /// <param name="since">Only readings at or after this time; <see langword="null"/> for all. The span it falls in gives the last
+    /// reading from this time on.</param>
+    /// <param name="until">Only readings before this time; <see langword="null"/> for all. The span it falls in gives the last reading
+    /// before it.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The readings.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="resolution"/> is less than a millisecond or not whole
+    /// milliseconds.</exception>
+    /// <exception cref="BalanceStoreException">The store could not be read; or, in a SQLite store opened read-only, another process wrote
+    /// the file while it was read without SQLite's locks (<see cref="BalanceStoreErrorKind.Busy"/>, after the last reading).</exception>
+    public IAsyncEnumerable<StoredReading> ReadThinnedAsync(
+        TimeSpan resolution,
+        string? provider = null,
+        string? account = null,
+        DateTimeOffset? since = null,
+        DateTimeOffset? until = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (resolution < TimeSpan.FromMilliseconds(1) || resolution.Ticks % TimeSpan.TicksPerMillisecond != 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(resolution), resolution, "The resolution must be whole milliseconds, at least one.");
+        }
+
+        var range = new ThinnedRange(
+            since is { } from ? FirstMillisecond(from) : long.MinValue,
+            until is { } before ? FirstMillisecond(before) : long.MaxValue,
+            resolution.Ticks / TimeSpan.TicksPerMillisecond);
+        return _engine.ReadThinnedAsync(provider, account, range, cancellationToken);
+    }
 
     /// <summary>
     /// Thins the readings older than <see cref="BalanceStoreOptions.RawRetention"/> (whole UTC hours before it) to the last
@@ -387,6 +429,10 @@ public sealed class BalanceStore : IAsyncDisposable, IDisposable
             ? await SqliteStore.OpenReadOnlyAsync(path, options, timeProvider, cancellationToken).ConfigureAwait(false)
             : await SqliteStore.OpenAsync(path, options, timeProvider, cancellationToken).ConfigureAwait(false));
     }
+
+    // The first millisecond (readings are stored to the millisecond, in Unix milliseconds) at or after a time.
+    private static long FirstMillisecond(DateTimeOffset time) =>
+        time.ToUnixTimeMilliseconds() + (time.UtcTicks % TimeSpan.TicksPerMillisecond == 0 ? 0 : 1);
 
     private static async IAsyncEnumerable<StoredReading> ToAsync(IEnumerable<StoredReading> readings)
     {

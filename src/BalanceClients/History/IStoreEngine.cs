@@ -30,6 +30,18 @@ internal interface IStoreEngine : IAsyncDisposable, IDisposable
     IAsyncEnumerable<StoredReading> ReadAsync(string? provider, string? account, long since, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Of each series, the last reading with an amount in each span of the range, in <see cref="ReadAsync"/>'s order, from one
+    /// snapshot; see <see cref="BalanceStore.ReadThinnedAsync"/>.
+    /// </summary>
+    /// <param name="provider">Only this provider's (ignoring case), or all.</param>
+    /// <param name="account">Only accounts of this name (ignoring case), or all.</param>
+    /// <param name="range">The times and the spans.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    /// <returns>The readings.</returns>
+    IAsyncEnumerable<StoredReading> ReadThinnedAsync(
+        string? provider, string? account, ThinnedRange range, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The recent readings with an amount of every series (of one provider and account, if given), in the series' order (provider,
     /// account, kind, currency; ordinal), from one snapshot, with the time it was read at.
     /// </summary>

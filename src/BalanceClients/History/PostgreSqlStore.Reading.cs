@@ -11,11 +11,25 @@ internal sealed partial class PostgreSqlStore
     private const string SeriesOrder = """s.provider COLLATE "C", s.account COLLATE "C", s.kind COLLATE "C", s.currency COLLATE "C" """;
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<StoredReading> ReadAsync(
-        string? provider, string? account, long since, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<StoredReading> ReadAsync(string? provider, string? account, long since, CancellationToken cancellationToken) =>
+        StreamAsync(
+            "SELECT s.provider, s.account, s.kind, s.currency, r.time, r.amount"
+            + " FROM balances_readings AS r JOIN balances_series AS s ON s.id = r.series WHERE r.time >= $1"
+            + Filters(provider, account, 2)
+            + " ORDER BY r.time, " + SeriesOrder,
+            command =>
+            {
+                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = since });
+                AddFilters(command, provider, account);
+            },
+            cancellationToken);
+
+    // Streams the readings a query gives (provider, account, kind, currency, time and amount), in a snapshot of its own.
+    private async IAsyncEnumerable<StoredReading> StreamAsync(
+        string sql, Action<NpgsqlCommand> parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var (connection, transaction, command, reader) = await OpenReadingsAsync(provider, account, since, cancellationToken)
+        var (connection, transaction, command, reader) = await OpenReadingsAsync(sql, parameters, cancellationToken)
             .ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         await using (transaction.ConfigureAwait(false))
@@ -39,20 +53,14 @@ internal sealed partial class PostgreSqlStore
                     break;
                 }
 
-                yield return new StoredReading(
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
-                    reader.GetString(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    reader.GetString(3),
-                    reader.IsDBNull(5) ? null : reader.GetDecimal(5));
+                yield return StoredReadingRow.Read(reader, reader.IsDBNull(5) ? null : reader.GetDecimal(5));
             }
         }
     }
 
-    // The query of ReadAsync, its reader open in a snapshot of its own.
+    // A query of readings, its reader open in a snapshot of its own.
     private async Task<(NpgsqlConnection, NpgsqlTransaction, NpgsqlCommand, NpgsqlDataReader)> OpenReadingsAsync(
-        string? provider, string? account, long since, CancellationToken cancellationToken)
+        string sql, Action<NpgsqlCommand> parameters, CancellationToken cancellationToken)
     {
         NpgsqlConnection? connection = null;
         try
@@ -60,15 +68,8 @@ internal sealed partial class PostgreSqlStore
             connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
                 .ConfigureAwait(false);
-            var command = new NpgsqlCommand(
-                "SELECT s.provider, s.account, s.kind, s.currency, r.time, r.amount"
-                + " FROM balances_readings AS r JOIN balances_series AS s ON s.id = r.series WHERE r.time >= $1"
-                + Filters(provider, account, 2)
-                + " ORDER BY r.time, " + SeriesOrder,
-                connection,
-                transaction);
-            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = since });
-            AddFilters(command, provider, account);
+            var command = new NpgsqlCommand(sql, connection, transaction);
+            parameters(command);
             return (connection, transaction, command, await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (Exception exception)

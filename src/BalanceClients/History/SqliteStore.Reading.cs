@@ -8,10 +8,13 @@ namespace BalanceClients.History;
 internal sealed partial class SqliteStore
 {
     /// <inheritdoc />
-    public async IAsyncEnumerable<StoredReading> ReadAsync(
-        string? provider,
-        string? account,
-        long since,
+    public IAsyncEnumerable<StoredReading> ReadAsync(string? provider, string? account, long since, CancellationToken cancellationToken) =>
+        StreamAsync((connection, token) => Merge(connection, provider, account, since, token), cancellationToken);
+
+    // Streams readings from one snapshot; SQLite's failures become BalanceStoreExceptions, and a file read as immutable that another
+    // process wrote meanwhile throws after the last reading (what was streamed may be inconsistent).
+    private async IAsyncEnumerable<StoredReading> StreamAsync(
+        Func<SqliteConnection, CancellationToken, IAsyncEnumerable<StoredReading>> read,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -32,7 +35,7 @@ internal sealed partial class SqliteStore
                 yield break;
             }
 
-            var readings = Merge(snapshot.Connection, provider, account, since, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var readings = read(snapshot.Connection, cancellationToken).GetAsyncEnumerator(cancellationToken);
             await using (readings.ConfigureAwait(false))
             {
                 while (true)
@@ -60,7 +63,6 @@ internal sealed partial class SqliteStore
                 }
             }
 
-            // A file read as immutable that another process wrote meanwhile: what was streamed may be inconsistent.
             if (snapshot.Changed)
             {
                 throw StoreErrors.Changed(Path);
@@ -120,6 +122,22 @@ internal sealed partial class SqliteStore
         SqliteConnection connection, string? provider, string? account, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, provider, account, kind, currency FROM series"
+            + SeriesFilter(command, provider, account)
+            + " ORDER BY provider COLLATE BINARY, account COLLATE BINARY, kind, currency";
+        var series = new List<(long, string, string, string, string)>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            series.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+        }
+
+        return series;
+    }
+
+    // The condition on the series' provider and account (their columns ignore case), with its parameters; empty for every series.
+    private static string SeriesFilter(SqliteCommand command, string? provider, string? account)
+    {
         var filters = new List<string>();
         if (provider is not null)
         {
@@ -133,17 +151,7 @@ internal sealed partial class SqliteStore
             command.Parameters.AddWithValue("$account", account);
         }
 
-        command.CommandText = "SELECT id, provider, account, kind, currency FROM series"
-            + (filters.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", filters))
-            + " ORDER BY provider COLLATE BINARY, account COLLATE BINARY, kind, currency";
-        var series = new List<(long, string, string, string, string)>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            series.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
-        }
-
-        return series;
+        return filters.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", filters);
     }
 
     private static decimal? AmountOf(SqliteDataReader reader, int ordinal) =>
