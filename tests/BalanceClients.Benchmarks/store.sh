@@ -2,7 +2,7 @@
 # The cost of one reading recorded, and of following, on SQLite and on PostgreSQL: builds the benchmarks, starts a private
 # PostgreSQL server (Debian's package, as initdb makes it: fsync and synchronous_commit on; loopback TCP and a Unix socket in
 # a temporary folder), and runs `store-cost ACCOUNTS` on a SQLite file in that folder and on a database of that server; both are
-# removed afterwards. Usage: tests/BalanceClients.Benchmarks/store.sh [ACCOUNTS] (100,000 by default; about 10 minutes on 2
+# removed afterwards. Usage: tests/BalanceClients.Benchmarks/store.sh [ACCOUNTS] (100,000 by default; about 12 minutes on 2
 # cores); run as root (PostgreSQL then runs as the postgres user) or as a user that may run PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
