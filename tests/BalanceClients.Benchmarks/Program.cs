@@ -4,7 +4,8 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/BalanceClients.Benchmarks --
 //     [scale | build | fakes | history [FOLDER] | status-page [ACCOUNTS] [STORE] | serve-load URL PER-SECOND SECONDS [gzip]
-//      | schedule ACCOUNTS PER-SECOND FACTOR ROUNDS | <BenchmarkDotNet arguments>]
+//      | schedule ACCOUNTS PER-SECOND FACTOR ROUNDS | store-cost ACCOUNTS FOLDER [POSTGRESQL-URI POSTGRESQL-DATA]
+//      | <BenchmarkDotNet arguments>]
 switch (args.FirstOrDefault())
 {
     case "scale":
@@ -16,6 +17,10 @@ switch (args.FirstOrDefault())
             double.Parse(args[2], CultureInfo.InvariantCulture),
             double.Parse(args[3], CultureInfo.InvariantCulture),
             int.Parse(args[4], CultureInfo.InvariantCulture));
+        break;
+    case "store-cost":
+        await StoreCostRun.RunAsync(
+            int.Parse(args[1], CultureInfo.InvariantCulture), args[2], args.ElementAtOrDefault(3), args.ElementAtOrDefault(4));
         break;
     case "history":
         await HistoryRun.RunAsync(args.ElementAtOrDefault(1));
