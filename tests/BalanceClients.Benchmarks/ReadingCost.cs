@@ -64,9 +64,9 @@ internal sealed class ReadingCost(BalanceHistory history, ProcessorTime cpu)
             var started = Stopwatch.GetTimestamp();
             await store.RecordManyAsync([reading.Latest]);
             var recorded = Stopwatch.GetTimestamp();
-            await store.EstimateRunwayAsync(reading.Provider, reading.Account);
+            var estimate = await store.EstimateRunwayAsync(reading.Provider, reading.Account);
             var estimated = Stopwatch.GetTimestamp();
-            await store.SaveLatestAsync(reading, CancellationToken.None);
+            await store.SaveLatestAsync(reading, estimate, CancellationToken.None);
             var saved = Stopwatch.GetTimestamp();
             record.Add(Stopwatch.GetElapsedTime(started, recorded));
             runway.Add(Stopwatch.GetElapsedTime(recorded, estimated));

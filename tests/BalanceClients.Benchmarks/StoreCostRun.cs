@@ -45,7 +45,8 @@ internal static class StoreCostRun
         var filled = Stopwatch.StartNew();
         await fill(fixture);
         Console.WriteLine($"filled in {filled.Elapsed.TotalSeconds:F0} s; {await SettingsAsync(path)}");
-        var document = LatestReadingJson.RowOf(StoreFixture.Reading(0, 0, DateTimeOffset.UtcNow)).Reading.Length;
+        var at = DateTimeOffset.UtcNow;
+        var document = LatestReadingJson.RowOf(StoreFixture.Reading(0, 0, at), StoreFixture.RunwayOf(0, 0, at)).Reading.Length;
         Console.WriteLine($"a `latest` document: {document} characters");
         var options = Options.Create(new BalanceHistoryOptions { Path = path });
         await using (var history = new BalanceHistory(options, TimeProvider.System))

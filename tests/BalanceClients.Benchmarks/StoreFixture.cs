@@ -44,6 +44,14 @@ internal sealed class StoreFixture(int accounts, DateTimeOffset now)
         };
     }
 
+    /// <summary>The runway the leader would carry with an account's latest reading: its amount spent at its rate.</summary>
+    public static BalanceRunway RunwayOf(int account, int step, DateTimeOffset at)
+    {
+        var perDay = (0.05m + (0.05m * (account % 10))) * (decimal)(TimeSpan.FromDays(1) / Step);
+        var seconds = (long)(Amount(account, step) / perDay * 86_400m);
+        return new BalanceRunway(seconds, at.AddSeconds(seconds), perDay, Kind(account), "USD");
+    }
+
     public static int Depth(int account) => account < FullAccounts ? FullDepth : ShortDepth;
 
     public async Task FillSqliteAsync(string file)
@@ -57,7 +65,7 @@ internal sealed class StoreFixture(int accounts, DateTimeOffset now)
         using var latest = Command(connection, "INSERT INTO latest (provider, account, time, reading) VALUES ($1, $2, $3, $4)");
         for (var account = 0; account < accounts; account++)
         {
-            var row = LatestReadingJson.RowOf(LatestOf(account));
+            var row = LatestReadingJson.RowOf(LatestOf(account), RunwayOf(account));
             await RunAsync(series, account + 1, row.Provider, row.Account, Kind(account));
             foreach (var (time, amount) in History(account))
             {
@@ -126,7 +134,7 @@ internal sealed class StoreFixture(int accounts, DateTimeOffset now)
             "COPY balances_latest (provider, account, time, reading) FROM STDIN (FORMAT BINARY)");
         for (var account = 0; account < accounts; account++)
         {
-            var row = LatestReadingJson.RowOf(LatestOf(account));
+            var row = LatestReadingJson.RowOf(LatestOf(account), RunwayOf(account));
             await latest.StartRowAsync();
             await latest.WriteAsync(row.Provider, NpgsqlDbType.Text);
             await latest.WriteAsync(row.Account, NpgsqlDbType.Text);
@@ -150,6 +158,8 @@ internal sealed class StoreFixture(int accounts, DateTimeOffset now)
     }
 
     private BalanceReading LatestOf(int account) => Reading(account, Depth(account) - 1, now);
+
+    private BalanceRunway RunwayOf(int account) => RunwayOf(account, Depth(account) - 1, now);
 
     private static SqliteCommand Command(SqliteConnection connection, string sql)
     {

@@ -5,8 +5,8 @@ namespace BalanceClients.History;
 
 /// <summary>
 /// Records every successful reading of the monitor in the history's store, then estimates the account's runway from what is
-/// recorded into <see cref="LatestRunways"/>, then keeps the reading whole as the account's latest (failed checks too), which
-/// replicas that follow read. A store that cannot take it (busy past its timeout, a full disk) costs that reading,
+/// recorded into <see cref="LatestRunways"/>, then keeps the reading whole as the account's latest (failed checks too), with that
+/// runway, which replicas that follow read. A store that cannot take it (busy past its timeout, a full disk) costs that reading,
 /// logged in one line, and never stops the monitor.
 /// </summary>
 /// <param name="history">The store.</param>
@@ -24,7 +24,7 @@ internal sealed partial class BalanceHistoryRecorder(BalanceHistory history, Lat
             var store = await history.GetStoreAsync(cancellationToken).ConfigureAwait(false);
             var runway = await store.RecordWithRunwaysAsync([reading.Latest], cancellationToken).ConfigureAwait(false);
             runways.Set(reading.Provider, reading.Account, runway[0]);
-            await store.SaveLatestAsync(reading, cancellationToken).ConfigureAwait(false);
+            await store.SaveLatestAsync(reading, runway[0], cancellationToken).ConfigureAwait(false);
         }
         catch (BalanceStoreException exception)
         {

@@ -384,28 +384,28 @@ public sealed class BalanceStore : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Every account's latest reading, whole, as the leader of replicas recorded it (none in a store older than the table).
+    /// The accounts' latest readings, whole, as the leader of replicas recorded them, that changed since an earlier read; or all of
+    /// them (none in a store older than the table).
     /// </summary>
+    /// <param name="since">The <see cref="LatestChanges.Cursor"/> of the last read of this store, or <see langword="null"/> for all.
+    /// </param>
     /// <param name="cancellationToken">Stops the reading.</param>
-    /// <returns>The readings, in the contract's order; a row this version cannot read is left out.</returns>
+    /// <returns>The rows (<see cref="LatestReadingJson.ReadingOf"/> reads each) and the next read's cursor.</returns>
     /// <exception cref="BalanceStoreException">The store could not be read.</exception>
-    internal async Task<IReadOnlyList<BalanceReading>> ReadLatestAsync(CancellationToken cancellationToken)
-    {
-        var rows = await _engine.ReadLatestAsync(cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(LatestReadingJson.ReadingOf).OfType<BalanceReading>()
-            .OrderBy(r => r.Provider, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal)];
-    }
+    internal Task<LatestChanges> ReadLatestAsync(long? since, CancellationToken cancellationToken) =>
+        _engine.ReadLatestAsync(since, cancellationToken);
 
     /// <summary>Records an account's latest reading, whole, replacing an older one (never a newer one), durably.</summary>
     /// <param name="reading">The reading.</param>
+    /// <param name="runway">The account's runway after it, which followers serve; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Stops the write before it commits.</param>
     /// <returns>When it is written.</returns>
     /// <exception cref="BalanceStoreException">The write failed; the row before stays.</exception>
     /// <exception cref="InvalidOperationException">The store was opened read-only.</exception>
-    internal Task SaveLatestAsync(BalanceReading reading, CancellationToken cancellationToken)
+    internal Task SaveLatestAsync(BalanceReading reading, BalanceRunway? runway, CancellationToken cancellationToken)
     {
         ThrowIfReadOnly();
-        return _engine.SaveLatestAsync(LatestReadingJson.RowOf(reading), cancellationToken);
+        return _engine.SaveLatestAsync(LatestReadingJson.RowOf(reading, runway), cancellationToken);
     }
 
     /// <summary>Closes the store once no write runs on it; a write that waited for it then finds the store closed.</summary>

@@ -111,10 +111,13 @@ internal interface IStoreEngine : IAsyncDisposable, IDisposable
     /// <returns>How many messages were removed.</returns>
     Task<int> ForgetReceiverAsync(string receiver, CancellationToken cancellationToken);
 
-    /// <summary>Every account's latest reading, whole (none in a store older than the table).</summary>
+    /// <summary>
+    /// The accounts' latest readings, whole, that changed since an earlier read, or all of them (none in a store older than the table).
+    /// </summary>
+    /// <param name="since">The <see cref="LatestChanges.Cursor"/> of the last read, or <see langword="null"/> to read every row.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
-    /// <returns>The rows, in no particular order.</returns>
-    Task<IReadOnlyList<LatestRow>> ReadLatestAsync(CancellationToken cancellationToken);
+    /// <returns>The rows (every row that changed since; maybe some that did not) and the next read's cursor.</returns>
+    Task<LatestChanges> ReadLatestAsync(long? since, CancellationToken cancellationToken);
 
     /// <summary>Records an account's latest reading, replacing an older one (never a newer one), durably.</summary>
     /// <param name="row">The row.</param>

@@ -35,6 +35,8 @@ internal static class PostgreSqlSchema
     // readings are clustered on (series, time). Provider and account names match ignoring case, through lower() in the unique indexes.
     // Version 2 adds the outbox, as SQLite's version 4 does.
     // Version 3 adds balances_latest: each account's latest reading whole (a JSON document, LatestReadingJson), which followers read.
+    // Version 4 adds to it the id of the transaction that wrote each row (change), so that a follower reads only the rows written
+    // since its last read: those of transactions not yet finished when that read's snapshot was taken (pg_snapshot_xmin) or later.
     private static readonly string[] Migrations =
     [
         """
@@ -86,6 +88,10 @@ internal static class PostgreSqlSchema
             reading text NOT NULL
         );
         CREATE UNIQUE INDEX balances_latest_key ON balances_latest (lower(provider), lower(account));
+        """,
+        """
+        ALTER TABLE balances_latest ADD COLUMN change bigint NOT NULL DEFAULT 0;
+        CREATE INDEX balances_latest_change ON balances_latest (change);
         """,
     ];
 

@@ -2,23 +2,43 @@ using Npgsql;
 
 namespace BalanceClients.History;
 
-/// <content>The <c>balances_latest</c> table: each account's latest reading, whole, which replicas that follow read.</content>
+/// <content>
+/// The <c>balances_latest</c> table: each account's latest reading, whole, which replicas that follow read. Each write records the id
+/// of its transaction (<c>change</c>). Transactions may commit in another order than their ids, so a read's cursor is the oldest
+/// transaction its snapshot still saw running (<c>pg_snapshot_xmin</c>): every row of an older one was committed before it, and the
+/// next read takes the rows of that one and later, some of them again.
+/// </content>
 internal sealed partial class PostgreSqlStore
 {
     /// <inheritdoc />
-    public Task<IReadOnlyList<LatestRow>> ReadLatestAsync(CancellationToken cancellationToken) =>
-        RunAsync(
-            async (connection, token) =>
+    public Task<LatestChanges> ReadLatestAsync(long? since, CancellationToken cancellationToken) =>
+        InSnapshotAsync(
+            async (connection, transaction) =>
             {
-                using var command = new NpgsqlCommand("SELECT provider, account, time, reading FROM balances_latest", connection);
-                using var reader = await command.ExecuteReaderAsync(token).ConfigureAwait(false);
+                using var snapshot = new NpgsqlCommand(
+                    "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", connection, transaction);
+                var oldestRunning = (long)(await snapshot.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+
+                // Transaction ids never go back in one cluster: an oldest below the cursor is another cluster's (a store restored).
+                var whole = since is null || oldestRunning < since;
+                using var command = new NpgsqlCommand(
+                    "SELECT provider, account, time, reading FROM balances_latest" + (whole ? "" : " WHERE change >= $1"),
+                    connection,
+                    transaction);
+                if (!whole)
+                {
+                    command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = since!.Value });
+                }
+
+                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 var rows = new List<LatestRow>();
-                while (await reader.ReadAsync(token).ConfigureAwait(false))
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     rows.Add(new LatestRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3)));
                 }
 
-                return (IReadOnlyList<LatestRow>)rows;
+                // A store opened read-only may be of a schema older than the change ids: it is read whole each time.
+                return new LatestChanges(rows, IsReadOnly ? null : oldestRunning, whole);
             },
             cancellationToken);
 
@@ -31,8 +51,10 @@ internal sealed partial class PostgreSqlStore
             {
                 using var command = new NpgsqlCommand(
                     """
-                    INSERT INTO balances_latest AS latest (provider, account, time, reading) VALUES ($1, $2, $3, $4)
-                    ON CONFLICT (lower(provider), lower(account)) DO UPDATE SET time = excluded.time, reading = excluded.reading
+                    INSERT INTO balances_latest AS latest (provider, account, time, reading, change)
+                    VALUES ($1, $2, $3, $4, pg_current_xact_id()::text::bigint)
+                    ON CONFLICT (lower(provider), lower(account))
+                    DO UPDATE SET time = excluded.time, reading = excluded.reading, change = excluded.change
                     WHERE excluded.time >= latest.time
                     """,
                     connection);

@@ -1,25 +1,32 @@
+using Microsoft.Data.Sqlite;
+
 namespace BalanceClients.History;
 
-/// <content>The <c>latest</c> table: each account's latest reading, whole, which replicas that follow read.</content>
+/// <content>
+/// The <c>latest</c> table: each account's latest reading, whole, which replicas that follow read. Each write numbers the row one
+/// higher than the table's highest (<c>change</c>); SQLite commits one writer at a time, so a follower that read up to a number has
+/// read every row written before it, and next reads those above it.
+/// </content>
 internal sealed partial class SqliteStore
 {
     /// <inheritdoc />
-    public Task<IReadOnlyList<LatestRow>> ReadLatestAsync(CancellationToken cancellationToken) =>
+    public Task<LatestChanges> ReadLatestAsync(long? since, CancellationToken cancellationToken) =>
         ReadingAsync(
             LatestSchema,
-            [],
-            async (connection, _, _) =>
+            new LatestChanges([], null, IsWhole: true),
+            async (connection, _, version) =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT provider, account, time, reading FROM latest";
-                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                var rows = new List<LatestRow>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    rows.Add(new LatestRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3)));
-                }
+                long? highest = version < LatestChangeSchema
+                    ? null
+                    : await ScalarAsync<long>(connection, "SELECT coalesce(max(change), 0) FROM latest", cancellationToken)
+                        .ConfigureAwait(false);
 
-                return (IReadOnlyList<LatestRow>)rows;
+                // A highest number below the cursor is another file's (a backup put in its place): it is read whole.
+                var whole = since is null || highest is null || highest < since;
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT provider, account, time, reading FROM latest" + (whole ? "" : " WHERE change > $since");
+                command.Parameters.AddWithValue("$since", since ?? 0);
+                return new LatestChanges(await ReadLatestRowsAsync(command, cancellationToken).ConfigureAwait(false), highest, whole);
             },
             cancellationToken);
 
@@ -30,8 +37,9 @@ internal sealed partial class SqliteStore
             {
                 using var command = _writer.CreateCommand();
                 command.CommandText = """
-                    INSERT INTO latest (provider, account, time, reading) VALUES ($provider, $account, $time, $reading)
-                    ON CONFLICT (provider, account) DO UPDATE SET time = excluded.time, reading = excluded.reading
+                    INSERT INTO latest (provider, account, time, reading, change)
+                    VALUES ($provider, $account, $time, $reading, (SELECT coalesce(max(change), 0) + 1 FROM latest))
+                    ON CONFLICT (provider, account) DO UPDATE SET time = excluded.time, reading = excluded.reading, change = excluded.change
                     WHERE excluded.time >= latest.time
                     """;
                 command.Parameters.AddWithValue("$provider", row.Provider);
@@ -41,4 +49,16 @@ internal sealed partial class SqliteStore
                 return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
+
+    private static async Task<IReadOnlyList<LatestRow>> ReadLatestRowsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<LatestRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new LatestRow(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3)));
+        }
+
+        return rows;
+    }
 }

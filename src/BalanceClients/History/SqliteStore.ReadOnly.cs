@@ -16,8 +16,9 @@ internal sealed partial class SqliteStore
     private const int NotifiedSchema = 2;
     private const int RunwayLevelSchema = 3;
 
-    // The schema version that brought the table of each account's latest reading, whole.
-    private const int LatestSchema = 4;
+    // The schema version that brought the table of each account's latest reading, whole, and the one that numbered its changes.
+    private const int LatestSchema = 5;
+    private const int LatestChangeSchema = 6;
 
     /// <inheritdoc />
     public bool IsReadOnly { get; private init; }

@@ -17,7 +17,9 @@ internal static class StoreSchema
     // Version 2 adds what notifiers last told each receiver of each account (its level, by its contract name); version 3 adds
     // the level of the account's runway told beside it, 'ok' for every row of before (no runway was ever told then). Version 4
     // adds the outbox: the messages queued for a receiver and not yet delivered, in the order they were queued (sequence). Version 5
-    // adds latest: each account's latest reading whole (a JSON document, LatestReadingJson), as replicas that follow read it.
+    // adds latest: each account's latest reading whole (a JSON document, LatestReadingJson), as replicas that follow read it. Version
+    // 6 numbers the changes of latest (change: one more than the highest, set by each write; SQLite commits one writer at a time, so
+    // a higher number is a later commit), so that a follower reads only the rows changed since its last read.
     private static readonly string[] Migrations =
     [
         """
@@ -76,6 +78,10 @@ internal static class StoreSchema
             reading TEXT NOT NULL,
             PRIMARY KEY (provider, account)
         ) STRICT, WITHOUT ROWID;
+        """,
+        """
+        ALTER TABLE latest ADD COLUMN change INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX latest_change ON latest (change);
         """,
     ];
 

@@ -61,7 +61,7 @@ public sealed class BalanceStoreRefusalTests : IDisposable
 
         Assert.Equal(
             (BalanceStoreErrorKind.NewerSchema,
-                $"{file} was written by a newer version of balances (schema 99; this one knows up to 5); it was left as it is."),
+                $"{file} was written by a newer version of balances (schema 99; this one knows up to 6); it was left as it is."),
             (exception.Kind, exception.Message));
     }
 

@@ -20,7 +20,7 @@ public sealed class BalanceStoreTests : IDisposable
         }
 
         Assert.True(File.Exists(file));
-        Assert.Equal(5L, StoreFolder.Scalar(file, "PRAGMA user_version"));
+        Assert.Equal(6L, StoreFolder.Scalar(file, "PRAGMA user_version"));
         Assert.Equal(0x42414C53L, StoreFolder.Scalar(file, "PRAGMA application_id"));
         Assert.Equal("wal", StoreFolder.Scalar(file, "PRAGMA journal_mode"));
     }

@@ -7,8 +7,11 @@ namespace BalanceClients.Tests.History;
 /// Each account's latest reading, kept whole in the store for the replicas that follow: read back as it was written (amounts exact,
 /// the error, the counts of checks), on both kinds of store; a newer reading is never replaced by an older one.
 /// </summary>
-public sealed class LatestReadingStoreTests
+public sealed partial class LatestReadingStoreTests
 {
+    private static readonly BalanceRunway Runway =
+        new(259_200, Readings.Start.AddDays(3), 41.150m, AmountKinds.Balance, "USD");
+
     [Theory]
     [StoreKind(StoreKind.Sqlite)]
     [StoreKind(StoreKind.PostgreSql)]
@@ -26,12 +29,13 @@ public sealed class LatestReadingStoreTests
         var critical = new BalanceReading(good with { Level = BalanceLevel.Critical }, good.Balance, Readings.Start.AddSeconds(1));
         await using (var store = await BalanceStore.OpenAsync(place.Location))
         {
-            await store.SaveLatestAsync(stale, CancellationToken.None);
-            await store.SaveLatestAsync(critical, CancellationToken.None);
+            await store.SaveLatestAsync(stale, null, CancellationToken.None);
+            await store.SaveLatestAsync(critical, Runway, CancellationToken.None);
         }
 
         await using var reopened = await BalanceStore.OpenReadOnlyAsync(place.Location);
-        var read = await reopened.ReadLatestAsync(CancellationToken.None);
+        var latest = await ReadAllAsync(reopened);
+        var read = latest.Select(l => l.Reading).ToList();
 
         Assert.Equal(["mesh/alpha", "telnyx/eu"], read.Select(r => $"{r.Provider}/{r.Account}"));
         Assert.Equal(
@@ -45,6 +49,7 @@ public sealed class LatestReadingStoreTests
         var amount = read[1].LastGood!.Primary!.Amount!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal((BalanceLevel.Critical, "123.450"), (read[1].Level, amount));
         Assert.Equal(critical.Latest.Balance!.Amounts, read[1].Latest.Balance!.Amounts);
+        Assert.Equal((true, null, true, Runway), (latest[0].HasRunway, latest[0].Runway, latest[1].HasRunway, latest[1].Runway));
     }
 
     [Theory]
@@ -57,11 +62,20 @@ public sealed class LatestReadingStoreTests
         BalanceReading At(DateTimeOffset time, decimal amount) =>
             new(Readings.Telnyx("eu", time, amount), Readings.Telnyx("eu", time, amount).Balance, time);
 
-        await store.SaveLatestAsync(At(Readings.Start.AddMinutes(5), 50m), CancellationToken.None);
-        await store.SaveLatestAsync(At(Readings.Start, 10m), CancellationToken.None);
-        Assert.Equal(50m, Assert.Single(await store.ReadLatestAsync(CancellationToken.None)).LastGood!.Primary!.Amount);
+        await store.SaveLatestAsync(At(Readings.Start.AddMinutes(5), 50m), null, CancellationToken.None);
+        await store.SaveLatestAsync(At(Readings.Start, 10m), null, CancellationToken.None);
+        Assert.Equal(50m, Assert.Single(await ReadAllAsync(store)).Reading.LastGood!.Primary!.Amount);
 
-        await store.SaveLatestAsync(At(Readings.Start.AddMinutes(10), 70m), CancellationToken.None);
-        Assert.Equal(70m, Assert.Single(await store.ReadLatestAsync(CancellationToken.None)).LastGood!.Primary!.Amount);
+        await store.SaveLatestAsync(At(Readings.Start.AddMinutes(10), 70m), null, CancellationToken.None);
+        Assert.Equal(70m, Assert.Single(await ReadAllAsync(store)).Reading.LastGood!.Primary!.Amount);
+    }
+
+    // Every row, read whole, in the contract's order.
+    private static async Task<List<LatestReading>> ReadAllAsync(BalanceStore store)
+    {
+        var changes = await store.ReadLatestAsync(since: null, CancellationToken.None);
+        Assert.True(changes.IsWhole);
+        return [.. changes.Rows.Select(row => LatestReadingJson.ReadingOf(row)!)
+            .OrderBy(l => l.Reading.Provider, StringComparer.Ordinal).ThenBy(l => l.Reading.Account, StringComparer.Ordinal)];
     }
 }

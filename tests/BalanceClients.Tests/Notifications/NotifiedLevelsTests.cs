@@ -118,7 +118,7 @@ public sealed class NotifiedLevelsTests : IDisposable
         await using var store = await BalanceStore.OpenAsync(file, new BalanceStoreOptions { RawRetention = null });
         await store.SaveNotifiedLevelAsync(new NotifiedLevel("webhook:a", "telnyx", "eu", BalanceLevel.Critical, Readings.Start));
 
-        Assert.Equal(5L, StoreFolder.Scalar(file, "PRAGMA user_version"));
+        Assert.Equal(6L, StoreFolder.Scalar(file, "PRAGMA user_version"));
         Assert.Equal(12.50m, Assert.Single(await store.ReadAsync().ToListAsync()).Amount);
         Assert.Single(await store.ReadNotifiedLevelsAsync());
     }
@@ -133,7 +133,7 @@ public sealed class NotifiedLevelsTests : IDisposable
 
         await using var store = await BalanceStore.OpenAsync(file, new BalanceStoreOptions { RawRetention = null });
 
-        Assert.Equal(5L, StoreFolder.Scalar(file, "PRAGMA user_version"));
+        Assert.Equal(6L, StoreFolder.Scalar(file, "PRAGMA user_version"));
         Assert.Equal(12.50m, Assert.Single(await store.ReadAsync().ToListAsync()).Amount);
         var told = Assert.Single(await store.ReadNotifiedLevelsAsync());
         Assert.Equal(new NotifiedLevel("webhook:a", "telnyx", "eu", BalanceLevel.Critical, Readings.Start), told);
