@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/BalanceClients.Benchmarks --
 //     [scale | build | fakes | history [FOLDER] | status-page [ACCOUNTS] [STORE] | serve-load URL PER-SECOND SECONDS [gzip]
-//      | schedule ACCOUNTS PER-SECOND FACTOR ROUNDS | store-cost ACCOUNTS FOLDER [POSTGRESQL-URI POSTGRESQL-DATA]
+//      | schedule ACCOUNTS PER-SECOND FACTOR ROUNDS [STORE] | store-cost ACCOUNTS FOLDER [POSTGRESQL-URI POSTGRESQL-DATA]
 //      | <BenchmarkDotNet arguments>]
 switch (args.FirstOrDefault())
 {
@@ -16,7 +16,8 @@ switch (args.FirstOrDefault())
             int.Parse(args[1], CultureInfo.InvariantCulture),
             double.Parse(args[2], CultureInfo.InvariantCulture),
             double.Parse(args[3], CultureInfo.InvariantCulture),
-            int.Parse(args[4], CultureInfo.InvariantCulture));
+            int.Parse(args[4], CultureInfo.InvariantCulture),
+            args.ElementAtOrDefault(5));
         break;
     case "store-cost":
         await StoreCostRun.RunAsync(

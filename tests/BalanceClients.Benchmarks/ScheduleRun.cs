@@ -1,23 +1,27 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using BalanceClients.FakeProviders;
+using BalanceClients.History;
 using BalanceClients.Monitoring;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace BalanceClients.Benchmarks;
 
 /// <summary>
-/// `schedule ACCOUNTS PER-SECOND FACTOR ROUNDS`: the monitor with ACCOUNTS accounts spread over the five providers, a limit of
-/// PER-SECOND requests a second per provider and the default 300 s interval, on a clock FACTOR times faster than real time,
+/// `schedule ACCOUNTS PER-SECOND FACTOR ROUNDS [STORE]`: the monitor with ACCOUNTS accounts spread over the five providers, a limit
+/// of PER-SECOND requests a second per provider and the default 300 s interval, on a clock FACTOR times faster than real time,
 /// for ROUNDS intervals. Every provider answers from a stub with its success example (the pipeline, limits and adapters run;
-/// the network does not). Reports whether the schedule held, each provider's busiest second, memory and CPU per account.
+/// the network does not). With STORE (a new SQLite file or an empty PostgreSQL database), the history records every reading as
+/// <c>balances serve</c> does (its hosted services run: the store, its election, the recorder). Reports whether the schedule held,
+/// each provider's busiest second, memory and CPU per account, and the readings the store holds at the end.
 /// </summary>
 internal static class ScheduleRun
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
-    public static async Task RunAsync(int accounts, double perSecond, double factor, int rounds)
+    public static async Task RunAsync(int accounts, double perSecond, double factor, int rounds, string? store = null)
     {
         var clock = new ScaledTimeProvider(factor);
         await using var fakes = await FakeProviderServer.StartAsync(CancellationToken.None);
@@ -28,7 +32,7 @@ internal static class ScheduleRun
 
         GC.Collect();
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
-        await using var provider = Services(configuration, clock, templates, accounts / templates.Count, perSecond, stubs);
+        await using var provider = Services(configuration, clock, templates, accounts / templates.Count, perSecond, stubs, store);
         var monitor = provider.GetRequiredService<BalanceMonitor>();
         var checks = new ConcurrentDictionary<(string, string), List<DateTimeOffset>>();
         var failures = 0;
@@ -49,10 +53,41 @@ internal static class ScheduleRun
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var start = clock.GetUtcNow();
-        await monitor.StartAsync(CancellationToken.None);
+        var hosted = provider.GetServices<IHostedService>().ToList();
+        foreach (var service in hosted)
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        var (lags, heapAfterFirstRound) = await WatchAsync(monitor, clock, start + (Interval * rounds), factor);
+
+        var cpu = process.TotalProcessorTime - cpuBefore;
+        process.Refresh();
+        var workingSet = process.WorkingSet64;
+        hosted.Reverse();
+        foreach (var service in hosted)
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        if (store is not null)
+        {
+            var recorded = await provider.GetRequiredService<BalanceHistory>().GetStoreAsync();
+            Console.WriteLine($"store {recorded.Path}: {await recorded.ReadAsync().CountAsync():N0} readings recorded");
+        }
+
+        var measured = new Measured(checks, failures, stubs, lags, heapAfterFirstRound - heapBefore, workingSet, cpu);
+        Report(measured, accounts / templates.Count * templates.Count, perSecond, rounds);
+        Console.WriteLine($"simulated {rounds} x {Interval.TotalSeconds} s at {factor}x: {(clock.GetUtcNow() - start).TotalSeconds:F0} s");
+    }
+
+    // The schedule lag every 10 s on the clock until the end, and the live heap once the first interval has passed.
+    private static async Task<(List<(double At, double Lag)> Lags, long Heap)> WatchAsync(
+        BalanceMonitor monitor, TimeProvider clock, DateTimeOffset end, double factor)
+    {
+        var start = clock.GetUtcNow();
         var lags = new List<(double At, double Lag)>();
         long heapAfterFirstRound = 0;
-        var end = start + (Interval * rounds);
         while (clock.GetUtcNow() < end)
         {
             await Task.Delay(TimeSpan.FromSeconds(10) / factor);
@@ -64,14 +99,7 @@ internal static class ScheduleRun
             }
         }
 
-        var cpu = process.TotalProcessorTime - cpuBefore;
-        process.Refresh();
-        var workingSet = process.WorkingSet64;
-        await monitor.StopAsync(CancellationToken.None);
-
-        var measured = new Measured(checks, failures, stubs, lags, heapAfterFirstRound - heapBefore, workingSet, cpu);
-        Report(measured, accounts / templates.Count * templates.Count, perSecond, rounds);
-        Console.WriteLine($"simulated {rounds} x {Interval.TotalSeconds} s at {factor}x: {(clock.GetUtcNow() - start).TotalSeconds:F0} s");
+        return (lags, heapAfterFirstRound);
     }
 
     private static ServiceProvider Services(
@@ -80,7 +108,8 @@ internal static class ScheduleRun
         IReadOnlyList<BalanceAccount> templates,
         int perProvider,
         double perSecond,
-        Dictionary<string, RecordingStubHandler> stubs)
+        Dictionary<string, RecordingStubHandler> stubs,
+        string? store)
     {
         var services = new ServiceCollection().AddSingleton<TimeProvider>(clock).AddBalanceMonitor(configuration)
             .Configure<BalanceClients.Configuration.BalanceCheckerOptions>(options =>
@@ -97,6 +126,11 @@ internal static class ScheduleRun
         foreach (var (id, stub) in stubs)
         {
             services.AddHttpClient(HttpClientNames.For(id)).ConfigurePrimaryHttpMessageHandler(() => stub);
+        }
+
+        if (store is not null)
+        {
+            services.AddBalanceHistory(options => options.Path = store);
         }
 
         return services.BuildServiceProvider();
