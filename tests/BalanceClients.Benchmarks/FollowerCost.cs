@@ -60,7 +60,9 @@ internal sealed class FollowerCost(BalanceHistory history, ProcessorTime cpu, in
     private string ParseAlone()
     {
         var now = DateTimeOffset.UtcNow;
-        var rows = Enumerable.Range(0, accounts).Select(a => LatestReadingJson.RowOf(StoreFixture.Reading(a, 0, now), StoreFixture.RunwayOf(a, 0, now))).ToList();
+        var rows = Enumerable.Range(0, accounts)
+            .Select(a => LatestReadingJson.RowOf(StoreFixture.Reading(a, 0, now), StoreFixture.RunwayOf(a, 0, now)))
+            .ToList();
         var times = new Timings();
         var before = cpu.Now();
         for (var round = 0; round < Rounds; round++)

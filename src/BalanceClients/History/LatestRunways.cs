@@ -35,4 +35,34 @@ public sealed class LatestRunways
             ref _runways,
             runways => runway is null ? runways.Remove((provider, account)) : runways.SetItem((provider, account), runway));
     }
+
+    /// <summary>Sets or clears the runways of many accounts in one change: what a replica that follows read of the store.</summary>
+    /// <param name="runways">Each account and its runway, or <see langword="null"/> when none is known any more.</param>
+    internal void SetMany(IReadOnlyCollection<(string Provider, string Account, BalanceRunway? Runway)> runways)
+    {
+        if (runways.Count == 0)
+        {
+            return;
+        }
+
+        ImmutableInterlocked.Update(
+            ref _runways,
+            known =>
+            {
+                var builder = known.ToBuilder();
+                foreach (var (provider, account, runway) in runways)
+                {
+                    if (runway is null)
+                    {
+                        builder.Remove((provider, account));
+                    }
+                    else
+                    {
+                        builder[(provider, account)] = runway;
+                    }
+                }
+
+                return builder.ToImmutable();
+            });
+    }
 }

@@ -16,7 +16,10 @@ internal sealed partial class StoreReadings(BalanceHistory history, LatestRunway
     : IStoredReadings
 {
     private readonly Dictionary<(string Provider, string Account), BalanceReading> _latest = new(AccountKeyComparer.Instance);
-    private IReadOnlyList<BalanceReading> _ordered = [];
+
+    // The readings in the contract's order, as last published, and the place of each account in them.
+    private BalanceReading[] _ordered = [];
+    private Dictionary<(string Provider, string Account), int> _places = new(AccountKeyComparer.Instance);
     private BalanceStore? _store;
     private long? _cursor;
     private bool _unreadable;
@@ -52,53 +55,90 @@ internal sealed partial class StoreReadings(BalanceHistory history, LatestRunway
         var store = await history.GetStoreAsync(cancellationToken).ConfigureAwait(false);
         var changes = await store.ReadLatestAsync(ReferenceEquals(store, _store) ? _cursor : null, cancellationToken)
             .ConfigureAwait(false);
-        var changed = changes.IsWhole && ForgetAllBut(changes.Rows);
+        var news = new List<((string, string) Key, LatestReading? Latest)>();
         foreach (var row in changes.Rows)
         {
-            changed |= await MergeAsync(store, row, cancellationToken).ConfigureAwait(false);
+            var key = (row.Provider, row.Account);
+            var latest = LatestReadingJson.ReadingOf(row);
+            if (latest is { HasRunway: false } old && IsNew(key, old.Reading))
+            {
+                var runway = await store
+                    .EstimateRunwayAsync(old.Reading.Provider, old.Reading.Account, cancellationToken: cancellationToken)
+                    .ConfigureAwait(false);
+                latest = old with { Runway = runway, HasRunway = true };
+            }
+
+            news.Add((key, latest));
         }
 
-        // Only once every row is merged: a read that failed half-way is made again from the same cursor.
+        // Merged only once the read is whole: one that failed half-way is made again from the same cursor.
         (_store, _cursor) = (store, changes.Cursor);
-        if (changed)
+        return Merge(news, changes.IsWhole ? changes.Rows : null);
+    }
+
+    private bool IsNew((string, string) key, BalanceReading reading) =>
+        !_latest.TryGetValue(key, out var held) || held.CheckedAt != reading.CheckedAt;
+
+    // What was read merged into what is held: a reading new to this replica replaces the one before, with its runway; one this version
+    // cannot read (a newer leader's document, a damaged one) is left out, as are, after a whole read, the accounts it did not hold.
+    private BalanceReading[] Merge(List<((string, string) Key, LatestReading? Latest)> news, IReadOnlyList<LatestRow>? whole)
+    {
+        var (placesChange, replaced) = (false, new List<((string, string) Key, BalanceReading Reading)>());
+        if (whole is not null)
         {
-            _ordered = [.. _latest.Values.OrderBy(r => r.Provider, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal)];
+            var kept = whole.Select(row => (row.Provider, row.Account)).ToHashSet(AccountKeyComparer.Instance);
+            foreach (var key in _latest.Keys.Where(key => !kept.Contains(key)).ToList())
+            {
+                placesChange |= Forget(key);
+            }
+        }
+
+        var runwaysRead = new List<(string Provider, string Account, BalanceRunway? Runway)>();
+        foreach (var (key, latest) in news)
+        {
+            if (latest is null)
+            {
+                placesChange |= Forget(key);
+                continue;
+            }
+
+            if (IsNew(key, latest.Reading))
+            {
+                var held = _latest.GetValueOrDefault(key);
+                placesChange |= held is null || held.Provider != latest.Reading.Provider || held.Account != latest.Reading.Account;
+                _latest[key] = latest.Reading;
+                replaced.Add((key, latest.Reading));
+                runwaysRead.Add((latest.Reading.Provider, latest.Reading.Account, latest.Runway));
+            }
+        }
+
+        runways.SetMany(runwaysRead);
+        return placesChange ? Order() : Patch(replaced);
+    }
+
+    private BalanceReading[] Order()
+    {
+        _ordered = [.. _latest.Values.OrderBy(r => r.Provider, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal)];
+        _places = new Dictionary<(string Provider, string Account), int>(_ordered.Length, AccountKeyComparer.Instance);
+        for (var i = 0; i < _ordered.Length; i++)
+        {
+            _places[(_ordered[i].Provider, _ordered[i].Account)] = i;
         }
 
         return _ordered;
     }
 
-    // Whether the row changed what is held: a reading new to this replica replaces the one before, with its runway.
-    private async Task<bool> MergeAsync(BalanceStore store, LatestRow row, CancellationToken cancellationToken)
+    // Readings replaced in their places, in a copy: the list published before stays as it was for whoever reads it.
+    private BalanceReading[] Patch(List<((string, string) Key, BalanceReading Reading)> replaced)
     {
-        var key = (row.Provider, row.Account);
-        if (LatestReadingJson.ReadingOf(row) is not { } latest)
+        if (replaced.Count > 0)
         {
-            // A document this version cannot read (a newer leader's, damaged) is left out, as the store's readings are served whole.
-            return Forget(key);
+            var ordered = (BalanceReading[])_ordered.Clone();
+            replaced.ForEach(r => ordered[_places[r.Key]] = r.Reading);
+            _ordered = ordered;
         }
 
-        var reading = latest.Reading;
-        if (_latest.TryGetValue(key, out var held) && held.CheckedAt == reading.CheckedAt)
-        {
-            return false;
-        }
-
-        var runway = latest.HasRunway
-            ? latest.Runway
-            : await store.EstimateRunwayAsync(reading.Provider, reading.Account, cancellationToken: cancellationToken).ConfigureAwait(false);
-        runways.Set(reading.Provider, reading.Account, runway);
-        _latest[key] = reading;
-        return true;
-    }
-
-    // After a whole read: the accounts the store no longer holds (another store in its place) are forgotten.
-    private bool ForgetAllBut(IReadOnlyList<LatestRow> rows)
-    {
-        var kept = rows.Select(row => (row.Provider, row.Account)).ToHashSet(AccountKeyComparer.Instance);
-        var gone = _latest.Keys.Where(key => !kept.Contains(key)).ToList();
-        gone.ForEach(key => Forget(key));
-        return gone.Count > 0;
+        return _ordered;
     }
 
     private bool Forget((string Provider, string Account) key)

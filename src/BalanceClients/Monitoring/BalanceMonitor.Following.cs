@@ -11,6 +11,9 @@ public sealed partial class BalanceMonitor
     // Readings the monitor took over when it began to lead: each account's next check is due one interval after its latest one.
     private Dictionary<(string Provider, string Account), BalanceReading>? _takenOver;
 
+    // What the followed readings were last made of: the store's readings and the configured accounts, both immutable snapshots.
+    private (IReadOnlyList<BalanceReading> Stored, IReadOnlyList<BalanceAccount> Accounts)? _refreshedFrom;
+
     /// <summary>Whether this process leads the monitor: only then does it check accounts.</summary>
     internal bool IsLeader => _leadership.IsLeader;
 
@@ -20,6 +23,7 @@ public sealed partial class BalanceMonitor
     private async Task FollowAsync(ITimer timer, CancellationToken stoppingToken)
     {
         var last = Readings;
+        _refreshedFrom = null;
         lock (_lock)
         {
             // What this process read last is served until the store's first answer.
@@ -63,7 +67,15 @@ public sealed partial class BalanceMonitor
             return;
         }
 
-        var accounts = _checker.Accounts.Select(Key).ToHashSet(AccountKeyComparer.Instance);
+        var configured = _checker.Accounts;
+        if (_refreshedFrom is var (before, beforeAccounts)
+            && ReferenceEquals(before, stored) && ReferenceEquals(beforeAccounts, configured))
+        {
+            return;
+        }
+
+        _refreshedFrom = (stored, configured);
+        var accounts = configured.Select(Key).ToHashSet(AccountKeyComparer.Instance);
         var readings = stored.Where(r => accounts.Contains((r.Provider, r.Account))).ToList();
         Volatile.Write(ref _followed, readings);
         Volatile.Write(ref _isReady, accounts.Count > 0 && readings.Count == accounts.Count);

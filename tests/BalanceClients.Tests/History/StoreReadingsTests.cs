@@ -42,11 +42,16 @@ public sealed class StoreReadingsTests : IAsyncDisposable
         var later = runway with { Seconds = 1800 };
         await leader.SaveLatestAsync(At("a", 9m, Step), later, CancellationToken.None);
         var second = await readings.ReadLatestAsync(CancellationToken.None);
+        await leader.SaveLatestAsync(At("0", 5m, Step), null, CancellationToken.None);
+        await leader.SaveLatestAsync(At("b", 19m, Step), null, CancellationToken.None);
+        var third = await readings.ReadLatestAsync(CancellationToken.None);
 
+        // Each read's list stays as it was published.
         Assert.Equal(["telnyx/a 10", "telnyx/b 20"], first!.Select(Describe));
         Assert.Equal(["telnyx/a 9", "telnyx/b 20"], second!.Select(Describe));
+        Assert.Equal(["telnyx/0 5", "telnyx/a 9", "telnyx/b 19"], third!.Select(Describe));
         // The store holds no history to estimate from: the runways are the leader's.
-        Assert.Equal((later, runway), (_runways.Of("telnyx", "a"), _runways.Of("telnyx", "b")));
+        Assert.Equal((later, null), (_runways.Of("telnyx", "a"), _runways.Of("telnyx", "b")));
     }
 
     [Fact]
