@@ -54,21 +54,14 @@ internal static class ScheduleRun
         var cpuBefore = process.TotalProcessorTime;
         var start = clock.GetUtcNow();
         var hosted = provider.GetServices<IHostedService>().ToList();
-        foreach (var service in hosted)
-        {
-            await service.StartAsync(CancellationToken.None);
-        }
+        await StartAsync(hosted);
 
         var (lags, heapAfterFirstRound) = await WatchAsync(monitor, clock, start + (Interval * rounds), factor);
 
         var cpu = process.TotalProcessorTime - cpuBefore;
         process.Refresh();
         var workingSet = process.WorkingSet64;
-        hosted.Reverse();
-        foreach (var service in hosted)
-        {
-            await service.StopAsync(CancellationToken.None);
-        }
+        await StopAsync(hosted);
 
         if (store is not null)
         {
@@ -79,6 +72,47 @@ internal static class ScheduleRun
         var measured = new Measured(checks, failures, stubs, lags, heapAfterFirstRound - heapBefore, workingSet, cpu);
         Report(measured, accounts / templates.Count * templates.Count, perSecond, rounds);
         Console.WriteLine($"simulated {rounds} x {Interval.TotalSeconds} s at {factor}x: {(clock.GetUtcNow() - start).TotalSeconds:F0} s");
+    }
+
+    // As a host starts its services: every one's StartingAsync (the store's election), then StartAsync, then StartedAsync.
+    private static async Task StartAsync(List<IHostedService> hosted)
+    {
+        var lifecycles = hosted.OfType<IHostedLifecycleService>().ToList();
+        foreach (var service in lifecycles)
+        {
+            await service.StartingAsync(CancellationToken.None);
+        }
+
+        foreach (var service in hosted)
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        foreach (var service in lifecycles)
+        {
+            await service.StartedAsync(CancellationToken.None);
+        }
+    }
+
+    // As a host stops them: in reverse order, StoppingAsync, StopAsync, then StoppedAsync.
+    private static async Task StopAsync(List<IHostedService> hosted)
+    {
+        var reversed = Enumerable.Reverse(hosted).ToList();
+        var lifecycles = reversed.OfType<IHostedLifecycleService>().ToList();
+        foreach (var service in lifecycles)
+        {
+            await service.StoppingAsync(CancellationToken.None);
+        }
+
+        foreach (var service in reversed)
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+
+        foreach (var service in lifecycles)
+        {
+            await service.StoppedAsync(CancellationToken.None);
+        }
     }
 
     // The schedule lag every 10 s on the clock until the end, and the live heap once the first interval has passed.
