@@ -35,8 +35,9 @@ internal static class PostgreSqlSchema
     // readings are clustered on (series, time). Provider and account names match ignoring case, through lower() in the unique indexes.
     // Version 2 adds the outbox, as SQLite's version 4 does.
     // Version 3 adds balances_latest: each account's latest reading whole (a JSON document, LatestReadingJson), which followers read.
-    // Version 4 adds to it the id of the transaction that wrote each row (change), so that a follower reads only the rows written
-    // since its last read: those of transactions not yet finished when that read's snapshot was taken (pg_snapshot_xmin) or later.
+    // Version 4 adds to it the id of the transaction that wrote each row (change, set by a trigger on every write, whoever writes),
+    // so that a follower reads only the rows written since its last read: those of transactions not yet finished when that read's
+    // snapshot was taken (pg_snapshot_xmin) or later. It needs PostgreSQL 13 (pg_current_xact_id).
     private static readonly string[] Migrations =
     [
         """
@@ -92,6 +93,14 @@ internal static class PostgreSqlSchema
         """
         ALTER TABLE balances_latest ADD COLUMN change bigint NOT NULL DEFAULT 0;
         CREATE INDEX balances_latest_change ON balances_latest (change);
+        CREATE FUNCTION balances_latest_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.change := pg_current_xact_id()::text::bigint;
+            RETURN NEW;
+        END
+        $$;
+        CREATE TRIGGER balances_latest_changed BEFORE INSERT OR UPDATE ON balances_latest
+            FOR EACH ROW EXECUTE FUNCTION balances_latest_changed();
         """,
     ];
 

@@ -3,10 +3,10 @@ using Npgsql;
 namespace BalanceClients.History;
 
 /// <content>
-/// The <c>balances_latest</c> table: each account's latest reading, whole, which replicas that follow read. Each write records the id
-/// of its transaction (<c>change</c>). Transactions may commit in another order than their ids, so a read's cursor is the oldest
-/// transaction its snapshot still saw running (<c>pg_snapshot_xmin</c>): every row of an older one was committed before it, and the
-/// next read takes the rows of that one and later, some of them again.
+/// The <c>balances_latest</c> table: each account's latest reading, whole, which replicas that follow read. The schema's trigger
+/// records in each row written the id of the transaction that wrote it (<c>change</c>). Transactions may commit in another order
+/// than their ids, so a read's cursor is the oldest transaction its snapshot still saw running (<c>pg_snapshot_xmin</c>): every row
+/// of an older one was committed before it, and the next read takes the rows of that one and later, some of them again.
 /// </content>
 internal sealed partial class PostgreSqlStore
 {
@@ -51,10 +51,8 @@ internal sealed partial class PostgreSqlStore
             {
                 using var command = new NpgsqlCommand(
                     """
-                    INSERT INTO balances_latest AS latest (provider, account, time, reading, change)
-                    VALUES ($1, $2, $3, $4, pg_current_xact_id()::text::bigint)
-                    ON CONFLICT (lower(provider), lower(account))
-                    DO UPDATE SET time = excluded.time, reading = excluded.reading, change = excluded.change
+                    INSERT INTO balances_latest AS latest (provider, account, time, reading) VALUES ($1, $2, $3, $4)
+                    ON CONFLICT (lower(provider), lower(account)) DO UPDATE SET time = excluded.time, reading = excluded.reading
                     WHERE excluded.time >= latest.time
                     """,
                     connection);

@@ -3,9 +3,9 @@ using Microsoft.Data.Sqlite;
 namespace BalanceClients.History;
 
 /// <content>
-/// The <c>latest</c> table: each account's latest reading, whole, which replicas that follow read. Each write numbers the row one
-/// higher than the table's highest (<c>change</c>); SQLite commits one writer at a time, so a follower that read up to a number has
-/// read every row written before it, and next reads those above it.
+/// The <c>latest</c> table: each account's latest reading, whole, which replicas that follow read. The schema's triggers number each
+/// write of a row one higher than the table's highest (<c>change</c>); SQLite commits one writer at a time, so a follower that read
+/// up to a number has read every row written before it, and next reads those above it.
 /// </content>
 internal sealed partial class SqliteStore
 {
@@ -37,9 +37,8 @@ internal sealed partial class SqliteStore
             {
                 using var command = _writer.CreateCommand();
                 command.CommandText = """
-                    INSERT INTO latest (provider, account, time, reading, change)
-                    VALUES ($provider, $account, $time, $reading, (SELECT coalesce(max(change), 0) + 1 FROM latest))
-                    ON CONFLICT (provider, account) DO UPDATE SET time = excluded.time, reading = excluded.reading, change = excluded.change
+                    INSERT INTO latest (provider, account, time, reading) VALUES ($provider, $account, $time, $reading)
+                    ON CONFLICT (provider, account) DO UPDATE SET time = excluded.time, reading = excluded.reading
                     WHERE excluded.time >= latest.time
                     """;
                 command.Parameters.AddWithValue("$provider", row.Provider);

@@ -59,6 +59,12 @@ internal sealed partial class StoreReadings(BalanceHistory history, LatestRunway
         foreach (var row in changes.Rows)
         {
             var key = (row.Provider, row.Account);
+            if (_latest.TryGetValue(key, out var held) && held.CheckedAt.ToUnixTimeMilliseconds() == row.Time)
+            {
+                // A row read again unchanged (on PostgreSQL, those of transactions that were running at the last read's snapshot).
+                continue;
+            }
+
             var latest = LatestReadingJson.ReadingOf(row);
             if (latest is { HasRunway: false } old && IsNew(key, old.Reading))
             {
@@ -71,7 +77,7 @@ internal sealed partial class StoreReadings(BalanceHistory history, LatestRunway
             news.Add((key, latest));
         }
 
-        // Merged only once the read is whole: one that failed half-way is made again from the same cursor.
+        // Merged only once the read is complete: one that failed half-way is made again from the same cursor.
         (_store, _cursor) = (store, changes.Cursor);
         return Merge(news, changes.IsWhole ? changes.Rows : null);
     }

@@ -18,8 +18,8 @@ internal static class StoreSchema
     // the level of the account's runway told beside it, 'ok' for every row of before (no runway was ever told then). Version 4
     // adds the outbox: the messages queued for a receiver and not yet delivered, in the order they were queued (sequence). Version 5
     // adds latest: each account's latest reading whole (a JSON document, LatestReadingJson), as replicas that follow read it. Version
-    // 6 numbers the changes of latest (change: one more than the highest, set by each write; SQLite commits one writer at a time, so
-    // a higher number is a later commit), so that a follower reads only the rows changed since its last read.
+    // 6 numbers the changes of latest (change: one more than the highest, set by triggers on every write, whoever writes; SQLite
+    // commits one writer at a time, so a higher number is a later commit), so that a follower reads only the rows changed since.
     private static readonly string[] Migrations =
     [
         """
@@ -82,6 +82,12 @@ internal static class StoreSchema
         """
         ALTER TABLE latest ADD COLUMN change INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX latest_change ON latest (change);
+        CREATE TRIGGER latest_inserted AFTER INSERT ON latest BEGIN
+            UPDATE latest SET change = (SELECT max(change) FROM latest) + 1 WHERE provider = NEW.provider AND account = NEW.account;
+        END;
+        CREATE TRIGGER latest_updated AFTER UPDATE OF time, reading ON latest BEGIN
+            UPDATE latest SET change = (SELECT max(change) FROM latest) + 1 WHERE provider = NEW.provider AND account = NEW.account;
+        END;
         """,
     ];
 

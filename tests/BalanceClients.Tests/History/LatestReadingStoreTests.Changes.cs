@@ -72,6 +72,41 @@ public sealed partial class LatestReadingStoreTests
         var second = await store.ReadLatestAsync(first.Cursor, CancellationToken.None);
 
         Assert.All(second.Rows, row => Assert.Equal(10m, LatestReadingJson.ReadingOf(row)!.Reading.LastGood!.Primary!.Amount));
+        if (kind == StoreKind.Sqlite)
+        {
+            Assert.Empty(second.Rows);
+        }
+    }
+
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task ReadLatestAsync_RowsWrittenByAnOlderVersionsStatements_AreChangesToo(StoreKind kind)
+    {
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await BalanceStore.OpenAsync(place.Location);
+        await store.SaveLatestAsync(At("a", Readings.Start, 10m), null, CancellationToken.None);
+        var first = await store.ReadLatestAsync(since: null, CancellationToken.None);
+
+        // What a replica of the version before writes during a rolling update: the statements that know no change number.
+        var (a, b) = (LatestReadingJson.RowOf(At("a", Readings.Start.AddMinutes(5), 11m), null),
+            LatestReadingJson.RowOf(At("b", Readings.Start.AddMinutes(5), 20m), null));
+        foreach (var row in new[] { a, b })
+        {
+            var (time, reading) = (row.Time, row.Reading.Replace("'", "''", StringComparison.Ordinal));
+            var sql = kind == StoreKind.Sqlite
+                ? $"INSERT INTO latest (provider, account, time, reading) VALUES ('telnyx', '{row.Account}', {time}, '{reading}') "
+                    + "ON CONFLICT (provider, account) DO UPDATE SET time = excluded.time, reading = excluded.reading"
+                : $"INSERT INTO balances_latest (provider, account, time, reading) VALUES ('telnyx', '{row.Account}', {time}, '{reading}') "
+                    + "ON CONFLICT (lower(provider), lower(account)) DO UPDATE SET time = excluded.time, reading = excluded.reading";
+            await ExecuteAsync(place, sql);
+        }
+
+        var second = await store.ReadLatestAsync(first.Cursor, CancellationToken.None);
+
+        Assert.False(second.IsWhole);
+        Assert.Equal(["a", "b"], Accounts(second));
+        Assert.Equal(11m, LatestReadingJson.ReadingOf(second.Rows.Single(r => r.Account == "a"))!.Reading.LastGood!.Primary!.Amount);
     }
 
     [FactWhenInstalled(PostgreSqlServer.Executable, "postgresql")]
@@ -85,12 +120,7 @@ public sealed partial class LatestReadingStoreTests
         await using var slow = await place.Server!.ConnectAsync(place.Database!);
         await using var transaction = await slow.BeginTransactionAsync();
         await using (var write = new NpgsqlCommand(
-            """
-            INSERT INTO balances_latest (provider, account, time, reading, change)
-            VALUES ($1, $2, $3, $4, pg_current_xact_id()::text::bigint)
-            """,
-            slow,
-            transaction))
+            "INSERT INTO balances_latest (provider, account, time, reading) VALUES ($1, $2, $3, $4)", slow, transaction))
         {
             var row = LatestReadingJson.RowOf(At("slow", Readings.Start, 1m), null);
             write.Parameters.Add(new NpgsqlParameter<string> { TypedValue = row.Provider });
@@ -127,6 +157,17 @@ public sealed partial class LatestReadingStoreTests
         Assert.Equal(["a"], Accounts(first));
         Assert.Equal(10m, LatestReadingJson.ReadingOf(first.Rows[0])!.Reading.LastGood!.Primary!.Amount);
         Assert.Equal(["b"], Accounts(second));
+    }
+
+    private static async Task ExecuteAsync(StorePlace place, string sql)
+    {
+        if (place.Kind == StoreKind.Sqlite)
+        {
+            StoreFolder.Scalar(place.Location, sql);
+            return;
+        }
+
+        await place.Server!.ScalarAsync(place.Database!, sql);
     }
 
     private static BalanceReading At(string account, DateTimeOffset time, decimal amount) =>

@@ -104,6 +104,32 @@ public sealed class StoreReadingsTests : IAsyncDisposable
         Assert.Null(_runways.Of("telnyx", "a"));
     }
 
+    [Fact]
+    public async Task ReadLatestAsync_AnotherStoreWithMoreWritesInTheFilesPlace_ServesOnlyWhatItHolds()
+    {
+        var leader = await _leader.GetStoreAsync();
+        await leader.SaveLatestAsync(At("a", 10m), null, CancellationToken.None);
+        await leader.SaveLatestAsync(At("b", 20m), null, CancellationToken.None);
+        var readings = Follower();
+        await readings.ReadLatestAsync(CancellationToken.None);
+
+        foreach (var file in Directory.GetFiles(_folder.Path))
+        {
+            File.Delete(file);
+        }
+
+        // The new file's numbers pass the follower's cursor: only the store's identity tells the two apart.
+        var renewed = await _leader.GetStoreAsync();
+        foreach (var account in new[] { "c", "d", "e" })
+        {
+            await renewed.SaveLatestAsync(At(account, 30m), null, CancellationToken.None);
+        }
+
+        var read = await readings.ReadLatestAsync(CancellationToken.None);
+
+        Assert.Equal(["telnyx/c 30", "telnyx/d 30", "telnyx/e 30"], read!.Select(Describe));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _leader.DisposeAsync();

@@ -246,29 +246,6 @@ public sealed class BalanceMonitorTests
     private static string Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags) => string.Join('/', tags.ToArray().Select(t => t.Value));
 
     // A checker whose accounts a test changes at will (configuration can add an account but not take one away again).
-    private sealed class AccountsSwitch(IBalanceChecker checker) : IBalanceChecker
-    {
-        private IReadOnlyList<BalanceAccount> _accounts = checker.Accounts;
-
-        public IReadOnlyList<BalanceAccount> Accounts
-        {
-            get => Volatile.Read(ref _accounts);
-            set => Volatile.Write(ref _accounts, value);
-        }
-
-        public BalanceThresholds Thresholds => checker.Thresholds;
-
-        public Task<IReadOnlyList<BalanceCheckResult>> CheckAllAsync(CancellationToken cancellationToken = default) =>
-            checker.CheckAllAsync(cancellationToken);
-
-        public Task<BalanceCheckResult> CheckAsync(BalanceAccount account, CancellationToken cancellationToken = default) =>
-            checker.CheckAsync(account, cancellationToken);
-
-        public IAsyncEnumerable<BalanceCheckResult> CheckManyAsync(
-            IAsyncEnumerable<BalanceAccount> accounts, TimeSpan? deadline = null, CancellationToken cancellationToken = default) =>
-            checker.CheckManyAsync(accounts, deadline, cancellationToken);
-    }
-
     private sealed class RecordingObserver : IBalanceReadingObserver
     {
         private readonly List<BalanceReading> _readings = [];

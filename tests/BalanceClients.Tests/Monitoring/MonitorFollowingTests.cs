@@ -78,6 +78,33 @@ public sealed class MonitorFollowingTests
         Assert.All(Providers, id => Assert.Equal(2, harness.Requests(id)));
     }
 
+    [Fact]
+    public async Task Following_TheAccountsChangeButNotTheStore_ServesAndIsReadyForTheAccountsConfiguredNow()
+    {
+        var (leadership, stored) = (new SwitchedLeadership(leads: false), new StoredReadings());
+        var start = new ManualTimeProvider().GetUtcNow();
+        stored.Readings = [.. Providers.Select(p => Reading(p, start.AddSeconds(-100), 10m))];
+        AccountsSwitch? accounts = null;
+        await using var harness = await MonitorHarness.StartAsync(services: s => s
+            .AddSingleton<IMonitorLeadership>(leadership)
+            .AddSingleton<IStoredReadings>(stored)
+            .AddSingleton<IBalanceChecker>(
+                provider => accounts = new AccountsSwitch(ActivatorUtilities.CreateInstance<BalanceChecker>(provider))));
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(5));
+        Assert.True(harness.Monitor.IsReady);
+        var all = accounts!.Accounts;
+
+        accounts.Accounts = [.. all.Where(account => account.Provider != "telnyx")];
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(5));
+        Assert.DoesNotContain("telnyx", harness.Monitor.Readings.Select(r => r.Provider));
+        Assert.True(harness.Monitor.IsReady);
+
+        accounts.Accounts = [.. all, all[0] with { Name = "another" }];
+        await harness.AdvanceAsync(TimeSpan.FromSeconds(5));
+        Assert.Contains("telnyx", harness.Monitor.Readings.Select(r => r.Provider));
+        Assert.False(harness.Monitor.IsReady);
+    }
+
     private static Task<MonitorHarness> StartAsync(SwitchedLeadership leadership, StoredReadings stored) =>
         MonitorHarness.StartAsync(services: s => s.AddSingleton<IMonitorLeadership>(leadership).AddSingleton<IStoredReadings>(stored));
 
