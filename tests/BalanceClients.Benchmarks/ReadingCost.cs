@@ -66,7 +66,7 @@ internal sealed class ReadingCost(BalanceHistory history, ProcessorTime cpu)
             var recorded = Stopwatch.GetTimestamp();
             await store.EstimateRunwayAsync(reading.Provider, reading.Account);
             var estimated = Stopwatch.GetTimestamp();
-            await store.SaveLatestAsync(reading, CancellationToken.None);
+            await store.SaveLatestAsync([reading], CancellationToken.None);
             var saved = Stopwatch.GetTimestamp();
             record.Add(Stopwatch.GetElapsedTime(started, recorded));
             runway.Add(Stopwatch.GetElapsedTime(recorded, estimated));

@@ -24,7 +24,7 @@ internal sealed partial class BalanceHistoryRecorder(BalanceHistory history, Lat
             var store = await history.GetStoreAsync(cancellationToken).ConfigureAwait(false);
             var runway = await store.RecordWithRunwaysAsync([reading.Latest], cancellationToken).ConfigureAwait(false);
             runways.Set(reading.Provider, reading.Account, runway[0]);
-            await store.SaveLatestAsync(reading, cancellationToken).ConfigureAwait(false);
+            await store.SaveLatestAsync([reading], cancellationToken).ConfigureAwait(false);
         }
         catch (BalanceStoreException exception)
         {

@@ -396,16 +396,19 @@ public sealed class BalanceStore : IAsyncDisposable, IDisposable
             .OrderBy(r => r.Provider, StringComparer.Ordinal).ThenBy(r => r.Account, StringComparer.Ordinal)];
     }
 
-    /// <summary>Records an account's latest reading, whole, replacing an older one (never a newer one), durably.</summary>
-    /// <param name="reading">The reading.</param>
+    /// <summary>
+    /// Records accounts' latest readings, whole, in one transaction (all or none), durably: each replaces an older one of its account
+    /// (never a newer one).
+    /// </summary>
+    /// <param name="readings">The readings.</param>
     /// <param name="cancellationToken">Stops the write before it commits.</param>
-    /// <returns>When it is written.</returns>
-    /// <exception cref="BalanceStoreException">The write failed; the row before stays.</exception>
+    /// <returns>When they are written.</returns>
+    /// <exception cref="BalanceStoreException">The write failed; the rows before stay.</exception>
     /// <exception cref="InvalidOperationException">The store was opened read-only.</exception>
-    internal Task SaveLatestAsync(BalanceReading reading, CancellationToken cancellationToken)
+    internal Task SaveLatestAsync(IReadOnlyList<BalanceReading> readings, CancellationToken cancellationToken)
     {
         ThrowIfReadOnly();
-        return _engine.SaveLatestAsync(LatestReadingJson.RowOf(reading), cancellationToken);
+        return _engine.SaveLatestAsync([.. readings.Select(LatestReadingJson.RowOf)], cancellationToken);
     }
 
     /// <summary>Closes the store once no write runs on it; a write that waited for it then finds the store closed.</summary>

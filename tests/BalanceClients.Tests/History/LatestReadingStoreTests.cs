@@ -26,8 +26,8 @@ public sealed class LatestReadingStoreTests
         var critical = new BalanceReading(good with { Level = BalanceLevel.Critical }, good.Balance, Readings.Start.AddSeconds(1));
         await using (var store = await BalanceStore.OpenAsync(place.Location))
         {
-            await store.SaveLatestAsync(stale, CancellationToken.None);
-            await store.SaveLatestAsync(critical, CancellationToken.None);
+            await store.SaveLatestAsync([stale], CancellationToken.None);
+            await store.SaveLatestAsync([critical], CancellationToken.None);
         }
 
         await using var reopened = await BalanceStore.OpenReadOnlyAsync(place.Location);
@@ -57,11 +57,54 @@ public sealed class LatestReadingStoreTests
         BalanceReading At(DateTimeOffset time, decimal amount) =>
             new(Readings.Telnyx("eu", time, amount), Readings.Telnyx("eu", time, amount).Balance, time);
 
-        await store.SaveLatestAsync(At(Readings.Start.AddMinutes(5), 50m), CancellationToken.None);
-        await store.SaveLatestAsync(At(Readings.Start, 10m), CancellationToken.None);
+        await store.SaveLatestAsync([At(Readings.Start.AddMinutes(5), 50m)], CancellationToken.None);
+        await store.SaveLatestAsync([At(Readings.Start, 10m)], CancellationToken.None);
         Assert.Equal(50m, Assert.Single(await store.ReadLatestAsync(CancellationToken.None)).LastGood!.Primary!.Amount);
 
-        await store.SaveLatestAsync(At(Readings.Start.AddMinutes(10), 70m), CancellationToken.None);
+        await store.SaveLatestAsync([At(Readings.Start.AddMinutes(10), 70m)], CancellationToken.None);
         Assert.Equal(70m, Assert.Single(await store.ReadLatestAsync(CancellationToken.None)).LastGood!.Primary!.Amount);
     }
+
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task SaveLatestAsync_ManyRows_WrittenTogetherInTheirOrder(StoreKind kind)
+    {
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await BalanceStore.OpenAsync(place.Location);
+
+        await store.SaveLatestAsync(
+            [At("eu", Readings.Start.AddMinutes(5), 50m), At("us", Readings.Start, 10m), At("eu", Readings.Start, 70m)],
+            CancellationToken.None);
+
+        var read = await store.ReadLatestAsync(CancellationToken.None);
+        Assert.Equal([("eu", 50m), ("us", 10m)], read.Select(r => (r.Account, r.LastGood!.Primary!.Amount!.Value)));
+    }
+
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task SaveLatestAsync_RowRefusedAfterOthers_WritesNoneOfThem(StoreKind kind)
+    {
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var engine = await OpenEngineAsync(place);
+        var before = new LatestRow("telnyx", "eu", 1, "{\"kept\":true}");
+        await engine.SaveLatestAsync([before], CancellationToken.None);
+
+        // A null document is refused by the table (NOT NULL) after the two rows before it were written in the transaction.
+        await Assert.ThrowsAnyAsync<Exception>(() => engine.SaveLatestAsync(
+            [before with { Time = 2, Reading = "{}" }, new LatestRow("telnyx", "us", 2, "{}"), new LatestRow("telnyx", "uk", 2, null!)],
+            CancellationToken.None));
+
+        Assert.Equal([before], await engine.ReadLatestAsync(CancellationToken.None));
+    }
+
+    private static BalanceReading At(string account, DateTimeOffset time, decimal amount) =>
+        new(Readings.Telnyx(account, time, amount), Readings.Telnyx(account, time, amount).Balance, time);
+
+    private static async Task<IStoreEngine> OpenEngineAsync(StorePlace place) =>
+        place.Kind == StoreKind.Sqlite
+            ? await SqliteStore.OpenAsync(place.Location, new BalanceStoreOptions(), TimeProvider.System, CancellationToken.None)
+            : await PostgreSqlStore.OpenAsync(
+                PostgreSqlLocation.Parse(place.Location), new BalanceStoreOptions(), TimeProvider.System, readOnly: false, CancellationToken.None);
 }
