@@ -162,7 +162,7 @@ public sealed class BalanceHistoryRecorderTests
 
         Assert.Equal(
             Enumerable.Range(0, 6).Select(i => $"telnyx/a{i} was not recorded: {file} is not a SQLite database").Order(),
-            logs.Lines.Select(line => line[(line.IndexOf("telnyx/", StringComparison.Ordinal))..line.IndexOf(';', StringComparison.Ordinal)])
+            logs.Lines.Select(line => line[line.IndexOf("telnyx/", StringComparison.Ordinal)..line.IndexOf(';', StringComparison.Ordinal)])
                 .Order());
     }
 

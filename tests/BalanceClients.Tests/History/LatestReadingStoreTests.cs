@@ -106,5 +106,9 @@ public sealed class LatestReadingStoreTests
         place.Kind == StoreKind.Sqlite
             ? await SqliteStore.OpenAsync(place.Location, new BalanceStoreOptions(), TimeProvider.System, CancellationToken.None)
             : await PostgreSqlStore.OpenAsync(
-                PostgreSqlLocation.Parse(place.Location), new BalanceStoreOptions(), TimeProvider.System, readOnly: false, CancellationToken.None);
+                PostgreSqlLocation.Parse(place.Location),
+                new BalanceStoreOptions(),
+                TimeProvider.System,
+                readOnly: false,
+                CancellationToken.None);
 }

@@ -91,7 +91,8 @@ internal sealed class StoreCommits
         var writesLatest = false;
         for (var at = 32; at + frame <= span.Length; at += frame)
         {
-            if (BinaryPrimitives.ReadUInt32BigEndian(span[(at + 8)..]) != salt1 || BinaryPrimitives.ReadUInt32BigEndian(span[(at + 12)..]) != salt2)
+            if (BinaryPrimitives.ReadUInt32BigEndian(span[(at + 8)..]) != salt1
+                || BinaryPrimitives.ReadUInt32BigEndian(span[(at + 12)..]) != salt2)
             {
                 break;
             }
