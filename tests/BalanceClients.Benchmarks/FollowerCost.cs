@@ -41,7 +41,7 @@ internal sealed class FollowerCost(BalanceHistory history, ProcessorTime cpu, in
             {
                 var account = ((round * perPoll) + i) % StoreFixture.FullAccounts;
                 var reading = StoreFixture.Reading(account, 1_000 + round, now);
-                await store.SaveLatestAsync(reading, StoreFixture.RunwayOf(account, 1_000 + round, now), CancellationToken.None);
+                await store.SaveLatestAsync([(reading, StoreFixture.RunwayOf(account, 1_000 + round, now))], CancellationToken.None);
             }
 
             changed.Add(await PollAsync(follower));

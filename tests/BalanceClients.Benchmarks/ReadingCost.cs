@@ -8,10 +8,12 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace BalanceClients.Benchmarks;
 
 /// <summary>
-/// What one reading costs a store, done as the monitor's recorder (<see cref="BalanceHistoryRecorder"/>) does it: the history row
-/// (<c>RecordManyAsync</c>, one transaction), the account's runway from the window (<c>EstimateRunwayAsync</c>, a read) and the
-/// <c>latest</c> row (<c>SaveLatestAsync</c>, one more commit); and, when a level changes, what the webhook's lane writes: the told
-/// levels with the message in the outbox (<c>QueueAsync</c>, one transaction), then the message removed once delivered.
+/// What one reading costs a store: its three steps one by one, the history row (<c>RecordManyAsync</c>, one transaction), the
+/// account's runway from the window (<c>EstimateRunwayAsync</c>, a read) and the <c>latest</c> row (<c>SaveLatestAsync</c>, one more
+/// commit); then the monitor's recorder (<see cref="BalanceHistoryRecorder"/>) whole, one reading after another and many at once,
+/// where it writes the readings that come together in one batch (two commits for all); and, when a level changes, what the
+/// webhook's lane writes: the told levels with the message in the outbox (<c>QueueAsync</c>, one transaction), then the message
+/// removed once delivered.
 /// </summary>
 /// <param name="history">The store, as a host holds it.</param>
 /// <param name="cpu">The CPU clocks of this process and the store's server.</param>
@@ -44,7 +46,7 @@ internal sealed class ReadingCost(BalanceHistory history, ProcessorTime cpu)
         });
         StoreCostRun.Row("one reading, the recorder whole (`OnReadingAsync`), one after another", whole.Describe());
         StoreCostRun.Row("CPU per reading, recorded one after another", PerReading(client, server, Sequential));
-        foreach (var concurrency in new[] { 4, 16 })
+        foreach (var concurrency in new[] { 4, 16, 64 })
         {
             await ConcurrentAsync(recorder, concurrency);
         }
@@ -66,7 +68,7 @@ internal sealed class ReadingCost(BalanceHistory history, ProcessorTime cpu)
             var recorded = Stopwatch.GetTimestamp();
             var estimate = await store.EstimateRunwayAsync(reading.Provider, reading.Account);
             var estimated = Stopwatch.GetTimestamp();
-            await store.SaveLatestAsync(reading, estimate, CancellationToken.None);
+            await store.SaveLatestAsync([(reading, estimate)], CancellationToken.None);
             var saved = Stopwatch.GetTimestamp();
             record.Add(Stopwatch.GetElapsedTime(started, recorded));
             runway.Add(Stopwatch.GetElapsedTime(recorded, estimated));
@@ -82,8 +84,8 @@ internal sealed class ReadingCost(BalanceHistory history, ProcessorTime cpu)
         StoreCostRun.Row("the three, one reading", total.Describe());
     }
 
-    // Many checks ending at once: each reading is still its own transactions (the recorder does not batch); what the store does
-    // with writers at once (SQLite: one writer at a time; PostgreSQL: a connection each, commits flushed together) is measured.
+    // Many checks ending at once, as the monitor calls the recorder from each check as it ends (up to MaxConcurrency, 16 by
+    // default, and more while readings wait for the store): the readings that come while a batch is written go into the next.
     private async Task ConcurrentAsync(BalanceHistoryRecorder recorder, int concurrency)
     {
         // Made before the run, a millisecond apart, so that no two of one account share a time.

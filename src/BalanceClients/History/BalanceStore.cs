@@ -395,17 +395,20 @@ public sealed class BalanceStore : IAsyncDisposable, IDisposable
     internal Task<LatestChanges> ReadLatestAsync(long? since, CancellationToken cancellationToken) =>
         _engine.ReadLatestAsync(since, cancellationToken);
 
-    /// <summary>Records an account's latest reading, whole, replacing an older one (never a newer one), durably.</summary>
-    /// <param name="reading">The reading.</param>
-    /// <param name="runway">The account's runway after it, which followers serve; <see langword="null"/> for none.</param>
+    /// <summary>
+    /// Records accounts' latest readings, whole, each with the account's runway after it (which followers serve), in one transaction
+    /// (all or none), durably: each replaces an older one of its account (never a newer one).
+    /// </summary>
+    /// <param name="readings">The readings and their runways (<see langword="null"/> for none).</param>
     /// <param name="cancellationToken">Stops the write before it commits.</param>
-    /// <returns>When it is written.</returns>
-    /// <exception cref="BalanceStoreException">The write failed; the row before stays.</exception>
+    /// <returns>When they are written.</returns>
+    /// <exception cref="BalanceStoreException">The write failed; the rows before stay.</exception>
     /// <exception cref="InvalidOperationException">The store was opened read-only.</exception>
-    internal Task SaveLatestAsync(BalanceReading reading, BalanceRunway? runway, CancellationToken cancellationToken)
+    internal Task SaveLatestAsync(
+        IReadOnlyList<(BalanceReading Reading, BalanceRunway? Runway)> readings, CancellationToken cancellationToken)
     {
         ThrowIfReadOnly();
-        return _engine.SaveLatestAsync(LatestReadingJson.RowOf(reading, runway), cancellationToken);
+        return _engine.SaveLatestAsync([.. readings.Select(r => LatestReadingJson.RowOf(r.Reading, r.Runway))], cancellationToken);
     }
 
     /// <summary>Closes the store once no write runs on it; a write that waited for it then finds the store closed.</summary>

@@ -29,4 +29,11 @@ internal static class HistoryDefaults
 
     /// <summary>The robust slope is computed from at most this many readings (evenly thinned), bounding its cost.</summary>
     public const int RunwayMaxPoints = 200;
+
+    /// <summary>
+    /// The most readings the recorder writes in one transaction (of history rows, or of latest rows). A batch shares one commit, one
+    /// flush of the disk, among its readings; past a few dozen that share is already negligible, while a larger batch holds the
+    /// store's writer longer and makes its readings wait longer: 256 is 16 rounds of the monitor's 16 checks at once.
+    /// </summary>
+    public const int RecordingBatch = 256;
 }

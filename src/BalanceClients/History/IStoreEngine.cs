@@ -119,11 +119,14 @@ internal interface IStoreEngine : IAsyncDisposable, IDisposable
     /// <returns>The rows (every row that changed since; maybe some that did not) and the next read's cursor.</returns>
     Task<LatestChanges> ReadLatestAsync(long? since, CancellationToken cancellationToken);
 
-    /// <summary>Records an account's latest reading, replacing an older one (never a newer one), durably.</summary>
-    /// <param name="row">The row.</param>
+    /// <summary>
+    /// Records accounts' latest readings in one transaction, all or none, durably: each replaces an older one of its account (never a
+    /// newer one), in the rows' order.
+    /// </summary>
+    /// <param name="rows">The rows.</param>
     /// <param name="cancellationToken">Stops the write before it commits.</param>
-    /// <returns>When it is written.</returns>
-    Task SaveLatestAsync(LatestRow row, CancellationToken cancellationToken);
+    /// <returns>When they are written.</returns>
+    Task SaveLatestAsync(IReadOnlyList<LatestRow> rows, CancellationToken cancellationToken);
 
     /// <summary>Closes the store once no write runs on it.</summary>
     /// <returns>When it is closed.</returns>

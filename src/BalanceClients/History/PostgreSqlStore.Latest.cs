@@ -43,11 +43,12 @@ internal sealed partial class PostgreSqlStore
             cancellationToken);
 
     /// <inheritdoc />
-    public Task SaveLatestAsync(LatestRow row, CancellationToken cancellationToken)
+    public Task SaveLatestAsync(IReadOnlyList<LatestRow> rows, CancellationToken cancellationToken)
     {
         ThrowIfReadOnly();
-        return RunAsync(
-            async (connection, token) =>
+        return EachInTransactionAsync(
+            rows,
+            async (connection, row, token) =>
             {
                 using var command = new NpgsqlCommand(
                     """
@@ -64,4 +65,20 @@ internal sealed partial class PostgreSqlStore
             },
             cancellationToken);
     }
+
+    // Writes each item in one transaction, all or none.
+    private Task<int> EachInTransactionAsync<T>(
+        IReadOnlyList<T> items, Func<NpgsqlConnection, T, CancellationToken, Task<int>> write, CancellationToken cancellationToken) =>
+        InTransactionAsync(
+            async (connection, _) =>
+            {
+                var written = 0;
+                foreach (var item in items)
+                {
+                    written += await write(connection, item, cancellationToken).ConfigureAwait(false);
+                }
+
+                return written;
+            },
+            cancellationToken);
 }

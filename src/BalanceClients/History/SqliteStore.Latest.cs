@@ -31,9 +31,10 @@ internal sealed partial class SqliteStore
             cancellationToken);
 
     /// <inheritdoc />
-    public Task SaveLatestAsync(LatestRow row, CancellationToken cancellationToken) =>
-        WritingAsync(
-            async () =>
+    public Task SaveLatestAsync(IReadOnlyList<LatestRow> rows, CancellationToken cancellationToken) =>
+        EachInTransactionAsync(
+            rows,
+            async row =>
             {
                 using var command = _writer.CreateCommand();
                 command.CommandText = """
@@ -60,4 +61,22 @@ internal sealed partial class SqliteStore
 
         return rows;
     }
+
+    // Writes each item in one transaction, all or none.
+    private Task<int> EachInTransactionAsync<T>(IReadOnlyList<T> items, Func<T, Task<int>> write, CancellationToken cancellationToken) =>
+        WritingAsync(
+            async () =>
+            {
+                using var transaction = _writer.BeginTransaction(deferred: false);
+                var written = 0;
+                foreach (var item in items)
+                {
+                    written += await write(item).ConfigureAwait(false);
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                transaction.Commit();
+                return written;
+            },
+            cancellationToken);
 }

@@ -19,12 +19,12 @@ public sealed partial class LatestReadingStoreTests
     {
         using var place = await StorePlace.CreateAsync(kind);
         await using var store = await BalanceStore.OpenAsync(place.Location);
-        await store.SaveLatestAsync(At("a", Readings.Start, 10m), null, CancellationToken.None);
-        await store.SaveLatestAsync(At("b", Readings.Start, 20m), null, CancellationToken.None);
+        await store.SaveLatestAsync([(At("a", Readings.Start, 10m), null)], CancellationToken.None);
+        await store.SaveLatestAsync([(At("b", Readings.Start, 20m), null)], CancellationToken.None);
         var first = await store.ReadLatestAsync(since: null, CancellationToken.None);
 
-        await store.SaveLatestAsync(At("b", Readings.Start.AddMinutes(5), 21m), Runway, CancellationToken.None);
-        await store.SaveLatestAsync(At("c", Readings.Start.AddMinutes(5), 30m), null, CancellationToken.None);
+        await store.SaveLatestAsync([(At("b", Readings.Start.AddMinutes(5), 21m), Runway)], CancellationToken.None);
+        await store.SaveLatestAsync([(At("c", Readings.Start.AddMinutes(5), 30m), null)], CancellationToken.None);
         var second = await store.ReadLatestAsync(first.Cursor, CancellationToken.None);
 
         Assert.True(first.IsWhole);
@@ -49,7 +49,7 @@ public sealed partial class LatestReadingStoreTests
     {
         using var place = await StorePlace.CreateAsync(kind);
         await using var store = await BalanceStore.OpenAsync(place.Location);
-        await store.SaveLatestAsync(At("a", Readings.Start, 10m), null, CancellationToken.None);
+        await store.SaveLatestAsync([(At("a", Readings.Start, 10m), null)], CancellationToken.None);
 
         // As after a backup put in the file's place, or a database restored in another cluster: the store's numbers are below it.
         var read = await store.ReadLatestAsync(long.MaxValue, CancellationToken.None);
@@ -65,10 +65,10 @@ public sealed partial class LatestReadingStoreTests
     {
         using var place = await StorePlace.CreateAsync(kind);
         await using var store = await BalanceStore.OpenAsync(place.Location);
-        await store.SaveLatestAsync(At("a", Readings.Start.AddMinutes(5), 10m), null, CancellationToken.None);
+        await store.SaveLatestAsync([(At("a", Readings.Start.AddMinutes(5), 10m), null)], CancellationToken.None);
         var first = await store.ReadLatestAsync(since: null, CancellationToken.None);
 
-        await store.SaveLatestAsync(At("a", Readings.Start, 9m), null, CancellationToken.None);
+        await store.SaveLatestAsync([(At("a", Readings.Start, 9m), null)], CancellationToken.None);
         var second = await store.ReadLatestAsync(first.Cursor, CancellationToken.None);
 
         Assert.All(second.Rows, row => Assert.Equal(10m, LatestReadingJson.ReadingOf(row)!.Reading.LastGood!.Primary!.Amount));
@@ -85,7 +85,7 @@ public sealed partial class LatestReadingStoreTests
     {
         using var place = await StorePlace.CreateAsync(kind);
         await using var store = await BalanceStore.OpenAsync(place.Location);
-        await store.SaveLatestAsync(At("a", Readings.Start, 10m), null, CancellationToken.None);
+        await store.SaveLatestAsync([(At("a", Readings.Start, 10m), null)], CancellationToken.None);
         var first = await store.ReadLatestAsync(since: null, CancellationToken.None);
 
         // What a replica of the version before writes during a rolling update: the statements that know no change number.
@@ -130,7 +130,7 @@ public sealed partial class LatestReadingStoreTests
             await write.ExecuteNonQueryAsync();
         }
 
-        await store.SaveLatestAsync(At("quick", Readings.Start, 2m), null, CancellationToken.None);
+        await store.SaveLatestAsync([(At("quick", Readings.Start, 2m), null)], CancellationToken.None);
         var beforeTheSlowCommits = await store.ReadLatestAsync(start.Cursor, CancellationToken.None);
         await transaction.CommitAsync();
         var after = await store.ReadLatestAsync(beforeTheSlowCommits.Cursor, CancellationToken.None);
@@ -149,7 +149,7 @@ public sealed partial class LatestReadingStoreTests
 
         await using var store = await BalanceStore.OpenAsync(file);
         var first = await store.ReadLatestAsync(since: null, CancellationToken.None);
-        await store.SaveLatestAsync(At("b", Readings.Start, 20m), null, CancellationToken.None);
+        await store.SaveLatestAsync([(At("b", Readings.Start, 20m), null)], CancellationToken.None);
         var second = await store.ReadLatestAsync(first.Cursor, CancellationToken.None);
 
         Assert.Equal(6L, StoreFolder.Scalar(file, "PRAGMA user_version"));

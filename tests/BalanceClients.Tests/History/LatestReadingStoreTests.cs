@@ -29,8 +29,8 @@ public sealed partial class LatestReadingStoreTests
         var critical = new BalanceReading(good with { Level = BalanceLevel.Critical }, good.Balance, Readings.Start.AddSeconds(1));
         await using (var store = await BalanceStore.OpenAsync(place.Location))
         {
-            await store.SaveLatestAsync(stale, null, CancellationToken.None);
-            await store.SaveLatestAsync(critical, Runway, CancellationToken.None);
+            await store.SaveLatestAsync([(stale, null)], CancellationToken.None);
+            await store.SaveLatestAsync([(critical, Runway)], CancellationToken.None);
         }
 
         await using var reopened = await BalanceStore.OpenReadOnlyAsync(place.Location);
@@ -62,11 +62,11 @@ public sealed partial class LatestReadingStoreTests
         BalanceReading At(DateTimeOffset time, decimal amount) =>
             new(Readings.Telnyx("eu", time, amount), Readings.Telnyx("eu", time, amount).Balance, time);
 
-        await store.SaveLatestAsync(At(Readings.Start.AddMinutes(5), 50m), null, CancellationToken.None);
-        await store.SaveLatestAsync(At(Readings.Start, 10m), null, CancellationToken.None);
+        await store.SaveLatestAsync([(At(Readings.Start.AddMinutes(5), 50m), null)], CancellationToken.None);
+        await store.SaveLatestAsync([(At(Readings.Start, 10m), null)], CancellationToken.None);
         Assert.Equal(50m, Assert.Single(await ReadAllAsync(store)).Reading.LastGood!.Primary!.Amount);
 
-        await store.SaveLatestAsync(At(Readings.Start.AddMinutes(10), 70m), null, CancellationToken.None);
+        await store.SaveLatestAsync([(At(Readings.Start.AddMinutes(10), 70m), null)], CancellationToken.None);
         Assert.Equal(70m, Assert.Single(await ReadAllAsync(store)).Reading.LastGood!.Primary!.Amount);
     }
 
@@ -78,4 +78,52 @@ public sealed partial class LatestReadingStoreTests
         return [.. changes.Rows.Select(row => LatestReadingJson.ReadingOf(row)!)
             .OrderBy(l => l.Reading.Provider, StringComparer.Ordinal).ThenBy(l => l.Reading.Account, StringComparer.Ordinal)];
     }
+
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task SaveLatestAsync_ManyRows_WrittenTogetherInTheirOrder(StoreKind kind)
+    {
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var store = await BalanceStore.OpenAsync(place.Location);
+
+        await store.SaveLatestAsync(
+            [
+                (At("eu", Readings.Start.AddMinutes(5), 50m), null),
+                (At("us", Readings.Start, 10m), null),
+                (At("eu", Readings.Start, 70m), null),
+            ],
+            CancellationToken.None);
+
+        var read = await ReadAllAsync(store);
+        Assert.Equal([("eu", 50m), ("us", 10m)], read.Select(r => (r.Reading.Account, r.Reading.LastGood!.Primary!.Amount!.Value)));
+    }
+
+    [Theory]
+    [StoreKind(StoreKind.Sqlite)]
+    [StoreKind(StoreKind.PostgreSql)]
+    public async Task SaveLatestAsync_RowRefusedAfterOthers_WritesNoneOfThem(StoreKind kind)
+    {
+        using var place = await StorePlace.CreateAsync(kind);
+        await using var engine = await OpenEngineAsync(place);
+        var before = new LatestRow("telnyx", "eu", 1, "{\"kept\":true}");
+        await engine.SaveLatestAsync([before], CancellationToken.None);
+
+        // A null document is refused by the table (NOT NULL) after the two rows before it were written in the transaction.
+        await Assert.ThrowsAnyAsync<Exception>(() => engine.SaveLatestAsync(
+            [before with { Time = 2, Reading = "{}" }, new LatestRow("telnyx", "us", 2, "{}"), new LatestRow("telnyx", "uk", 2, null!)],
+            CancellationToken.None));
+
+        Assert.Equal([before], (await engine.ReadLatestAsync(since: null, CancellationToken.None)).Rows);
+    }
+
+    private static async Task<IStoreEngine> OpenEngineAsync(StorePlace place) =>
+        place.Kind == StoreKind.Sqlite
+            ? await SqliteStore.OpenAsync(place.Location, new BalanceStoreOptions(), TimeProvider.System, CancellationToken.None)
+            : await PostgreSqlStore.OpenAsync(
+                PostgreSqlLocation.Parse(place.Location),
+                new BalanceStoreOptions(),
+                TimeProvider.System,
+                readOnly: false,
+                CancellationToken.None);
 }

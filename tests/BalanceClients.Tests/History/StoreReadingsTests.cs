@@ -34,16 +34,16 @@ public sealed class StoreReadingsTests : IAsyncDisposable
     {
         var leader = await _leader.GetStoreAsync();
         var runway = new BalanceRunway(3600, _clock.GetUtcNow().AddHours(1), 24m, AmountKinds.AvailableCredit, "USD");
-        await leader.SaveLatestAsync(At("b", 20m), runway, CancellationToken.None);
-        await leader.SaveLatestAsync(At("a", 10m), null, CancellationToken.None);
+        await leader.SaveLatestAsync([(At("b", 20m), runway)], CancellationToken.None);
+        await leader.SaveLatestAsync([(At("a", 10m), null)], CancellationToken.None);
         var readings = Follower();
 
         var first = await readings.ReadLatestAsync(CancellationToken.None);
         var later = runway with { Seconds = 1800 };
-        await leader.SaveLatestAsync(At("a", 9m, Step), later, CancellationToken.None);
+        await leader.SaveLatestAsync([(At("a", 9m, Step), later)], CancellationToken.None);
         var second = await readings.ReadLatestAsync(CancellationToken.None);
-        await leader.SaveLatestAsync(At("0", 5m, Step), null, CancellationToken.None);
-        await leader.SaveLatestAsync(At("b", 19m, Step), null, CancellationToken.None);
+        await leader.SaveLatestAsync([(At("0", 5m, Step), null)], CancellationToken.None);
+        await leader.SaveLatestAsync([(At("b", 19m, Step), null)], CancellationToken.None);
         var third = await readings.ReadLatestAsync(CancellationToken.None);
 
         // Each read's list stays as it was published.
@@ -87,8 +87,8 @@ public sealed class StoreReadingsTests : IAsyncDisposable
     {
         var leader = await _leader.GetStoreAsync();
         var runway = new BalanceRunway(3600, _clock.GetUtcNow().AddHours(1), 24m, AmountKinds.AvailableCredit, "USD");
-        await leader.SaveLatestAsync(At("a", 10m), runway, CancellationToken.None);
-        await leader.SaveLatestAsync(At("b", 20m), null, CancellationToken.None);
+        await leader.SaveLatestAsync([(At("a", 10m), runway)], CancellationToken.None);
+        await leader.SaveLatestAsync([(At("b", 20m), null)], CancellationToken.None);
         var readings = Follower();
         await readings.ReadLatestAsync(CancellationToken.None);
 
@@ -97,7 +97,7 @@ public sealed class StoreReadingsTests : IAsyncDisposable
             File.Delete(file);
         }
 
-        await (await _leader.GetStoreAsync()).SaveLatestAsync(At("c", 30m), null, CancellationToken.None);
+        await (await _leader.GetStoreAsync()).SaveLatestAsync([(At("c", 30m), null)], CancellationToken.None);
         var read = await readings.ReadLatestAsync(CancellationToken.None);
 
         Assert.Equal(["telnyx/c 30"], read!.Select(Describe));
@@ -108,8 +108,8 @@ public sealed class StoreReadingsTests : IAsyncDisposable
     public async Task ReadLatestAsync_AnotherStoreWithMoreWritesInTheFilesPlace_ServesOnlyWhatItHolds()
     {
         var leader = await _leader.GetStoreAsync();
-        await leader.SaveLatestAsync(At("a", 10m), null, CancellationToken.None);
-        await leader.SaveLatestAsync(At("b", 20m), null, CancellationToken.None);
+        await leader.SaveLatestAsync([(At("a", 10m), null)], CancellationToken.None);
+        await leader.SaveLatestAsync([(At("b", 20m), null)], CancellationToken.None);
         var readings = Follower();
         await readings.ReadLatestAsync(CancellationToken.None);
 
@@ -122,7 +122,7 @@ public sealed class StoreReadingsTests : IAsyncDisposable
         var renewed = await _leader.GetStoreAsync();
         foreach (var account in new[] { "c", "d", "e" })
         {
-            await renewed.SaveLatestAsync(At(account, 30m), null, CancellationToken.None);
+            await renewed.SaveLatestAsync([(At(account, 30m), null)], CancellationToken.None);
         }
 
         var read = await readings.ReadLatestAsync(CancellationToken.None);

@@ -2,7 +2,7 @@ using BalanceClients.Monitoring;
 
 namespace BalanceClients.Tests.Testing;
 
-/// <summary>A checker whose configured accounts a test replaces, as a reload of the configuration does; the rest is the checker's.</summary>
+/// <summary>A checker whose accounts a test replaces, as a reload of the configuration does; the rest is the checker's.</summary>
 /// <param name="checker">The checker.</param>
 internal sealed class AccountsSwitch(IBalanceChecker checker) : IBalanceChecker
 {
